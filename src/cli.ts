@@ -1,0 +1,39 @@
+import "reflect-metadata";
+import { ConfigError, loadConfig } from "./config.js";
+import { DatabaseUnavailableError } from "./db/open.js";
+import { migrateCommand } from "./commands/migrate.command.js";
+import { checkSchemaCommand, emitSchemaCommand } from "./commands/schema.command.js";
+import { serveCommand } from "./commands/serve.command.js";
+
+const commands: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
+  serve: { summary: "run the API (and an in-process ETL worker)", run: () => serveCommand(loadConfig()) },
+  migrate: { summary: "apply pending database migrations", run: () => migrateCommand(loadConfig()) },
+  "schema:emit": { summary: "write schema.graphql from the code", run: emitSchemaCommand },
+  "schema:check": { summary: "fail if schema.graphql differs from the code", run: checkSchemaCommand },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`);
+  return `usage: cli <command> [options]\n\ncommands:\n${lines.join("\n")}\n`;
+}
+
+const [name = "", ...args] = process.argv.slice(2);
+const command = commands[name];
+if (!command) {
+  process.stderr.write(name && name !== "help" ? `unknown command "${name}"\n\n${usage()}` : usage());
+  process.exit(name && name !== "help" ? 2 : 0);
+}
+
+// Through a promise, so that errors thrown before the first await (a bad setting) land here too.
+Promise.resolve()
+  .then(() => command.run(args))
+  .catch((error: unknown) => {
+    // Problems an operator can fix get one line; anything else is a bug and keeps its stack.
+    if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
+      process.stderr.write(`error: ${error.message}\n`);
+    } else {
+      process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exit(1);
+  });

@@ -1,0 +1,32 @@
+import type { Config } from "../config.js";
+import { openMigratedDatabase } from "../db/open.js";
+import { createEventBus } from "../events/index.js";
+import { createLogger } from "../log.js";
+import { startServer } from "../server/serve.js";
+import { onShutdownSignal } from "./lifecycle.js";
+
+/** `serve`: the API, with an ETL worker in the same process unless told otherwise. */
+export async function serveCommand(config: Config): Promise<void> {
+  const log = createLogger(config);
+  const database = await openMigratedDatabase(config);
+  const events = await createEventBus(config.redisUrl, log);
+  const server = await startServer(config, { database, events, log });
+
+  log.info(
+    {
+      api: `${server.url}/graphql`,
+      console: `${server.url}/console`,
+      health: `${server.url}/readyz`,
+      database: database.kind,
+      events: config.redisUrl ? "redis" : "in-process",
+    },
+    `CPAN Testers platform ready: GraphQL at ${server.url}/graphql, console at ${server.url}/console`,
+  );
+
+  onShutdownSignal(log, async () => {
+    // Order matters: stop taking requests and finish in-flight ones, then release what they used.
+    await server.stop();
+    await events.close();
+    await database.close();
+  });
+}

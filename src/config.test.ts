@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("defaults to the embedded database and in-process events", () => {
+    expect(loadConfig({})).toEqual({
+      databaseUrl: undefined,
+      dataDir: "./data",
+      redisUrl: undefined,
+      port: 4000,
+      host: "127.0.0.1",
+      logLevel: "info",
+      logFormat: process.stdout.isTTY ? "pretty" : "json",
+      databasePoolSize: 10,
+    });
+  });
+
+  it("reads every variable", () => {
+    expect(
+      loadConfig({
+        DATABASE_URL: "postgres://u:p@db:5432/cpantesters",
+        REDIS_URL: "redis://cache:6379",
+        PORT: "8080",
+        HOST: "0.0.0.0",
+        LOG_LEVEL: "warn",
+        LOG_FORMAT: "json",
+        DATABASE_POOL_SIZE: "20",
+        DATA_DIR: "/var/lib/cpt",
+      }),
+    ).toEqual({
+      databaseUrl: "postgres://u:p@db:5432/cpantesters",
+      dataDir: "/var/lib/cpt",
+      redisUrl: "redis://cache:6379",
+      port: 8080,
+      host: "0.0.0.0",
+      logLevel: "warn",
+      logFormat: "json",
+      databasePoolSize: 20,
+    });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "", PORT: "" })).toMatchObject({ databaseUrl: undefined, port: 4000 });
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://db/x" }, 'DATABASE_URL="mysql://db/x" is invalid: expected a postgres:// URL'],
+    [{ REDIS_URL: "http://cache" }, 'REDIS_URL="http://cache" is invalid: expected a redis:// or rediss:// URL'],
+    [{ PORT: "http" }, 'PORT="http" is invalid: expected a port number 0..65535'],
+    [{ PORT: "70000" }, 'PORT="70000" is invalid: expected a port number 0..65535'],
+    [{ DATABASE_POOL_SIZE: "0" }, 'DATABASE_POOL_SIZE="0" is invalid: expected a whole number 1..500'],
+    [
+      { LOG_LEVEL: "loud" },
+      'LOG_LEVEL="loud" is invalid: Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',
+    ],
+  ])("rejects %o with one line naming the variable", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+});

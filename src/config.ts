@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/**
+ * Every setting the platform reads, parsed and validated once at start-up. This is the only module
+ * that reads process.env; everything else receives a Config.
+ */
+const port = (error: string) => z.coerce.number({ error }).int({ error }).min(0, { error }).max(65535, { error });
+const count = (min: number, max: number) => {
+  const error = `expected a whole number ${min}..${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
+const schema = z.object({
+  /** Postgres URL. Absent: the embedded PGlite database with its files under DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// URL" }).optional(),
+  /** Where PGlite keeps its files when DATABASE_URL is absent; `memory://` keeps them in memory. */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** Redis URL for cross-process events. Absent: events stay inside this process. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "expected a redis:// or rediss:// URL" }).optional(),
+  PORT: port("expected a port number 0..65535").default(4000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** pretty: human-readable lines; json: one JSON object per line. Default: pretty on a terminal. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  /** Size of the pg connection pool of one process. */
+  DATABASE_POOL_SIZE: count(1, 500).default(10),
+});
+
+export type Config = Readonly<{
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  logFormat: "json" | "pretty";
+  databasePoolSize: number;
+}>;
+
+/** Raised for a setting that cannot be used; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; throws ConfigError naming the variable, the value and what is allowed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, the way shells and compose files often pass them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(
+      `${name}=${JSON.stringify(env[name] ?? "")} is invalid: ${issue?.message ?? "unknown problem"}`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    redisUrl: e.REDIS_URL,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+  };
+}

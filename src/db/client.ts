@@ -1,0 +1,101 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import * as schema from "./schema/index.js";
+
+export type Schema = typeof schema;
+
+/** The drizzle API every query function takes; a transaction is one too. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseKind = "postgres" | "pglite";
+
+/** A database connection: the same drizzle API over a pg Pool or an embedded PGlite. */
+export interface Database {
+  readonly kind: DatabaseKind;
+  readonly db: Db;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel`, from any process on Postgres. Resolves once
+   * listening; the returned function stops it.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** Postgres URL; absent: PGlite. */
+  url?: string | undefined;
+  /** PGlite's data directory; `memory://` keeps everything in memory. */
+  dataDir?: string;
+  poolSize?: number;
+  /** Milliseconds after which Postgres cancels a statement (0: never). */
+  statementTimeoutMs?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? "memory://");
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const timeout = options.statementTimeoutMs ?? 0;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    ...(timeout > 0 ? { options: `-c statement_timeout=${timeout}` } : {}),
+  });
+  // An idle client that loses its server emits here; without a listener it would crash the process.
+  pool.on("error", () => undefined);
+  // Fail at start-up, with pg's own reason, rather than at the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const listeners = new Set<pg.Client>();
+
+  return {
+    kind: "postgres",
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    async listen(channel, onNotify) {
+      // LISTEN needs a session of its own: a pooled client would be handed to other queries.
+      const client = new pg.Client({ connectionString: url });
+      client.on("error", () => undefined);
+      await client.connect();
+      client.on("notification", (message) => {
+        if (message.channel === channel) onNotify(message.payload ?? "");
+      });
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      listeners.add(client);
+      return async () => {
+        listeners.delete(client);
+        await client.end();
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((client) => client.end()));
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  return {
+    kind: "pglite",
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    async listen(channel, onNotify) {
+      const stop = await client.listen(channel, onNotify);
+      return () => stop();
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Runs raw SQL and returns its rows; both drivers answer `{ rows }`, which drizzle does not type. */
+export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: Row[] }).rows;
+}

@@ -1,0 +1,46 @@
+import type { Config } from "../config.js";
+import { type Database, openDatabase } from "./client.js";
+import { migrate } from "./migrate.js";
+
+/** Raised when the database cannot be reached; its message is one line fit for an operator. */
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+}
+
+/** Opens the configured database and applies pending migrations. */
+export async function openMigratedDatabase(
+  config: Config,
+  options: { statementTimeoutMs?: number } = {},
+): Promise<Database> {
+  const where = config.databaseUrl ? redact(config.databaseUrl) : `PGlite at ${config.dataDir}`;
+  let database: Database;
+  try {
+    database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+      ...options,
+    });
+  } catch (error) {
+    throw new DatabaseUnavailableError(`cannot open the database (${where}): ${describe(error)}`, { cause: error });
+  }
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw new DatabaseUnavailableError(`cannot migrate the database (${where}): ${describe(error)}`, { cause: error });
+  }
+  return database;
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}

@@ -1,0 +1,43 @@
+import { date, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+
+/**
+ * Rollups the ETL maintains as it counts reports, so that statistics never scan the reports table.
+ * Each is a plain counter keyed by its dimensions; the ETL adds to them with upserts.
+ */
+export const reportsDaily = pgTable(
+  "stats_reports_daily",
+  {
+    day: date("day").notNull(),
+    osname: text("osname").notNull(),
+    /** "5.36" */
+    perlSeries: text("perl_series").notNull(),
+    grade: text("grade").notNull(),
+    reports: integer("reports").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.osname, t.perlSeries, t.grade] })],
+);
+
+/** The same counts by month: a decade of monthly figures is a few thousand rows, not millions. */
+export const reportsMonthly = pgTable(
+  "stats_reports_monthly",
+  {
+    /** First day of the month. */
+    month: date("month").notNull(),
+    osname: text("osname").notNull(),
+    perlSeries: text("perl_series").notNull(),
+    grade: text("grade").notNull(),
+    reports: integer("reports").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.osname, t.perlSeries, t.grade] })],
+);
+
+/** Reports per tester per month: the number of rows of a month is that month's active testers. */
+export const testerMonths = pgTable(
+  "stats_tester_months",
+  {
+    month: date("month").notNull(),
+    tester: text("tester").notNull(),
+    reports: integer("reports").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.tester] })],
+);

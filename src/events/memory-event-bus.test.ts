@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { SubscriberOverflowError } from "./event-bus.js";
+import { createMemoryEventBus } from "./memory-event-bus.js";
+import { Topic, type UploadAddedEvent } from "./topics.js";
+
+const upload = (version: string): UploadAddedEvent => ({
+  dist: "Foo-Bar",
+  version,
+  author: "ALICE",
+  filename: `Foo-Bar-${version}.tar.gz`,
+  releasedAt: "2026-01-01T00:00:00.000Z",
+});
+
+describe("in-process event bus", () => {
+  it("delivers each event to every subscriber of its topic, in order, as a copy", async () => {
+    const bus = createMemoryEventBus();
+    const first = bus.on(Topic.uploadAdded);
+    const second = bus.on(Topic.uploadAdded);
+    const other = bus.on(Topic.releaseUpdated);
+    const event = upload("1.0");
+    bus.emit(Topic.uploadAdded, event);
+    bus.emit(Topic.uploadAdded, upload("1.1"));
+
+    expect((await first.next()).value).toEqual(upload("1.0"));
+    expect((await first.next()).value).toEqual(upload("1.1"));
+    const received: unknown = (await second.next()).value;
+    expect(received).toEqual(event);
+    expect(received).not.toBe(event);
+    await other.return?.();
+    expect(await other.next()).toEqual({ value: undefined, done: true });
+    await bus.close();
+  });
+
+  it("stops delivering once a subscriber returns", async () => {
+    const bus = createMemoryEventBus();
+    const subscription = bus.on(Topic.uploadAdded);
+    await subscription.return?.();
+    bus.emit(Topic.uploadAdded, upload("1.0"));
+    expect(await subscription.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it("fails a subscriber that falls more than its buffer behind, and only that one", async () => {
+    const bus = createMemoryEventBus();
+    const slow = bus.on(Topic.uploadAdded, { bufferSize: 2 });
+    const fast = bus.on(Topic.uploadAdded, { bufferSize: 10 });
+    for (const version of ["1", "2", "3"]) bus.emit(Topic.uploadAdded, upload(version));
+
+    await expect(slow.next()).rejects.toEqual(new SubscriberOverflowError(Topic.uploadAdded, 2));
+    expect(await slow.next()).toEqual({ value: undefined, done: true });
+    const versions = [];
+    for (let i = 0; i < 3; i++) versions.push(((await fast.next()).value as UploadAddedEvent).version);
+    expect(versions).toEqual(["1", "2", "3"]);
+  });
+
+  it("ends every subscription on close", async () => {
+    const bus = createMemoryEventBus();
+    const subscription = bus.on(Topic.reportProcessed);
+    const pending = subscription.next();
+    await bus.close();
+    expect(await pending).toEqual({ value: undefined, done: true });
+  });
+});

@@ -1,0 +1,53 @@
+import type { Grade } from "../report/report.types.js";
+
+/**
+ * Every event the platform publishes, with its payload. Payloads are small and JSON-safe: they
+ * travel through Redis between processes, and are published only after their data has committed.
+ */
+export const Topic = {
+  reportProcessed: "REPORT_PROCESSED",
+  releaseUpdated: "RELEASE_UPDATED",
+  uploadAdded: "UPLOAD_ADDED",
+} as const;
+export type Topic = (typeof Topic)[keyof typeof Topic];
+
+export interface ReportProcessedEvent {
+  id: number;
+  guid: string;
+  dist: string;
+  version: string;
+  author: string | null;
+  grade: Grade;
+  osname: string;
+  perl: string;
+  /** "5.36": what subscribers filter on. */
+  perlSeries: string;
+}
+
+export interface ReleaseUpdatedEvent {
+  dist: string;
+  version: string;
+  pass: number;
+  fail: number;
+  na: number;
+  unknown: number;
+  stablePass: number;
+  stableFail: number;
+  stableNa: number;
+  stableUnknown: number;
+}
+
+export interface UploadAddedEvent {
+  dist: string;
+  version: string;
+  author: string;
+  filename: string;
+  /** ISO 8601 */
+  releasedAt: string;
+}
+
+export interface EventPayloads {
+  [Topic.reportProcessed]: ReportProcessedEvent;
+  [Topic.releaseUpdated]: ReleaseUpdatedEvent;
+  [Topic.uploadAdded]: UploadAddedEvent;
+}

@@ -1,0 +1,28 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import { AppError, ErrorCode } from "../errors.js";
+import type { Logger } from "../log.js";
+
+/**
+ * The one place that decides what an error looks like to a GraphQL client: AppErrors keep their
+ * message and code, errors GraphQL itself raised (syntax, validation, bad variables) pass as they
+ * are, and everything else is logged with its cause and replaced by a message that leaks nothing.
+ */
+export function formatGraphQLError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const cause = unwrapResolverError(error);
+    if (cause instanceof AppError) {
+      return { ...formatted, message: cause.message, extensions: { ...cause.extensions, code: cause.code } };
+    }
+    const code = formatted.extensions?.code;
+    // Apollo gives GraphQL's own errors a code; an error thrown by our code arrives without one.
+    if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+    log.error({ err: cause, path: formatted.path }, "unexpected error in a GraphQL operation");
+    return {
+      message: "Internal server error",
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

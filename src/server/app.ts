@@ -1,0 +1,37 @@
+import cors from "@fastify/cors";
+import websocket from "@fastify/websocket";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import type { Database } from "../db/client.js";
+import type { EventBus } from "../events/index.js";
+import type { Logger } from "../log.js";
+import { registerConsole } from "../web/console.plugin.js";
+import { registerGraphQL } from "./graphql.plugin.js";
+import { registerHealth } from "./health.plugin.js";
+import { registerMetrics } from "./metrics.plugin.js";
+
+export interface AppDependencies {
+  database: Database;
+  events: EventBus;
+  log: Logger;
+}
+
+/** The HTTP server with every route mounted; not yet listening. */
+export async function buildApp({ database, events, log }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    // Typed as Fastify's base logger so that the app keeps Fastify's default type parameters.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it changes inference
+    loggerInstance: log as FastifyBaseLogger,
+    // A line per request is noise at thousands of reports a second; metrics count requests instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    // On close, drop idle keep-alive sockets at once; busy ones finish their request first.
+    forceCloseConnections: "idle",
+  });
+  // Clients of the v3 API and the console live on other origins; nothing here relies on cookies.
+  await app.register(cors, { origin: true });
+  await app.register(websocket);
+  registerHealth(app, database);
+  registerMetrics(app);
+  registerConsole(app);
+  await registerGraphQL(app, { db: database.db, databaseKind: database.kind, events, log, startedAt: new Date() });
+  return app;
+}

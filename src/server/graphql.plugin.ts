@@ -1,0 +1,40 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { fastifyApolloHandler } from "@as-integrations/fastify";
+import type { FastifyInstance } from "fastify";
+import { makeHandler } from "graphql-ws/use/@fastify/websocket";
+import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
+import { formatGraphQLError } from "../graphql/errors.js";
+import { buildApiSchema } from "../graphql/schema.js";
+import type { Logger } from "../log.js";
+
+/** GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws), both at /graphql. */
+export async function registerGraphQL(app: FastifyInstance, deps: ApiDependencies): Promise<void> {
+  const schema = await buildApiSchema(deps.events);
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError: formatGraphQLError(deps.log),
+    // The console is served by us (/console); Apollo's landing page would load Sandbox from a CDN.
+    // No drain plugin: Fastify's close() drains requests and then stops Apollo through onClose
+    // (the drain plugin would call close() from inside close() and wait forever).
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Shutdown is ours (commands/lifecycle.ts); Apollo's own handler would re-raise the signal
+    // after stopping and kill the process before the database is closed.
+    stopOnTerminationSignals: false,
+  });
+  await apollo.start();
+  app.addHook("onClose", () => apollo.stop());
+
+  const handler = fastifyApolloHandler(apollo, {
+    // Fastify's request logger is a pino child carrying the request id.
+    context: async (request) => createContext(deps, request.log as Logger),
+  });
+  // GET serves both plain queries and the WebSocket upgrade for subscriptions.
+  app.route({
+    method: "GET",
+    url: "/graphql",
+    handler,
+    wsHandler: makeHandler({ schema, context: () => createContext(deps) }),
+  });
+  app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler });
+}

@@ -1,0 +1,83 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { describe, expect, it } from "vitest";
+
+const cli = new URL("../src/cli.ts", import.meta.url).pathname;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI with only the given environment (plus PATH), so the machine's settings do not leak in. */
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+  whileRunning?: (child: ReturnType<typeof spawn>, output: () => string) => Promise<void>,
+): Promise<Run> {
+  const child = spawn(process.execPath, ["--import", "tsx", cli, ...args], {
+    env: { PATH: process.env.PATH ?? "", LOG_FORMAT: "json", ...env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return (async () => {
+    const exited = once(child, "exit");
+    await whileRunning?.(child, () => stdout);
+    const [code] = (await exited) as [number | null];
+    return { code, stdout, stderr };
+  })();
+}
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("cli", () => {
+  it("stops with one line naming an unreachable database", async () => {
+    const run = await runCli(["migrate"], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "error: cannot open the database (postgres://nobody@127.0.0.1:1/none): connect ECONNREFUSED 127.0.0.1:1\n",
+    );
+  });
+
+  it("stops with one line naming a bad setting", async () => {
+    const run = await runCli(["serve"], { PORT: "eighty" });
+    expect(run).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'error: PORT="eighty" is invalid: expected a port number 0..65535\n',
+    });
+  });
+
+  it("lists its commands, and refuses an unknown one", async () => {
+    const help = await runCli(["help"], {});
+    expect(help.code).toBe(0);
+    expect(help.stderr).toContain("  serve ");
+    const unknown = await runCli(["frobnicate"], {});
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^unknown command "frobnicate"\n/);
+  });
+
+  it("serves until SIGTERM, then shuts down cleanly", async () => {
+    const run = await runCli(["serve"], { DATA_DIR: "memory://", PORT: "0" }, async (child, output) => {
+      await waitFor(() => output().includes("platform ready"), "the server to start");
+      const ready = JSON.parse(
+        output()
+          .split("\n")
+          .find((line) => line.includes("platform ready")) ?? "{}",
+      ) as { health: string };
+      expect((await fetch(ready.health)).status).toBe(200);
+      child.kill("SIGTERM");
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('"msg":"shutting down"');
+  });
+});

@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
+import { pino } from "pino";
+import type { EventBus } from "../../src/events/index.js";
+import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
+import { createRedisEventBus } from "../../src/events/redis-event-bus.js";
+import { type RunningServer, startServer } from "../../src/server/serve.js";
+import { type Backend, createTestDatabase, type TestDatabase } from "./database.js";
+
+export const testLog = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+
+export interface GraphQLErrorBody {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+export interface GraphQLResponse<Result> {
+  data?: Result | null;
+  errors?: GraphQLErrorBody[];
+  extensions?: Record<string, unknown>;
+}
+
+export interface TestPlatform extends TestDatabase {
+  events: EventBus;
+  server: RunningServer;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  /** POSTs an operation (a typed document from test/generated, or a string) and returns the JSON body. */
+  graphql<Result = unknown, Variables = Record<string, unknown>>(
+    document: TypedDocumentNode<Result, Variables> | string,
+    variables?: Variables,
+  ): Promise<GraphQLResponse<Result>>;
+  stop(): Promise<void>;
+}
+
+/** Events for a test: Redis with a channel prefix of its own (test files share one Redis), or in-process. */
+export function createTestEventBus(
+  backend: Backend,
+  prefix = `test-${randomBytes(4).toString("hex")}:`,
+): Promise<EventBus> {
+  return backend.redisUrl
+    ? createRedisEventBus(backend.redisUrl, testLog, prefix)
+    : Promise.resolve(createMemoryEventBus());
+}
+
+/** The real server on port 0 over a fresh database of the backend. */
+export async function startTestPlatform(backend: Backend): Promise<TestPlatform> {
+  const testDatabase = await createTestDatabase(backend);
+  const events = await createTestEventBus(backend);
+  const server = await startServer(
+    { host: "127.0.0.1", port: 0 },
+    { database: testDatabase.database, events, log: testLog },
+  );
+  return {
+    ...testDatabase,
+    events,
+    server,
+    url: server.url,
+    async graphql(document, variables) {
+      const query = typeof document === "string" ? document : print(document);
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as never;
+    },
+    async stop() {
+      await server.stop();
+      await events.close();
+      await testDatabase.drop();
+    },
+  };
+}
