@@ -81,6 +81,15 @@ CREATE TABLE "stats_tester_months" (
 	CONSTRAINT "stats_tester_months_month_tester_pk" PRIMARY KEY("month","tester")
 );
 --> statement-breakpoint
+CREATE TABLE "api_tokens" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"tester_id" uuid NOT NULL,
+	"label" text NOT NULL,
+	"scopes" text[] DEFAULT '{report:submit}' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "testers" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"full_name" text NOT NULL,
@@ -102,9 +111,11 @@ CREATE TABLE "uploads" (
 );
 --> statement-breakpoint
 ALTER TABLE "report_documents" ADD CONSTRAINT "report_documents_tester_id_testers_id_fk" FOREIGN KEY ("tester_id") REFERENCES "public"."testers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_tester_id_testers_id_fk" FOREIGN KEY ("tester_id") REFERENCES "public"."testers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_documents_pending_idx" ON "report_documents" USING btree ("seq") WHERE "report_documents"."processed_at" is null and "report_documents"."error" is null;--> statement-breakpoint
 CREATE INDEX "report_documents_failed_idx" ON "report_documents" USING btree ("seq") WHERE "report_documents"."error" is not null;--> statement-breakpoint
 CREATE INDEX "releases_updated_at_idx" ON "releases" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "reports_dist_version_idx" ON "reports" USING btree ("dist","version","id");--> statement-breakpoint
+CREATE INDEX "api_tokens_tester_idx" ON "api_tokens" USING btree ("tester_id");--> statement-breakpoint
 CREATE INDEX "uploads_author_idx" ON "uploads" USING btree ("author","released_at");--> statement-breakpoint
 CREATE INDEX "uploads_released_at_idx" ON "uploads" USING btree ("released_at");

@@ -1,0 +1,75 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "../client.js";
+import { apiTokens, type TesterRow, testers, TokenScope } from "../schema/index.js";
+
+/*
+ * Secrets and tokens are hashed with SHA-256, not a slow password hash: both are long random
+ * strings made by software (the Metabase client's secret, our tokens), so a fast hash is as safe,
+ * and intake verifies one on every report at thousands of reports a second.
+ */
+export const hashSecret = (secret: string): string => createHash("sha256").update(secret).digest("hex");
+
+export interface TesterProfile {
+  id: string;
+  fullName: string;
+  email: string;
+}
+
+export async function findTester(db: Db, id: string): Promise<TesterRow | undefined> {
+  const [row] = await db.select().from(testers).where(eq(testers.id, id));
+  return row;
+}
+
+/** Registers a Metabase profile with its secret; registering the same profile again changes nothing. */
+export async function registerTester(db: Db, profile: TesterProfile, secret: string): Promise<void> {
+  await db
+    .insert(testers)
+    .values({ ...profile, secretHash: hashSecret(secret) })
+    .onConflictDoNothing({ target: testers.id });
+}
+
+/** The tester whose Metabase secret this is; undefined for an unknown tester or a wrong secret. */
+export async function verifyTesterSecret(db: Db, id: string, secret: string): Promise<TesterRow | undefined> {
+  const tester = await findTester(db, id);
+  if (!tester?.secretHash) return undefined;
+  const expected = Buffer.from(tester.secretHash, "hex");
+  const given = Buffer.from(hashSecret(secret), "hex");
+  return timingSafeEqual(expected, given) ? tester : undefined;
+}
+
+/** Creates an API token for a tester and returns it; only its hash is kept. */
+export async function createApiToken(
+  db: Db,
+  testerId: string,
+  label: string,
+  scopes: TokenScope[] = [TokenScope.submitReports],
+): Promise<string> {
+  const token = `cpt_${randomBytes(32).toString("base64url")}`;
+  await db.insert(apiTokens).values({ tokenHash: hashSecret(token), testerId, label, scopes });
+  return token;
+}
+
+export interface TokenHolder {
+  tester: TesterRow;
+  scopes: TokenScope[];
+}
+
+/** Who holds a live (not revoked) token and what it allows, or undefined. */
+export async function findTokenHolder(db: Db, token: string): Promise<TokenHolder | undefined> {
+  const [row] = await db
+    .select({ tester: testers, scopes: apiTokens.scopes })
+    .from(apiTokens)
+    .innerJoin(testers, eq(testers.id, apiTokens.testerId))
+    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)));
+  return row && { tester: row.tester, scopes: row.scopes as TokenScope[] };
+}
+
+export async function revokeApiToken(db: Db, token: string): Promise<boolean> {
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)))
+    .returning({ tokenHash: apiTokens.tokenHash });
+  return revoked.length > 0;
+}
