@@ -56,6 +56,16 @@ CREATE TABLE "reports" (
 	CONSTRAINT "reports_guid_unique" UNIQUE("guid")
 );
 --> statement-breakpoint
+CREATE TABLE "release_matrix_cells" (
+	"dist" text NOT NULL,
+	"version" text NOT NULL,
+	"perl_series" text NOT NULL,
+	"osname" text NOT NULL,
+	"grade" text NOT NULL,
+	"reports" integer NOT NULL,
+	CONSTRAINT "release_matrix_cells_dist_version_perl_series_osname_grade_pk" PRIMARY KEY("dist","version","perl_series","osname","grade")
+);
+--> statement-breakpoint
 CREATE TABLE "stats_reports_daily" (
 	"day" date NOT NULL,
 	"osname" text NOT NULL,
@@ -63,6 +73,13 @@ CREATE TABLE "stats_reports_daily" (
 	"grade" text NOT NULL,
 	"reports" integer NOT NULL,
 	CONSTRAINT "stats_reports_daily_day_osname_perl_series_grade_pk" PRIMARY KEY("day","osname","perl_series","grade")
+);
+--> statement-breakpoint
+CREATE TABLE "stats_reports_hourly" (
+	"hour" timestamp with time zone NOT NULL,
+	"grade" text NOT NULL,
+	"reports" integer NOT NULL,
+	CONSTRAINT "stats_reports_hourly_hour_grade_pk" PRIMARY KEY("hour","grade")
 );
 --> statement-breakpoint
 CREATE TABLE "stats_reports_monthly" (

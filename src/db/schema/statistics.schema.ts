@@ -1,4 +1,4 @@
-import { date, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { date, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * Rollups the ETL maintains as it counts reports, so that statistics never scan the reports table.
@@ -40,4 +40,33 @@ export const testerMonths = pgTable(
     reports: integer("reports").notNull(),
   },
   (t) => [primaryKey({ columns: [t.month, t.tester] })],
+);
+
+/** Reports per hour by grade: the recent submission rate without touching the reports table. */
+export const reportsHourly = pgTable(
+  "stats_reports_hourly",
+  {
+    /** The start of the hour (UTC) in which the report was received. */
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    grade: text("grade").notNull(),
+    reports: integer("reports").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.grade] })],
+);
+
+/**
+ * The matrix of one release: reports by perl series, OS and grade. A distribution's matrix
+ * (version x perl series) sums these rows, so neither ever reads the reports table.
+ */
+export const releaseMatrixCells = pgTable(
+  "release_matrix_cells",
+  {
+    dist: text("dist").notNull(),
+    version: text("version").notNull(),
+    perlSeries: text("perl_series").notNull(),
+    osname: text("osname").notNull(),
+    grade: text("grade").notNull(),
+    reports: integer("reports").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dist, t.version, t.perlSeries, t.osname, t.grade] })],
 );
