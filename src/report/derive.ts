@@ -1,0 +1,64 @@
+import { distMaturity, parseDistfile, type DistMaturity } from "./distname.js";
+import { parsePerlVersion } from "./perl.js";
+import type { Grade, ReportDocument } from "./report.types.js";
+
+/** The flat row the ETL writes for one report (PROTOCOLS section 4). */
+export interface ReportFacts {
+  guid: string;
+  grade: Grade;
+  dist: string;
+  version: string;
+  /** From the Metabase distfile resource; `null` for v3 reports, whose author comes from uploads. */
+  author: string | null;
+  distMaturity: DistMaturity;
+  /** `Name <email>`, or the bare address when the reporter gave no name. */
+  tester: string;
+  /** Perl 5: as reported minus a leading `v`; Perl 6: the version as sent. */
+  perl: string;
+  perlMajor: number | null;
+  perlMinor: number | null;
+  perlPatch: number | null;
+  perlSeries: string | null;
+  perlMaturity: "stable" | "dev" | null;
+  perlPatched: boolean;
+  /** The archname. */
+  platform: string;
+  osname: string;
+  osversion: string | null;
+  submittedAt: Date;
+  /** False for Perl 6/Raku reports (and unparseable perls): stored, shown, but not counted. */
+  counted: boolean;
+}
+
+/** Derives the ETL row from a stored report document. Throws only on a `created` that is no date. */
+export function deriveReportFacts(doc: ReportDocument): ReportFacts {
+  const submittedAt = new Date(doc.created);
+  if (Number.isNaN(submittedAt.getTime())) {
+    throw new RangeError(`report ${doc.id}: created must be an ISO date-time, got ${JSON.stringify(doc.created)}`);
+  }
+  const { language, system } = doc.environment;
+  const perl = language.name === "Perl 5" ? parsePerlVersion(language.version) : null;
+  const distfile = doc.metabase ? parseDistfile(doc.metabase.resource) : null;
+  const { name, email } = doc.reporter;
+  return {
+    guid: doc.id.toLowerCase(),
+    grade: doc.result.grade,
+    dist: doc.distribution.name,
+    version: doc.distribution.version,
+    author: distfile?.ok ? distfile.author : null,
+    distMaturity: distMaturity(doc.distribution.version, distfile?.ok ? distfile.filename : undefined),
+    tester: name ? `${name} <${email}>` : email,
+    perl: perl?.perl ?? language.version.trim(),
+    perlMajor: perl?.major ?? null,
+    perlMinor: perl?.minor ?? null,
+    perlPatch: perl?.patch ?? null,
+    perlSeries: perl?.series ?? null,
+    perlMaturity: perl?.maturity ?? null,
+    perlPatched: perl?.patched ?? false,
+    platform: language.archname,
+    osname: system.osname,
+    osversion: system.osversion ?? null,
+    submittedAt,
+    counted: perl !== null,
+  };
+}

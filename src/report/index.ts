@@ -1,0 +1,20 @@
+export * from "./report.types.js";
+export { newReportSchema, PERL5_VERSION_PATTERN } from "./v3.schema.js";
+export { validateNewReport, type NewReportValidation } from "./v3.validate.js";
+export { parseDistfile, distMaturity, type DistfileInfo, type DistfileFailure, type DistMaturity } from "./distname.js";
+export { parsePerlVersion, type PerlVersion } from "./perl.js";
+export { FACT_TYPES, type FactCore, type MetabaseFact } from "./metabase.fact.js";
+export { parseMetabaseReport, type MetabaseReportParse } from "./metabase.report.js";
+export { parseRegistration, type RegistrationParse, type TesterProfile } from "./metabase.register.js";
+export {
+  buildFact,
+  buildReportFact,
+  buildRegistration,
+  type FactStamp,
+  type ReportChild,
+  type RegistrationInput,
+} from "./metabase.build.js";
+export { cleanName, decodeHtmlEntities, decodeMixedBytes, repairMojibake } from "./text.repair.js";
+export { deriveReportFacts, type ReportFacts } from "./derive.js";
+export { contentHash, canonicalJson } from "./report.hash.js";
+export { checkConformance, fromStoredForm, type ConformanceResult, type SampleKind } from "./conformance.js";
