@@ -1,12 +1,14 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config.js";
 import { DatabaseUnavailableError } from "./db/open.js";
+import { etlCommand } from "./commands/etl.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
 import { checkSchemaCommand, emitSchemaCommand } from "./commands/schema.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
   serve: { summary: "run the API (and an in-process ETL worker)", run: () => serveCommand(loadConfig()) },
+  etl: { summary: "run an ETL worker (--help: rebuild, retry, status)", run: (args) => etlCommand(loadConfig(), args) },
   migrate: { summary: "apply pending database migrations", run: () => migrateCommand(loadConfig()) },
   "schema:emit": { summary: "write schema.graphql from the code", run: emitSchemaCommand },
   "schema:check": { summary: "fail if schema.graphql differs from the code", run: checkSchemaCommand },
