@@ -15,3 +15,10 @@ describe("withoutNulChars", () => {
     expect(withoutNulChars(text)).toBe(text);
   });
 });
+
+describe("withoutNulChars on a document without U+0000", () => {
+  it("returns the very same object, without copying", () => {
+    const document = { result: { output: { test: "ok" } }, list: ["a", { b: "c" }] };
+    expect(withoutNulChars(document)).toBe(document);
+  });
+});
