@@ -12,6 +12,10 @@ describe("loadConfig", () => {
       logLevel: "info",
       logFormat: process.stdout.isTTY ? "pretty" : "json",
       databasePoolSize: 10,
+      databaseStatementTimeoutMs: 5_000,
+      queryCostLimit: 1_000,
+      queryDepthLimit: 12,
+      responseCache: true,
     });
   });
 
@@ -26,6 +30,10 @@ describe("loadConfig", () => {
         LOG_FORMAT: "json",
         DATABASE_POOL_SIZE: "20",
         DATA_DIR: "/var/lib/cpt",
+        DATABASE_STATEMENT_TIMEOUT_MS: "0",
+        QUERY_COST_LIMIT: "5000",
+        QUERY_DEPTH_LIMIT: "20",
+        RESPONSE_CACHE: "off",
       }),
     ).toEqual({
       databaseUrl: "postgres://u:p@db:5432/cpantesters",
@@ -36,6 +44,10 @@ describe("loadConfig", () => {
       logLevel: "warn",
       logFormat: "json",
       databasePoolSize: 20,
+      databaseStatementTimeoutMs: 0,
+      queryCostLimit: 5_000,
+      queryDepthLimit: 20,
+      responseCache: false,
     });
   });
 
@@ -49,6 +61,8 @@ describe("loadConfig", () => {
     [{ PORT: "http" }, 'PORT="http" is invalid: expected a port number 0..65535'],
     [{ PORT: "70000" }, 'PORT="70000" is invalid: expected a port number 0..65535'],
     [{ DATABASE_POOL_SIZE: "0" }, 'DATABASE_POOL_SIZE="0" is invalid: expected a whole number 1..500'],
+    [{ QUERY_COST_LIMIT: "0" }, 'QUERY_COST_LIMIT="0" is invalid: expected a whole number 1..1000000'],
+    [{ RESPONSE_CACHE: "yes" }, 'RESPONSE_CACHE="yes" is invalid: expected on or off'],
     [
       { LOG_LEVEL: "loud" },
       'LOG_LEVEL="loud" is invalid: Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',

@@ -24,6 +24,14 @@ const schema = z.object({
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   /** Size of the pg connection pool of one process. */
   DATABASE_POOL_SIZE: count(1, 500).default(10),
+  /** Milliseconds after which Postgres cancels a statement; 0 disables. PGlite has no such limit. */
+  DATABASE_STATEMENT_TIMEOUT_MS: count(0, 3_600_000).default(5_000),
+  /** The cost one GraphQL request may spend (a connection costs first/100 per parent item). */
+  QUERY_COST_LIMIT: count(1, 1_000_000).default(1_000),
+  /** The deepest selection a GraphQL request may nest (introspection excluded). */
+  QUERY_DEPTH_LIMIT: count(1, 100).default(12),
+  /** Whole GraphQL responses cached by their cache hints (Redis with REDIS_URL, else in memory). */
+  RESPONSE_CACHE: z.enum(["on", "off"], { error: "expected on or off" }).default("on"),
 });
 
 export type Config = Readonly<{
@@ -35,6 +43,10 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   logFormat: "json" | "pretty";
   databasePoolSize: number;
+  databaseStatementTimeoutMs: number;
+  queryCostLimit: number;
+  queryDepthLimit: number;
+  responseCache: boolean;
 }>;
 
 /** Raised for a setting that cannot be used; its message is one line naming the variable. */
@@ -64,5 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    queryCostLimit: e.QUERY_COST_LIMIT,
+    queryDepthLimit: e.QUERY_DEPTH_LIMIT,
+    responseCache: e.RESPONSE_CACHE === "on",
   };
 }
