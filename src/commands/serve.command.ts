@@ -10,7 +10,17 @@ export async function serveCommand(config: Config): Promise<void> {
   const log = createLogger(config);
   const database = await openMigratedDatabase(config);
   const events = await createEventBus(config.redisUrl, log);
-  const server = await startServer(config, { database, events, log });
+  const server = await startServer(config, {
+    database,
+    events,
+    log,
+    api: {
+      queryCostLimit: config.queryCostLimit,
+      queryDepthLimit: config.queryDepthLimit,
+      responseCache: config.responseCache,
+      redisUrl: config.redisUrl,
+    },
+  });
 
   log.info(
     {

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
+import { isStatementTimeout } from "../db/errors.js";
 import { AppError, ErrorCode } from "../errors.js";
 import type { Logger } from "../log.js";
 
@@ -13,6 +14,13 @@ export function formatGraphQLError(log: Logger) {
     const cause = unwrapResolverError(error);
     if (cause instanceof AppError) {
       return { ...formatted, message: cause.message, extensions: { ...cause.extensions, code: cause.code } };
+    }
+    if (isStatementTimeout(cause)) {
+      return {
+        ...formatted,
+        message: "the query took longer than the database allows (statement timeout); ask for less",
+        extensions: { code: ErrorCode.UNAVAILABLE },
+      };
     }
     const code = formatted.extensions?.code;
     // Apollo gives GraphQL's own errors a code; an error thrown by our code arrives without one.

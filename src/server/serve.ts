@@ -3,7 +3,7 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
 import type { Logger } from "../log.js";
-import { buildApp } from "./app.js";
+import { type ApiOptions, buildApp } from "./app.js";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -15,7 +15,7 @@ export interface RunningServer {
 /** Starts the HTTP server over an open database and event bus. */
 export async function startServer(
   config: Pick<Config, "host" | "port">,
-  deps: { database: Database; events: EventBus; log: Logger },
+  deps: { database: Database; events: EventBus; log: Logger; api?: Partial<ApiOptions> },
 ): Promise<RunningServer> {
   const app = await buildApp(deps);
   await app.listen({ host: config.host, port: config.port });

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import type { Logger as QueryLogger } from "drizzle-orm";
 import { print } from "graphql";
 import { pino } from "pino";
 import type { EventBus } from "../../src/events/index.js";
 import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
 import { createRedisEventBus } from "../../src/events/redis-event-bus.js";
+import type { ApiOptions } from "../../src/server/app.js";
 import { type RunningServer, startServer } from "../../src/server/serve.js";
 import { type Backend, createTestDatabase, type TestDatabase } from "./database.js";
 
@@ -45,13 +47,34 @@ export function createTestEventBus(
     : Promise.resolve(createMemoryEventBus());
 }
 
-/** The real server on port 0 over a fresh database of the backend. */
-export async function startTestPlatform(backend: Backend): Promise<TestPlatform> {
-  const testDatabase = await createTestDatabase(backend);
+export interface TestPlatformOptions {
+  /** Read API settings; the response cache is off unless a test turns it on. */
+  api?: Partial<ApiOptions>;
+  /** Sees every SQL statement (to count them). */
+  logger?: QueryLogger;
+}
+
+/**
+ * The real server on port 0 over a fresh database of the backend. The response cache (Redis with
+ * a key prefix of its own, or in memory) is off by default: tests that change rows between
+ * requests would otherwise see cached answers.
+ */
+export async function startTestPlatform(backend: Backend, options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const testDatabase = await createTestDatabase(backend, options.logger ? { logger: options.logger } : {});
   const events = await createTestEventBus(backend);
   const server = await startServer(
     { host: "127.0.0.1", port: 0 },
-    { database: testDatabase.database, events, log: testLog },
+    {
+      database: testDatabase.database,
+      events,
+      log: testLog,
+      api: {
+        responseCache: false,
+        redisUrl: backend.redisUrl,
+        cacheKeyPrefix: `test-${randomBytes(4).toString("hex")}:cache:`,
+        ...options.api,
+      },
+    },
   );
   return {
     ...testDatabase,
