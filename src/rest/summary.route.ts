@@ -62,7 +62,7 @@ export function registerSummaryRoutes(app: FastifyInstance, db: Db): void {
       ...(since ? { submittedFrom: since } : {}),
     };
     const limit = query.limit ?? REST_MAX_ROWS;
-    const rows = (await reportPage(db, filter, { order: "desc", limit })).slice(0, limit);
+    const rows = (await reportPage(db, filter, { order: "desc", limit })).slice(0, limit).map(({ report }) => report);
     return nonEmpty(rows, dist === undefined ? "reports" : `reports of ${dist}${version ? ` ${version}` : ""}`).map(
       (row) => ({
         guid: row.guid,

@@ -34,7 +34,7 @@ export async function findRelease(db: Db, key: DistVersion): Promise<ReleaseRow 
 }
 
 /** A timestamp as text with every microsecond, so a cursor holding it compares exactly. */
-export const exactTime = (column: SQL | typeof releases.updatedAt | typeof uploads.releasedAt) =>
+export const exactTime = (column: SQL | AnyPgColumn) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export interface UpdatedRelease {

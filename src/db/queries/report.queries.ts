@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from "dri
 import type { Grade } from "../../report/report.types.js";
 import type { Db } from "../client.js";
 import { reportDocuments, type ReportRow, reports } from "../schema/index.js";
+import { exactTime } from "./release.queries.js";
 
 /** A perl series as stored in the parsed columns: 5.36 is { major: 5, minor: 36 }. */
 export interface PerlSeries {
@@ -26,11 +27,20 @@ export interface ReportFilter {
 }
 
 export interface ReportPageRequest {
-  /** Newest first (the default), or oldest first for consumers paging by sequential id. */
-  order: "asc" | "desc";
-  /** Start after this id, in the page's order. */
-  afterId?: number;
+  /**
+   * asc/desc: by sequential id, oldest or newest first. submitted: newest submission first, the
+   * order for lists limited to a time range (reports_submitted_at_idx), with the id breaking ties.
+   */
+  order: "asc" | "desc" | "submitted";
+  /** Start after this report of the previous page: its id (and for `submitted`, its exact time). */
+  after?: { id: number; submittedAt?: string };
   limit: number;
+}
+
+/** A report row with its submission time to the microsecond, for cursors of time-ordered pages. */
+export interface PagedReport {
+  report: ReportRow;
+  submittedAtExact: string;
 }
 
 /** "5.36.1 RC1" → { major: 5, minor: 36 }; undefined for anything that is not a perl 5 version. */
@@ -67,16 +77,24 @@ function filterConditions(filter: ReportFilter): SQL[] {
  * One page of reports in id order. `limit + 1` rows come back when there are more, so the caller
  * can tell whether a next page exists without counting.
  */
-export function reportPage(db: Db, filter: ReportFilter, page: ReportPageRequest): Promise<ReportRow[]> {
+export function reportPage(db: Db, filter: ReportFilter, page: ReportPageRequest): Promise<PagedReport[]> {
   const conditions = filterConditions(filter);
-  if (page.afterId !== undefined) {
-    conditions.push(page.order === "asc" ? gt(reports.id, page.afterId) : lt(reports.id, page.afterId));
+  const after = page.after;
+  if (after && page.order === "submitted") {
+    const time = after.submittedAt ?? "infinity";
+    conditions.push(sql`(${reports.submittedAt}, ${reports.id}) < (${time}::timestamptz, ${after.id})`);
+  } else if (after) {
+    conditions.push(page.order === "asc" ? gt(reports.id, after.id) : lt(reports.id, after.id));
   }
+  const order =
+    page.order === "submitted"
+      ? [desc(reports.submittedAt), desc(reports.id)]
+      : [page.order === "asc" ? asc(reports.id) : desc(reports.id)];
   return db
-    .select()
+    .select({ report: reports, submittedAtExact: exactTime(reports.submittedAt) })
     .from(reports)
     .where(and(...conditions))
-    .orderBy(page.order === "asc" ? asc(reports.id) : desc(reports.id))
+    .orderBy(...order)
     .limit(page.limit + 1);
 }
 

@@ -44,7 +44,9 @@ export const reports = pgTable(
     index("reports_dev_perl_idx")
       .on(t.id)
       .where(sql`${t.perlMaturity} = 'dev'`),
-    index("reports_submitted_at_idx").on(t.submittedAt),
+    // A list limited to a time range is ordered by submission time: ids follow arrival, not
+    // submission, so an id-ordered walk would read every newer report before reaching the range.
+    index("reports_submitted_at_idx").on(t.submittedAt, t.id),
   ],
 );
 
