@@ -134,9 +134,10 @@ export function toReportDetails(document: unknown): ReportDetails {
         have: text(item.have) ?? (typeof item.have === "number" ? String(item.have) : null),
       }),
     ),
-    toolchain: Object.entries(toolchain).map(([name, version]) =>
-      Object.assign(new ToolchainModule(), { name, version: String(version) }),
-    ),
+    // jsonb keeps object keys in its own order, so the list is sorted to be stable.
+    toolchain: Object.entries(toolchain)
+      .map(([name, version]) => Object.assign(new ToolchainModule(), { name, version: String(version) }))
+      .sort((a, b) => a.name.localeCompare(b.name, "en")),
     userAgent: text(environment.user_agent) ?? text(doc.user_agent),
     comments: text(result.comments) ?? text(doc.comments),
     perlBuild: text(language.build),
