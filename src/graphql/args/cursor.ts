@@ -27,7 +27,7 @@ export function decodeCursor<Key extends CursorKey>(
     const key = decoded.slice(1) as CursorKey;
     if (check(key)) return key;
   }
-  throw badArgument("after", `a cursor from this list's pageInfo.endCursor or edges (${connection})`, cursor);
+  throw badArgument("after", "a cursor this list returned (pageInfo.endCursor or an edge's cursor)", cursor);
 }
 
 export const isOneString = (key: CursorKey): key is [string] => key.length === 1 && typeof key[0] === "string";

@@ -95,7 +95,14 @@ export class StatisticsResolver {
     description: `Reports by OS and perl series over whole months (at most ${MAX_MONTHS}): the OS x perl matrix.`,
   })
   async osPerlMatrix(@Args(() => RangeArgs) args: RangeArgs, @Ctx() { db }: GraphQLContext) {
-    return (await osPerlMatrix(db, range(args, "month"))).map(withTotal);
+    const rows = await osPerlMatrix(db, range(args, "month"));
+    // Sorted here, the way the release matrix is, rather than by whatever collation the database has.
+    return rows
+      .map(withTotal)
+      .sort(
+        (a, b) =>
+          a.osname.localeCompare(b.osname, "en") || b.perlSeries.localeCompare(a.perlSeries, "en", { numeric: true }),
+      );
   }
 
   @FieldResolver(() => [TesterMonth], { description: `Active testers per month, oldest first; at most ${MAX_MONTHS}.` })
