@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReportIdsQuery, ReportIdsQueryVariables } from "./generated/graphql.js";
 import { graphql } from "./generated/index.js";
 import { seedCatalogue } from "./factories/catalogue.js";
 import { testBackends } from "./helpers/database.js";
-import { startTestPlatform, type TestPlatform } from "./helpers/server.js";
+import { type GraphQLResponse, startTestPlatform, type TestPlatform } from "./helpers/server.js";
 
 const reportIds = graphql(`
   query ReportIds(
@@ -55,8 +56,8 @@ describe.each(testBackends())("read API lists on $name", (backend) => {
   });
   afterAll(() => platform.stop());
 
-  const ids = async (variables: Parameters<typeof platform.graphql<unknown, Record<string, unknown>>>[1]) => {
-    const result = await platform.graphql(reportIds, variables as never);
+  const ids = async (variables: ReportIdsQueryVariables) => {
+    const result = await platform.graphql(reportIds, variables);
     expect(result.errors).toBeUndefined();
     return result.data?.reports.edges.map((edge) => edge.node.reportId);
   };
@@ -65,7 +66,7 @@ describe.each(testBackends())("read API lists on $name", (backend) => {
     const pages: number[][] = [];
     let after: string | null = null;
     for (;;) {
-      const result = await platform.graphql(reportIds, { first: 4, after });
+      const result: GraphQLResponse<ReportIdsQuery> = await platform.graphql(reportIds, { first: 4, after });
       const connection = result.data?.reports;
       if (!connection) throw new Error(JSON.stringify(result));
       pages.push(connection.edges.map((edge) => edge.node.reportId));
