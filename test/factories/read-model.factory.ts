@@ -51,6 +51,7 @@ export interface TesterSpec {
 export interface SeededReport extends Required<Omit<ReportSpec, "document" | "testerId">> {
   id: number;
   testerId: string | null;
+  document?: Record<string, unknown>;
 }
 
 /** Parses a perl version the way the ETL does (PROTOCOLS.md section 4). */
