@@ -15,7 +15,7 @@ describe.each(testBackends())("/v3 REST API on $name", (backend) => {
 
   const get = async (path: string) => {
     const response = await fetch(`${platform.url}/v3${path}`);
-    return { status: response.status, body: (await response.json()) };
+    return { status: response.status, body: await response.json() };
   };
   const summaryRow = (id: number) => {
     const report = seeded[id - 1]!;
