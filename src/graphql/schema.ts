@@ -29,13 +29,21 @@ const resolvers = [
 ] as const;
 
 /** The executable schema; subscriptions read from `events`. */
-export function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     pubSub: events,
     validate: false,
     directives: [...specifiedDirectives, cacheControlDirective],
   });
+  // type-graphql has no option for the root type's description; the console shows it first.
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      "The CPAN Testers read API: reports, releases, distributions, authors, uploads, matrices, statistics and " +
+      "search. Lists are Relay connections (first 1..100, after); a request may cost at most QUERY_COST_LIMIT.";
+  }
+  return schema;
 }
 
 /** The SDL committed as schema.graphql, in the order the code declares it. */
