@@ -16,6 +16,8 @@ export function formatGraphQLError(log: Logger) {
       return { ...formatted, message: cause.message, extensions: { ...cause.extensions, code: cause.code } };
     }
     if (isStatementTimeout(cause)) {
+      // Not a bug but a query too big for the database's time limit: worth a warning, not an error.
+      log.warn({ path: formatted.path }, "a GraphQL operation hit the statement timeout");
       return {
         ...formatted,
         message: "the query took longer than the database allows (statement timeout); ask for less",

@@ -1,4 +1,5 @@
 import {
+  type GraphQLArgument,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
@@ -18,9 +19,11 @@ describe("the API schema", () => {
       if (isIntrospectionType(type) || isSpecifiedScalarType(type)) continue;
       if (!type.description) undocumented.push(type.name);
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields())) {
+        const fields: Record<string, { name: string; description?: string | null; args?: readonly GraphQLArgument[] }> =
+          type.getFields();
+        for (const field of Object.values(fields)) {
           if (!field.description) undocumented.push(`${type.name}.${field.name}`);
-          for (const arg of "args" in field ? field.args : []) {
+          for (const arg of field.args ?? []) {
             if (!arg.description) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
           }
         }
