@@ -11,6 +11,7 @@ import { badArgument, dateArgument, intInRange } from "../args/arguments.js";
 import type { GraphQLContext } from "../context.js";
 import { DateScalar, type InvalidScalarValue } from "../scalars.js";
 import { Release, toRelease } from "../types/release.type.js";
+import { byName, byNumbersDescending } from "../types/sorting.js";
 import {
   HourReportCounts,
   OsPerlReportCounts,
@@ -99,10 +100,7 @@ export class StatisticsResolver {
     // Sorted here, the way the release matrix is, rather than by whatever collation the database has.
     return rows
       .map(withTotal)
-      .sort(
-        (a, b) =>
-          a.osname.localeCompare(b.osname, "en") || b.perlSeries.localeCompare(a.perlSeries, "en", { numeric: true }),
-      );
+      .sort((a, b) => byName(a.osname, b.osname) || byNumbersDescending(a.perlSeries, b.perlSeries));
   }
 
   @FieldResolver(() => [TesterMonth], { description: `Active testers per month, oldest first; at most ${MAX_MONTHS}.` })

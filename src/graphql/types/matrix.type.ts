@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { DistributionMatrixRow, ReleaseMatrixRow } from "../../db/queries/matrix.queries.js";
 import { cacheFor, MaxAge } from "../cache-hints.js";
+import { byName, byNumbersDescending } from "./sorting.js";
 
 @ObjectType({ description: "Report counts of one cell of a release's matrix: a perl series on an OS." })
 @cacheFor(MaxAge.counts)
@@ -78,8 +79,6 @@ export class DistributionMatrix {
   cells!: DistributionMatrixCell[];
 }
 
-/** Newest first: 5.40 before 5.8, whatever the text order says. */
-const bySeriesDescending = (a: string, b: string) => b.localeCompare(a, "en", { numeric: true });
 const distinct = (values: string[]) => [...new Set(values)];
 
 export function toReleaseMatrix(rows: readonly ReleaseMatrixRow[]): ReleaseMatrix {
@@ -95,10 +94,10 @@ export function toReleaseMatrix(rows: readonly ReleaseMatrixRow[]): ReleaseMatri
         total: row.pass + row.fail + row.na + row.unknown,
       }),
     )
-    .sort((a, b) => bySeriesDescending(a.perlSeries, b.perlSeries) || a.osname.localeCompare(b.osname, "en"));
+    .sort((a, b) => byNumbersDescending(a.perlSeries, b.perlSeries) || byName(a.osname, b.osname));
   return Object.assign(new ReleaseMatrix(), {
     perlSeries: distinct(cells.map((cell) => cell.perlSeries)),
-    osnames: distinct(cells.map((cell) => cell.osname)).sort((a, b) => a.localeCompare(b, "en")),
+    osnames: distinct(cells.map((cell) => cell.osname)).sort(byName),
     cells,
   });
 }
@@ -116,10 +115,10 @@ export function toDistributionMatrix(rows: readonly DistributionMatrixRow[]): Di
         total: row.pass + row.fail + row.na + row.unknown,
       }),
     )
-    .sort((a, b) => bySeriesDescending(a.version, b.version) || bySeriesDescending(a.perlSeries, b.perlSeries));
+    .sort((a, b) => byNumbersDescending(a.version, b.version) || byNumbersDescending(a.perlSeries, b.perlSeries));
   return Object.assign(new DistributionMatrix(), {
     versions: distinct(cells.map((cell) => cell.version)),
-    perlSeries: distinct(cells.map((cell) => cell.perlSeries)).sort(bySeriesDescending),
+    perlSeries: distinct(cells.map((cell) => cell.perlSeries)).sort(byNumbersDescending),
     cells,
   });
 }

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { inheritCache } from "../cache-hints.js";
+import { byName } from "./sorting.js";
 
 @ObjectType({ description: "The output a report captured, by phase; a phase the client did not split out is null." })
 @inheritCache()
@@ -137,7 +138,7 @@ export function toReportDetails(document: unknown): ReportDetails {
     // jsonb keeps object keys in its own order, so the list is sorted to be stable.
     toolchain: Object.entries(toolchain)
       .map(([name, version]) => Object.assign(new ToolchainModule(), { name, version: String(version) }))
-      .sort((a, b) => a.name.localeCompare(b.name, "en")),
+      .sort((a, b) => byName(a.name, b.name)),
     userAgent: text(environment.user_agent) ?? text(doc.user_agent),
     comments: text(result.comments) ?? text(doc.comments),
     perlBuild: text(language.build),
