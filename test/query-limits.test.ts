@@ -44,6 +44,9 @@ describe.each(testBackends())("query limits on $name", (backend) => {
       n: 100,
     });
     expect(withVariables.extensions).toEqual({ cost: { requested: 1, limit: 1000, nodes: 100 } });
+    // The same document (measured once and remembered) with another page size costs anew.
+    const smaller = await platform.graphql(`query($n: Int!) { reports(first: $n) { nodes { reportId } } }`, { n: 7 });
+    expect(smaller.extensions).toEqual({ cost: { requested: 1, limit: 1000, nodes: 7 } });
   });
 
   it("refuses a query over the cost budget before running it, with the computed cost", async () => {

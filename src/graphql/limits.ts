@@ -7,6 +7,7 @@ import {
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  visit,
 } from "graphql";
 import { type ComplexityEstimatorArgs, getComplexity } from "graphql-query-complexity";
 import { ErrorCode } from "../errors.js";
@@ -61,8 +62,54 @@ export function queryTooComplex(message: string, extensions: Record<string, unkn
   });
 }
 
+/*
+ * A document's cost depends only on the variables its `first` arguments and its @skip/@include
+ * conditions use, so measurements are
+ * kept per parsed document (Apollo hands the same DocumentNode for the same query text) and per
+ * value of those variables: a repeated query is not walked twice.
+ */
+const measured = new WeakMap<DocumentNode, { costVariables: string[]; costs: Map<string, QueryCost | GraphQLError> }>();
+const MEASUREMENTS_PER_DOCUMENT = 100;
+
 /** Depth and cost of an operation, or the error refusing it. */
 export function measureQuery(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined | null,
+  limits: QueryLimits,
+): QueryCost {
+  let entry = measured.get(document);
+  if (!entry) measured.set(document, (entry = { costVariables: costVariables(document), costs: new Map() }));
+  const key = JSON.stringify([operationName ?? null, limits, ...entry.costVariables.map((name) => variables?.[name])]);
+  let result = entry.costs.get(key);
+  if (!result) {
+    try {
+      result = measureUncached(schema, document, variables, operationName, limits);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      result = error;
+    }
+    if (entry.costs.size >= MEASUREMENTS_PER_DOCUMENT) entry.costs.clear();
+    entry.costs.set(key, result);
+  }
+  if (result instanceof GraphQLError) throw result;
+  return result;
+}
+
+/** The names of the variables that `first` arguments and `if` conditions take their value from. */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      const counts = node.name.value === "first" || node.name.value === "if";
+      if (counts && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
+}
+
+function measureUncached(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
