@@ -8,8 +8,7 @@ import { GraphQLError, parse, validate } from "graphql";
 import { makeHandler } from "graphql-ws/use/@fastify/websocket";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatGraphQLError } from "../graphql/errors.js";
-import { measureQuery, type QueryLimits } from "../graphql/limits.js";
-import { queryLimitsPlugin } from "../graphql/limits.js";
+import { measureQuery, type QueryLimits, queryLimitsPlugin } from "../graphql/limits.js";
 import { buildApiSchema } from "../graphql/schema.js";
 import type { Logger } from "../log.js";
 import type { SharedCache } from "./key-value-cache.js";
@@ -37,6 +36,7 @@ export async function registerGraphQL(
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError: formatGraphQLError(deps.log),
+    logger: deps.log,
     // One cache for persisted queries and the response cache: Redis when configured.
     cache: options.cache.cache,
     persistedQueries: { ttl: PERSISTED_QUERY_TTL },

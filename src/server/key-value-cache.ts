@@ -1,4 +1,4 @@
-import { ErrorsAreMissesCache, InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { createClient } from "redis";
 import type { Logger } from "../log.js";
 
@@ -15,7 +15,7 @@ export const MEMORY_CACHE_BYTES = 30 * 1024 * 1024;
 /**
  * One cache for every API process (Redis) when REDIS_URL is set, else one per process (an LRU in
  * memory). A Redis failure is a cache miss, never a failed request: reads fall through to the
- * database and writes are dropped (ErrorsAreMissesCache, and the plugins catch failed writes).
+ * database and writes are dropped. The outage itself is logged once, by the client's error event.
  */
 export async function createSharedCache(
   redisUrl: string | undefined,
@@ -39,23 +39,22 @@ export async function createSharedCache(
   await client.connect();
   const redisCache: KeyValueCache<string> = {
     async get(key) {
-      return (await client.get(keyPrefix + key)) ?? undefined;
+      return (await client.get(keyPrefix + key).catch(() => null)) ?? undefined;
     },
     async set(key, value, options) {
       const ttl = options?.ttl;
       // Milliseconds, so that a max-age is honoured exactly; no ttl (null) keeps the entry.
-      if (typeof ttl === "number" && ttl > 0) {
-        await client.set(keyPrefix + key, value, { expiration: { type: "PX", value: Math.ceil(ttl * 1000) } });
-      } else if (ttl === undefined || ttl === null) {
-        await client.set(keyPrefix + key, value);
-      }
+      const expiration =
+        typeof ttl === "number" && ttl > 0 ? { expiration: { type: "PX", value: Math.ceil(ttl * 1000) } as const } : {};
+      if (typeof ttl === "number" && ttl <= 0) return;
+      await client.set(keyPrefix + key, value, expiration).catch(() => undefined);
     },
     async delete(key) {
-      await client.del(keyPrefix + key);
+      await client.del(keyPrefix + key).catch(() => undefined);
     },
   };
   return {
-    cache: new ErrorsAreMissesCache(redisCache, { warn: (message: string) => log.warn(message) } as never),
+    cache: redisCache,
     kind: "redis",
     close: async () => {
       await client.close();

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "../client.js";
 import { type ReleaseRow, releases, type UploadRow, uploads } from "../schema/index.js";
@@ -180,7 +180,7 @@ export function restReleases(db: Db, filter: RestReleaseFilter): Promise<RestRel
     .select(columns)
     .from(releases)
     .innerJoin(uploads, and(eq(uploads.dist, releases.dist), eq(uploads.version, releases.version)))
-    .where(and(...conditions, isNotNull(uploads.dist)))
+    .where(and(...conditions))
     .orderBy(...order)
     .limit(filter.limit);
 }
