@@ -44,6 +44,10 @@ describe.each(testBackends())("caching on $name", (backend) => {
     expect(reportWithCounts.response.headers.get("cache-control")).toBe("max-age=5, public");
     const statistics = await get(`{ statistics { reportsPerMonth(from: "2026-01-01", to: "2026-01-01") { total } } }`);
     expect(statistics.response.headers.get("cache-control")).toBe("max-age=60, public");
+    const uploads = await get(`{ uploads(first: 2) { nodes { dist } pageInfo { endCursor } } }`);
+    expect(uploads.response.headers.get("cache-control")).toBe("max-age=60, public");
+    const feed = await get(`{ reports(first: 2) { nodes { reportId } } }`);
+    expect(feed.response.headers.get("cache-control")).toBe("max-age=5, public");
     const serverInfo = await get(`{ serverInfo { uptimeSeconds } }`);
     expect(serverInfo.response.headers.get("cache-control")).toBe("no-store");
   });

@@ -3,6 +3,7 @@ import { uploadPage } from "../../db/queries/upload.queries.js";
 import { dateTimeArgument } from "../args/arguments.js";
 import { ConnectionArgs, pageSize } from "../args/connection.args.js";
 import { decodeCursor, encodeCursor, isThreeStrings } from "../args/cursor.js";
+import { cacheFor, MaxAge } from "../cache-hints.js";
 import type { GraphQLContext } from "../context.js";
 import { DateTimeScalar, type InvalidScalarValue } from "../scalars.js";
 import { Author, toAuthor } from "../types/author.type.js";
@@ -29,6 +30,7 @@ export class UploadResolver {
   }
 
   @Query(() => UploadConnection, { description: "Uploads to CPAN, newest first (provisional ones excluded)." })
+  @cacheFor(MaxAge.catalogue)
   async uploads(
     @Args(() => UploadListArgs) args: UploadListArgs,
     @Ctx() { db }: GraphQLContext,
