@@ -43,10 +43,11 @@ export async function createSharedCache(
     },
     async set(key, value, options) {
       const ttl = options?.ttl;
+      // A ttl of 0 would expire at once: nothing to keep.
+      if (typeof ttl === "number" && ttl <= 0) return;
       // Milliseconds, so that a max-age is honoured exactly; no ttl (null) keeps the entry.
       const expiration =
-        typeof ttl === "number" && ttl > 0 ? { expiration: { type: "PX", value: Math.ceil(ttl * 1000) } as const } : {};
-      if (typeof ttl === "number" && ttl <= 0) return;
+        typeof ttl === "number" ? { expiration: { type: "PX", value: Math.ceil(ttl * 1000) } as const } : {};
       await client.set(keyPrefix + key, value, expiration).catch(() => undefined);
     },
     async delete(key) {

@@ -28,7 +28,7 @@ export function latestUploadsOfDists(db: Db, dists: readonly string[]): Promise<
   ).then((rows) => rows.map((row) => ({ ...row, releasedAt: asDate(row.releasedAt) })));
 }
 
-/** Raw rows carry timestamps as Date on pg and PGlite alike, but keep the type honest. */
+/** Raw SQL skips drizzle's mapping: a driver set to return timestamps as text would hand a string. */
 function asDate(value: Date | string | null): Date | null {
   return value === null || value instanceof Date ? value : new Date(value);
 }
