@@ -135,6 +135,9 @@ describe.each(testBackends())("read API: distributions, authors and uploads on $
                     fail
                     total
                   }
+                  upload {
+                    releasedAt
+                  }
                 }
               }
               pageInfo {
@@ -161,8 +164,22 @@ describe.each(testBackends())("read API: distributions, authors and uploads on $
         pauseId: "ALICE",
         distributions: {
           nodes: [
-            { name: "Data-Dumper-Tiny", latestRelease: { version: "2.0", allPerls: { pass: 0, fail: 0, total: 0 } } },
-            { name: "Foo-Bar", latestRelease: { version: "1.0", allPerls: { pass: 0, fail: 3, total: 3 } } },
+            {
+              name: "Data-Dumper-Tiny",
+              latestRelease: {
+                version: "2.0",
+                allPerls: { pass: 0, fail: 0, total: 0 },
+                upload: { releasedAt: "2025-03-01T10:00:00.000Z" },
+              },
+            },
+            {
+              name: "Foo-Bar",
+              latestRelease: {
+                version: "1.0",
+                allPerls: { pass: 0, fail: 3, total: 3 },
+                upload: { releasedAt: "2025-01-01T10:00:00.000Z" },
+              },
+            },
           ],
           pageInfo: { hasNextPage: false },
         },
