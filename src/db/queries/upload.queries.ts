@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
-import { type UploadRow, uploads } from "../schema/index.js";
+import { type ReleaseRow, releases, type UploadRow, uploads } from "../schema/index.js";
 import { type DistVersion, exactTime, inKeys } from "./release.queries.js";
 
 /** The uploads with these dist/version pairs, in no particular order; unknown ones are absent. */
@@ -39,18 +39,28 @@ export async function authorExists(db: Db, author: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+export interface AuthorDistribution {
+  dist: string;
+  /** The distribution's newest upload (by anyone: co-maintainers upload too). */
+  latestUpload: UploadRow | null;
+  /** That upload's report counters; null before its first report. */
+  latestRelease: ReleaseRow | null;
+}
+
 /**
- * One page of an author's distributions by name. Reads one index entry per distribution, not one
- * per upload: a recursive walk that jumps from each name to the next (a "skip scan") over
- * uploads_author_dist_idx. `limit + 1` names when more exist.
+ * One page of an author's distributions by name, each with its newest upload and that release's
+ * counters: the author dashboard in one statement. The names come from a recursive walk that jumps
+ * from each name to the next over uploads_author_dist_idx (a "skip scan", one index probe per
+ * distribution however many uploads it has); each name then takes one probe of
+ * uploads_dist_latest_idx and one of the releases primary key. `limit + 1` rows when more exist.
  */
 export async function distributionsOfAuthor(
   db: Db,
   author: string,
   page: { after?: string; limit: number },
-): Promise<string[]> {
+): Promise<AuthorDistribution[]> {
   const start = page.after ?? "";
-  const rows = await queryRows<{ dist: string }>(
+  const rows = await queryRows<DashboardRow>(
     db,
     sql`with recursive names(dist) as (
           (select dist from ${uploads} where author = ${author} and dist > ${start} order by dist limit 1)
@@ -58,10 +68,77 @@ export async function distributionsOfAuthor(
           select (select u.dist from ${uploads} u where u.author = ${author} and u.dist > names.dist
                   order by u.dist limit 1)
           from names where names.dist is not null
+        ), page as (
+          select dist from names where dist is not null limit ${page.limit + 1}
         )
-        select dist from names where dist is not null limit ${page.limit + 1}`,
+        select page.dist, u.version, u.author, u.filename, u.released_at, u.location, u.maturity, u.provisional,
+               r.pass, r.fail, r.na, r.unknown, r.stable_pass, r.stable_fail, r.stable_na, r.stable_unknown,
+               r.latest_report_id::float8 as latest_report_id, r.updated_at, r.dist is not null as has_release
+        from page
+        left join lateral (
+          select * from ${uploads} where dist = page.dist
+          order by released_at desc nulls last, version desc nulls last limit 1
+        ) u on true
+        left join ${releases} r on r.dist = u.dist and r.version = u.version
+        order by page.dist`,
   );
-  return rows.map((row) => row.dist);
+  return rows.map(toAuthorDistribution);
+}
+
+interface DashboardRow {
+  dist: string;
+  version: string | null;
+  author: string | null;
+  filename: string | null;
+  released_at: Date | string | null;
+  location: string | null;
+  maturity: string | null;
+  provisional: boolean | null;
+  pass: number;
+  fail: number;
+  na: number;
+  unknown: number;
+  stable_pass: number;
+  stable_fail: number;
+  stable_na: number;
+  stable_unknown: number;
+  latest_report_id: number | null;
+  updated_at: Date | string | null;
+  has_release: boolean;
+}
+
+function toAuthorDistribution(row: DashboardRow): AuthorDistribution {
+  const latestUpload: UploadRow | null =
+    row.version === null
+      ? null
+      : {
+          dist: row.dist,
+          version: row.version,
+          author: row.author,
+          filename: row.filename,
+          releasedAt: asDate(row.released_at),
+          location: row.location ?? "cpan",
+          maturity: row.maturity ?? "stable",
+          provisional: row.provisional ?? false,
+        };
+  const latestRelease: ReleaseRow | null =
+    row.has_release && row.version !== null
+      ? {
+          dist: row.dist,
+          version: row.version,
+          pass: row.pass,
+          fail: row.fail,
+          na: row.na,
+          unknown: row.unknown,
+          stablePass: row.stable_pass,
+          stableFail: row.stable_fail,
+          stableNa: row.stable_na,
+          stableUnknown: row.stable_unknown,
+          latestReportId: row.latest_report_id,
+          updatedAt: asDate(row.updated_at) ?? new Date(0),
+        }
+      : null;
+  return { dist: row.dist, latestUpload, latestRelease };
 }
 
 export interface TimedUpload {

@@ -27,16 +27,28 @@ export class AuthorResolver {
   async distributions(
     @Root() author: Author,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() { db }: GraphQLContext,
+    @Ctx() { db, loaders }: GraphQLContext,
   ): Promise<Connection<Distribution>> {
     const first = pageSize(args);
     const name = "author:distributions";
     const after = args.after ? decodeCursor(name, args.after, isOneString)[0] : undefined;
-    const dists = await distributionsOfAuthor(db, author.pauseId, {
+    const rows = await distributionsOfAuthor(db, author.pauseId, {
       limit: first,
       ...(after === undefined ? {} : { after }),
     });
-    return toConnection(dists, first, Boolean(args.after), (dist) => encodeCursor(name, [dist]), toDistribution);
+    // The dashboard's statement read each distribution's latest release already: hand it to the
+    // loaders that `latestRelease` and `author` ask, so they send nothing more.
+    for (const { dist, latestUpload, latestRelease } of rows) {
+      loaders.latestUploadByDist.prime(dist, latestUpload);
+      if (latestUpload) loaders.releaseByDistVersion.prime(latestUpload, latestRelease);
+    }
+    return toConnection(
+      rows,
+      first,
+      Boolean(args.after),
+      (row) => encodeCursor(name, [row.dist]),
+      (row) => toDistribution(row.dist),
+    );
   }
 
   @FieldResolver(() => UploadConnection, { description: "This author's uploads, newest first." })
