@@ -15,6 +15,10 @@ describe("loadConfig", () => {
       bodyLimit: 33_554_432,
       allowAnonymousReports: false,
       etl: { inProcess: true, batchSize: 500, pollIntervalMs: 5_000, port: 4001 },
+      databaseStatementTimeoutMs: 5_000,
+      queryCostLimit: 1_000,
+      queryDepthLimit: 12,
+      responseCache: true,
     });
   });
 
@@ -35,6 +39,10 @@ describe("loadConfig", () => {
         ETL_BATCH_SIZE: "100",
         ETL_POLL_INTERVAL_MS: "1000",
         ETL_PORT: "9101",
+        DATABASE_STATEMENT_TIMEOUT_MS: "0",
+        QUERY_COST_LIMIT: "5000",
+        QUERY_DEPTH_LIMIT: "20",
+        RESPONSE_CACHE: "false",
       }),
     ).toEqual({
       databaseUrl: "postgres://u:p@db:5432/cpantesters",
@@ -48,6 +56,10 @@ describe("loadConfig", () => {
       bodyLimit: 1_048_576,
       allowAnonymousReports: true,
       etl: { inProcess: false, batchSize: 100, pollIntervalMs: 1_000, port: 9101 },
+      databaseStatementTimeoutMs: 0,
+      queryCostLimit: 5_000,
+      queryDepthLimit: 20,
+      responseCache: false,
     });
   });
 
@@ -62,6 +74,8 @@ describe("loadConfig", () => {
     [{ PORT: "70000" }, 'PORT="70000" is invalid: expected a port number 0..65535'],
     [{ DATABASE_POOL_SIZE: "0" }, 'DATABASE_POOL_SIZE="0" is invalid: expected a whole number 1..500'],
     [{ ETL_IN_PROCESS: "yes" }, 'ETL_IN_PROCESS="yes" is invalid: expected true or false'],
+    [{ QUERY_COST_LIMIT: "0" }, 'QUERY_COST_LIMIT="0" is invalid: expected a whole number 1..1000000'],
+    [{ RESPONSE_CACHE: "yes" }, 'RESPONSE_CACHE="yes" is invalid: expected true or false'],
     [
       { LOG_LEVEL: "loud" },
       'LOG_LEVEL="loud" is invalid: Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',

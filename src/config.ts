@@ -40,6 +40,14 @@ const schema = z.object({
   ETL_POLL_INTERVAL_MS: count(100, 600_000).default(5_000),
   /** Port of the `etl` process's /healthz and /metrics. */
   ETL_PORT: port("expected a port number 0..65535").default(4001),
+  /** Milliseconds after which Postgres cancels a statement; 0 disables. PGlite has no such limit. */
+  DATABASE_STATEMENT_TIMEOUT_MS: count(0, 3_600_000).default(5_000),
+  /** The cost one GraphQL request may spend (a connection costs first/100 per parent item). */
+  QUERY_COST_LIMIT: count(1, 1_000_000).default(1_000),
+  /** The deepest selection a GraphQL request may nest (introspection excluded). */
+  QUERY_DEPTH_LIMIT: count(1, 100).default(12),
+  /** Whole GraphQL responses cached by their cache hints (Redis with REDIS_URL, else in memory). */
+  RESPONSE_CACHE: flag.default(true),
 });
 
 export type Config = Readonly<{
@@ -54,6 +62,10 @@ export type Config = Readonly<{
   bodyLimit: number;
   allowAnonymousReports: boolean;
   etl: Readonly<{ inProcess: boolean; batchSize: number; pollIntervalMs: number; port: number }>;
+  databaseStatementTimeoutMs: number;
+  queryCostLimit: number;
+  queryDepthLimit: number;
+  responseCache: boolean;
 }>;
 
 /** Raised for a setting that cannot be used; its message is one line naming the variable. */
@@ -91,5 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollIntervalMs: e.ETL_POLL_INTERVAL_MS,
       port: e.ETL_PORT,
     },
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    queryCostLimit: e.QUERY_COST_LIMIT,
+    queryDepthLimit: e.QUERY_DEPTH_LIMIT,
+    responseCache: e.RESPONSE_CACHE,
   };
 }

@@ -171,8 +171,9 @@ describe.each(testBackends())("v3 and GraphQL intake on $name", (backend) => {
       });
       return response.json() as Promise<{ data?: unknown; errors?: { message: string; extensions: unknown }[] }>;
     };
-    expect(await withToken({ report })).toEqual({ data: { submitReport: { id: report.id, created: true } } });
-    expect(await withToken({ report })).toEqual({ data: { submitReport: { id: report.id, created: false } } });
+    const cost = { extensions: { cost: { limit: 1000, nodes: 0, requested: 1 } } };
+    expect(await withToken({ report })).toEqual({ data: { submitReport: { id: report.id, created: true } }, ...cost });
+    expect(await withToken({ report })).toEqual({ data: { submitReport: { id: report.id, created: false } }, ...cost });
     const invalid = await withToken({ report: { ...report, id: undefined, reporter: {} } });
     expect(invalid.errors).toEqual([
       expect.objectContaining({

@@ -1,7 +1,7 @@
 import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { releases } from "../src/db/schema/index.js";
+import { releases, uploads } from "../src/db/schema/index.js";
 import { graphql } from "./generated/index.js";
 import { testBackends } from "./helpers/database.js";
 import { startTestPlatform, type TestPlatform } from "./helpers/server.js";
@@ -10,6 +10,13 @@ describe.each(testBackends())("server on $name", (backend) => {
   let platform: TestPlatform;
   beforeAll(async () => {
     platform = await startTestPlatform(backend);
+    await platform.database.db.insert(uploads).values({
+      dist: "Data-Printer",
+      version: "0.39",
+      author: "GARU",
+      filename: "Data-Printer-0.39.tar.gz",
+      releasedAt: new Date("2025-12-30T00:00:00Z"),
+    });
     await platform.database.db.insert(releases).values({
       dist: "Data-Printer",
       version: "0.39",
@@ -75,19 +82,18 @@ describe.each(testBackends())("server on $name", (backend) => {
         },
         unknown: null,
       },
+      extensions: { cost: { requested: 2, limit: 1000, nodes: 0 } },
     });
   });
 
   it("serves a distribution with its releases", async () => {
     const result = await platform.graphql(`{
-      distribution(name: "Data-Printer") { name releases { version allPerls { total } } }
+      distribution(name: "Data-Printer") { name releases { nodes { version allPerls { total } } } }
       missing: distribution(name: "Nope") { name }
     }`);
-    expect(result).toEqual({
-      data: {
-        distribution: { name: "Data-Printer", releases: [{ version: "0.39", allPerls: { total: 13 } }] },
-        missing: null,
-      },
+    expect(result.data).toEqual({
+      distribution: { name: "Data-Printer", releases: { nodes: [{ version: "0.39", allPerls: { total: 13 } }] } },
+      missing: null,
     });
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pino } from "pino";
+import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { migrate } from "../db/migrate.js";
 import { createApiToken, registerTester } from "../db/queries/tester.queries.js";
@@ -61,7 +62,7 @@ async function throughThePlatform(
   await migrate(database);
   const events = createMemoryEventBus();
   const server = await startServer(
-    { host: "127.0.0.1", port: 0, bodyLimit: 32 * 1024 ** 2, allowAnonymousReports: false },
+    { ...loadConfig({}), host: "127.0.0.1", port: 0, redisUrl: undefined },
     { database, events, log },
   );
   const worker = await startEtlWorker({ database, events, log }, { batchSize: 100, pollIntervalMs: 200 });

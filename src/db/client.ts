@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import type { SQL } from "drizzle-orm";
+import type { Logger as QueryLogger, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -32,16 +32,16 @@ export interface DatabaseOptions {
   /** PGlite's data directory; `memory://` keeps everything in memory. */
   dataDir?: string;
   poolSize?: number;
-  /** Milliseconds after which Postgres cancels a statement (0: never). */
+  /** Milliseconds after which Postgres cancels a statement (0: never). PGlite has no such limit. */
   statementTimeoutMs?: number;
   /** PGlite only: a data directory dump (PGlite's dumpDataDir) to start from instead of an empty one. */
   pgliteDump?: Blob;
+  /** Sees every statement drizzle sends (tests count them to prove there is no N+1). */
+  logger?: QueryLogger;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url
-    ? openPostgres(options.url, options)
-    : openPglite(options.dataDir ?? "memory://", options.pgliteDump);
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? "memory://", options);
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
@@ -61,7 +61,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 
   return {
     kind: "postgres",
-    db: drizzlePg(pool, { schema }) as unknown as Db,
+    db: drizzlePg(pool, { schema, ...(options.logger ? { logger: options.logger } : {}) }) as unknown as Db,
     async listen(channel, onNotify) {
       // LISTEN needs a session of its own: a pooled client would be handed to other queries.
       const client = new pg.Client({ connectionString: url });
@@ -84,12 +84,12 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   };
 }
 
-async function openPglite(dataDir: string, dump: Blob | undefined): Promise<Database> {
+async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Database> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, dump ? { loadDataDir: dump } : {});
+  const client = await PGlite.create(dataDir, options.pgliteDump ? { loadDataDir: options.pgliteDump } : {});
   return {
     kind: "pglite",
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema, ...(options.logger ? { logger: options.logger } : {}) }) as unknown as Db,
     async listen(channel, onNotify) {
       const stop = await client.listen(channel, onNotify);
       return () => stop();

@@ -24,6 +24,8 @@ export async function migrate(database: Database): Promise<void> {
   await db.transaction(async (tx) => {
     // Transaction-scoped, so the lock cannot outlive a crashed migration.
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    // Building an index on a large table takes longer than the API's statement timeout.
+    await tx.execute(sql`set local statement_timeout = 0`);
     await migratePg(tx as unknown as NodePgDatabase<Schema>, { migrationsFolder });
   });
 }

@@ -19,6 +19,7 @@ export async function openMigratedDatabase(
       url: config.databaseUrl,
       dataDir: config.dataDir,
       poolSize: config.databasePoolSize,
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
       ...options,
     });
   } catch (error) {

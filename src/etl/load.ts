@@ -115,25 +115,29 @@ export async function applyRollups(tx: Db, rollups: Rollups): Promise<ReleaseCou
 
 function upsertReleases(tx: Db, rollups: Rollups): Promise<ReleaseCounts[]> {
   const add = (column: PgColumn) => sql`${column} + excluded.${sql.identifier(column.name)}`;
-  return tx
-    .insert(releases)
-    .values(rollups.releases.map((delta) => ({ ...delta, updatedAt: sql`now()` })))
-    .onConflictDoUpdate({
-      target: [releases.dist, releases.version],
-      set: {
-        pass: add(releases.pass),
-        fail: add(releases.fail),
-        na: add(releases.na),
-        unknown: add(releases.unknown),
-        stablePass: add(releases.stablePass),
-        stableFail: add(releases.stableFail),
-        stableNa: add(releases.stableNa),
-        stableUnknown: add(releases.stableUnknown),
-        latestReportId: sql`greatest(${releases.latestReportId}, excluded.latest_report_id)`,
-        updatedAt: sql`now()`,
-      },
-    })
-    .returning();
+  return (
+    tx
+      .insert(releases)
+      // clock_timestamp(), not now(): the time under the commit-order lock, so updated_at grows in
+      // commit order (now() is when the transaction began, which may be before an earlier commit).
+      .values(rollups.releases.map((delta) => ({ ...delta, updatedAt: sql`clock_timestamp()` })))
+      .onConflictDoUpdate({
+        target: [releases.dist, releases.version],
+        set: {
+          pass: add(releases.pass),
+          fail: add(releases.fail),
+          na: add(releases.na),
+          unknown: add(releases.unknown),
+          stablePass: add(releases.stablePass),
+          stableFail: add(releases.stableFail),
+          stableNa: add(releases.stableNa),
+          stableUnknown: add(releases.stableUnknown),
+          latestReportId: sql`greatest(${releases.latestReportId}, excluded.latest_report_id)`,
+          updatedAt: sql`clock_timestamp()`,
+        },
+      })
+      .returning()
+  );
 }
 
 /** `insert ... on conflict do update set reports = reports + excluded.reports` for a counter table. */

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { type EventBus, type ReleaseUpdatedEvent, type ReportProcessedEvent, Topic } from "../events/index.js";
 import { deriveReportFacts } from "../report/index.js";
@@ -16,6 +17,9 @@ export interface BatchResult {
   reportEvents: ReportProcessedEvent[];
   releaseEvents: ReleaseUpdatedEvent[];
 }
+
+/** Any constant shared by every ETL process: the lock that orders report-writing commits. */
+const COMMIT_ORDER_LOCK = 7_301_999;
 
 const EMPTY: BatchResult = { claimed: 0, counted: 0, failed: [], reportEvents: [], releaseEvents: [] };
 
@@ -49,6 +53,8 @@ export interface BatchDependencies {
 }
 
 async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1]): Promise<BatchResult> {
+  // The API's statement timeout protects queries from users; a large batch is not one of those.
+  await tx.execute(sql`set local statement_timeout = 0`);
   const claimed = await claimDocuments(tx, claim);
   if (claimed.length === 0) return EMPTY;
 
@@ -64,6 +70,11 @@ async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1
     }
   }
 
+  // Consumers page through reports by id ("since id") and through releases by updated_at: both must
+  // grow in commit order, or a poller could step past a transaction that commits late. Holding
+  // this lock from the first report row to the commit puts the writing part of concurrent batches
+  // in a line; claiming and deriving still run side by side.
+  if (toInsert.length > 0) await tx.execute(sql`select pg_advisory_xact_lock(${COMMIT_ORDER_LOCK})`);
   const ids = await insertReports(tx, toInsert);
   const counted = toInsert.filter((r) => ids.has(r.guid)).map((r) => ({ ...r, id: ids.get(r.guid) }) as CountedReport);
   const rollups = rollUp(counted);

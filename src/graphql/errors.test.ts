@@ -36,6 +36,17 @@ describe("formatGraphQLError", () => {
     });
   });
 
+  it("turns a statement timeout into UNAVAILABLE without logging it as a bug", () => {
+    const before = logged.length;
+    const timeout = Object.assign(new Error("canceling statement due to statement timeout"), { code: "57014" });
+    expect(format({ message: timeout.message, path: ["reports"] }, wrapped(timeout))).toEqual({
+      message: "the query took longer than the database allows (statement timeout); ask for less",
+      path: ["reports"],
+      extensions: { code: "UNAVAILABLE" },
+    });
+    expect(logged).toHaveLength(before);
+  });
+
   it("passes errors GraphQL raised itself", () => {
     const validation = {
       message: 'Cannot query field "nope" on type "Query".',

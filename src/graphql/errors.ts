@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
+import { isStatementTimeout } from "../db/errors.js";
 import { AppError, ErrorCode } from "../errors.js";
 import type { Logger } from "../log.js";
 
@@ -18,6 +19,15 @@ export function formatGraphQLError(log: Logger) {
         ...formatted,
         message: cause.message,
         extensions: { ...cause.extensions, ...details, code: cause.code },
+      };
+    }
+    if (isStatementTimeout(cause)) {
+      // Not a bug but a query too big for the database's time limit: worth a warning, not an error.
+      log.warn({ path: formatted.path }, "a GraphQL operation hit the statement timeout");
+      return {
+        ...formatted,
+        message: "the query took longer than the database allows (statement timeout); ask for less",
+        extensions: { code: ErrorCode.UNAVAILABLE },
       };
     }
     const code = formatted.extensions?.code;

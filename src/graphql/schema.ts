@@ -1,17 +1,60 @@
 import "reflect-metadata";
-import { type GraphQLSchema, printSchema } from "graphql";
+import { type GraphQLSchema, printSchema, specifiedDirectives } from "graphql";
 import { buildSchema } from "type-graphql";
 import type { EventBus } from "../events/index.js";
 import { createMemoryEventBus } from "../events/memory-event-bus.js";
-import { DistributionResolver, ReleaseResolver } from "./resolvers/release.resolver.js";
+import { cacheControlDirective } from "./cache-hints.js";
+import { AuthorResolver } from "./resolvers/author.resolver.js";
+import { DistributionResolver } from "./resolvers/distribution.resolver.js";
+import { NodeResolver } from "./resolvers/node.resolver.js";
+import { PerlVersionResolver } from "./resolvers/perl-version.resolver.js";
+import { ReleaseResolver } from "./resolvers/release.resolver.js";
+import { ReportResolver } from "./resolvers/report.resolver.js";
 import { ReportSubmitResolver } from "./resolvers/report-submit.resolver.js";
+import { SearchResolver } from "./resolvers/search.resolver.js";
 import { ServerInfoResolver } from "./resolvers/server-info.resolver.js";
+import { StatisticsResolver } from "./resolvers/statistics.resolver.js";
+import { UploadResolver } from "./resolvers/upload.resolver.js";
 
-const resolvers = [ServerInfoResolver, ReleaseResolver, DistributionResolver, ReportSubmitResolver] as const;
+const resolvers = [
+  ServerInfoResolver,
+  NodeResolver,
+  ReportResolver,
+  ReleaseResolver,
+  DistributionResolver,
+  AuthorResolver,
+  UploadResolver,
+  PerlVersionResolver,
+  StatisticsResolver,
+  SearchResolver,
+  ReportSubmitResolver,
+] as const;
+
+const rootDescriptions = {
+  query:
+    "The CPAN Testers read API: reports, releases, distributions, authors, uploads, matrices, statistics and " +
+    "search. Lists are Relay connections (first 1..100, after); a request may cost at most QUERY_COST_LIMIT.",
+  mutation: "Writes: submitting test reports (and, for uploaders, recording uploads). Each needs an API token.",
+  subscription: "Live events over graphql-ws on /graphql, filtered on the server.",
+};
 
 /** The executable schema; subscriptions read from `events`. */
-export function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, pubSub: events, validate: false });
+export async function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers,
+    pubSub: events,
+    validate: false,
+    directives: [...specifiedDirectives, cacheControlDirective],
+  });
+  // type-graphql has no option for the root types' descriptions; the console shows them first.
+  for (const [root, description] of [
+    [schema.getQueryType(), rootDescriptions.query],
+    [schema.getMutationType(), rootDescriptions.mutation],
+    [schema.getSubscriptionType(), rootDescriptions.subscription],
+  ] as const) {
+    if (root) root.description = description;
+  }
+  return schema;
 }
 
 /** The SDL committed as schema.graphql, in the order the code declares it. */

@@ -5,16 +5,26 @@ import type { Registry } from "prom-client";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
+import { MAX_NODES } from "../graphql/limits.js";
 import { DocumentBatcher } from "../intake/document.batcher.js";
 import { registerIntake } from "../intake/intake.plugin.js";
 import { ReportIntake } from "../intake/report.intake.js";
 import type { Logger } from "../log.js";
+import { registerV3 } from "../rest/v3.plugin.js";
 import { registerConsole } from "../web/console.plugin.js";
 import { registerGraphQL } from "./graphql.plugin.js";
 import { registerHealth } from "./health.plugin.js";
+import { createSharedCache } from "./key-value-cache.js";
 import { registerMetrics } from "./metrics.plugin.js";
 
-export type AppConfig = Pick<Config, "bodyLimit" | "allowAnonymousReports">;
+/** The settings the HTTP app reads (see config.ts for their meaning and defaults). */
+export type AppConfig = Pick<
+  Config,
+  "bodyLimit" | "allowAnonymousReports" | "queryCostLimit" | "queryDepthLimit" | "responseCache" | "redisUrl"
+> & {
+  /** Prepended to every cache key in Redis, so that deployments (or test runs) can share one. */
+  cacheKeyPrefix?: string;
+};
 
 export interface AppDependencies {
   database: Database;
@@ -46,14 +56,25 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
   registerMetrics(app, deps.metrics);
   registerConsole(app);
   await registerIntake(app, { db, intake, log, ...config });
-  await registerGraphQL(app, {
-    db,
-    databaseKind: database.kind,
-    events,
-    intake,
-    allowAnonymousReports: config.allowAnonymousReports,
-    log,
-    startedAt: new Date(),
-  });
+  const cache = await createSharedCache(config.redisUrl, log, config.cacheKeyPrefix);
+  app.addHook("onClose", () => cache.close());
+  await registerGraphQL(
+    app,
+    {
+      db,
+      databaseKind: database.kind,
+      events,
+      intake,
+      allowAnonymousReports: config.allowAnonymousReports,
+      log,
+      startedAt: new Date(),
+    },
+    {
+      limits: { cost: config.queryCostLimit, depth: config.queryDepthLimit, nodes: MAX_NODES },
+      responseCache: config.responseCache,
+      cache,
+    },
+  );
+  await app.register(registerV3(db), { prefix: "/v3" });
   return app;
 }

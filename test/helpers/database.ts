@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
-import { type Database, openDatabase } from "../../src/db/client.js";
+import { type Database, type DatabaseOptions, openDatabase } from "../../src/db/client.js";
 import { adminQuery, withDatabase } from "../global-setup.js";
 
 export interface Backend {
@@ -33,10 +33,13 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database of its own: in-memory PGlite, or a copy of the Postgres template. */
-export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
+export async function createTestDatabase(
+  backend: Backend,
+  options: Pick<DatabaseOptions, "logger"> = {},
+): Promise<TestDatabase> {
   if (!backend.postgresUrl) {
     const dump = new Blob([await readFile(inject("pgliteTemplate"))]);
-    const database = await openDatabase({ dataDir: "memory://", pgliteDump: dump });
+    const database = await openDatabase({ dataDir: "memory://", pgliteDump: dump, ...options });
     return { database, drop: () => database.close() };
   }
   const template = inject("postgresTemplate");
@@ -44,7 +47,7 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
   const name = `cpt_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(backend.postgresUrl, `create database ${name} template ${template}`);
   const url = withDatabase(backend.postgresUrl, name);
-  const database = await openDatabase({ url, poolSize: 5 });
+  const database = await openDatabase({ url, poolSize: 5, ...options });
   return {
     database,
     url,

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import type { Logger as QueryLogger } from "drizzle-orm";
 import { print } from "graphql";
 import { pino } from "pino";
 import type { EventBus } from "../../src/events/index.js";
 import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
 import { createRedisEventBus } from "../../src/events/redis-event-bus.js";
 import { startEtlWorker } from "../../src/etl/worker.js";
+import type { AppConfig } from "../../src/server/app.js";
 import { type RunningServer, startServer } from "../../src/server/serve.js";
 import { type Backend, createTestDatabase, type TestDatabase } from "./database.js";
 
@@ -52,11 +54,19 @@ export interface TestPlatformOptions {
   bodyLimit?: number;
   /** Run an ETL worker in the process, as `npm start` does (default); off to drive it by hand. */
   etl?: boolean;
+  /** Read API settings; the response cache is off unless a test turns it on. */
+  api?: Partial<Pick<AppConfig, "queryCostLimit" | "queryDepthLimit" | "responseCache" | "cacheKeyPrefix">>;
+  /** Sees every SQL statement (to count them). */
+  logger?: QueryLogger;
 }
 
-/** The real server on port 0 over a fresh database of the backend, with an ETL worker. */
+/**
+ * The real server on port 0 over a fresh database of the backend, with an ETL worker. The response
+ * cache (Redis with a key prefix of its own, or in memory) is off by default: tests that change
+ * rows between requests would otherwise see cached answers.
+ */
 export async function startTestPlatform(backend: Backend, options: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const testDatabase = await createTestDatabase(backend);
+  const testDatabase = await createTestDatabase(backend, options.logger ? { logger: options.logger } : {});
   const events = await createTestEventBus(backend);
   const { database } = testDatabase;
   const server = await startServer(
@@ -65,6 +75,12 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
       port: 0,
       bodyLimit: options.bodyLimit ?? 1024 ** 2,
       allowAnonymousReports: options.allowAnonymousReports ?? false,
+      queryCostLimit: 1_000,
+      queryDepthLimit: 12,
+      responseCache: false,
+      redisUrl: backend.redisUrl,
+      cacheKeyPrefix: `test-${randomBytes(4).toString("hex")}:cache:`,
+      ...options.api,
     },
     { database, events, log: testLog },
   );

@@ -1,6 +1,7 @@
-import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../client.js";
-import { type ReleaseRow, releases } from "../schema/index.js";
+import { and, asc, eq, gt, gte, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { type Db, queryRows } from "../client.js";
+import { type ReleaseRow, releases, type UploadRow, uploads } from "../schema/index.js";
 
 export interface DistVersion {
   dist: string;
@@ -10,15 +11,18 @@ export interface DistVersion {
 /** The releases with these dist/version pairs, in no particular order; unknown ones are absent. */
 export async function findReleases(db: Db, keys: readonly DistVersion[]): Promise<ReleaseRow[]> {
   if (keys.length === 0) return [];
-  // Two bound arrays (sql.param: one array parameter each, not a list) matched on the primary key:
-  // one statement however many keys there are.
+  return db.select().from(releases).where(inKeys(releases, keys));
+}
+
+/**
+ * `(dist, version) in (...)` over two bound arrays (sql.param: one array parameter each, not a
+ * list), matched on the primary key: one statement however many keys there are.
+ */
+export function inKeys(table: { dist: AnyPgColumn; version: AnyPgColumn }, keys: readonly DistVersion[]): SQL {
   const dists = sql.param(keys.map((key) => key.dist));
   const versions = sql.param(keys.map((key) => key.version));
   const wanted = sql`select * from unnest(${dists}::text[], ${versions}::text[]) as k(dist, version)`;
-  return db
-    .select()
-    .from(releases)
-    .where(sql`(${releases.dist}, ${releases.version}) in (${wanted})`);
+  return sql`(${table.dist}, ${table.version}) in (${wanted})`;
 }
 
 export async function findRelease(db: Db, key: DistVersion): Promise<ReleaseRow | undefined> {
@@ -29,7 +33,154 @@ export async function findRelease(db: Db, key: DistVersion): Promise<ReleaseRow 
   return row;
 }
 
-/** Every release of a distribution, the most recently updated first. */
-export function releasesOfDist(db: Db, dist: string): Promise<ReleaseRow[]> {
-  return db.select().from(releases).where(eq(releases.dist, dist)).orderBy(desc(releases.updatedAt));
+/** A timestamp as text with every microsecond, so a cursor holding it compares exactly. */
+export const exactTime = (column: SQL | AnyPgColumn) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export interface UpdatedRelease {
+  release: ReleaseRow;
+  /** updated_at to the microsecond: the feed's cursor. */
+  updatedAtExact: string;
+}
+
+export interface UpdatedSincePage {
+  /** Only releases updated at or after this time. */
+  since?: Date;
+  /** Continue after this release of the previous page. */
+  after?: { updatedAt: string; dist: string; version: string };
+  limit: number;
+}
+
+/**
+ * The bulk mirroring feed: releases in the order they were last updated, oldest first, so a
+ * mirror pages forward and then keeps polling from its last cursor. A release updated again
+ * moves to the end of the feed, where the mirror meets it again. `limit + 1` rows when more exist.
+ */
+export async function releasesUpdatedSince(db: Db, page: UpdatedSincePage): Promise<UpdatedRelease[]> {
+  const conditions: SQL[] = [];
+  if (page.since) conditions.push(gte(releases.updatedAt, page.since));
+  if (page.after) {
+    const { updatedAt, dist, version } = page.after;
+    conditions.push(
+      sql`(${releases.updatedAt}, ${releases.dist}, ${releases.version}) > (${updatedAt}::timestamptz, ${dist}, ${version})`,
+    );
+  }
+  return db
+    .select({ release: releases, updatedAtExact: exactTime(releases.updatedAt) })
+    .from(releases)
+    .where(and(...conditions))
+    .orderBy(asc(releases.updatedAt), asc(releases.dist), asc(releases.version))
+    .limit(page.limit + 1);
+}
+
+/** The releases with the most failure reports, from the counters (never a scan of reports). */
+export function mostFailingReleases(db: Db, limit: number): Promise<ReleaseRow[]> {
+  return db
+    .select()
+    .from(releases)
+    .where(gt(releases.fail, 0))
+    .orderBy(sql`${releases.fail} desc nulls last`, asc(releases.dist), asc(releases.version))
+    .limit(limit);
+}
+
+export interface ReleaseOfDist {
+  upload: UploadRow;
+  release: ReleaseRow | null;
+  /** released_at to the microsecond, or null for a provisional upload: the page's cursor. */
+  releasedAtExact: string | null;
+}
+
+export interface DistReleasesPage {
+  after?: { releasedAt: string | null; version: string };
+  limit: number;
+}
+
+/**
+ * The releases of a distribution, newest upload first; provisional ones (no release time yet)
+ * last. Read from uploads, so a release without reports yet is listed too. `limit + 1` rows when
+ * more exist.
+ */
+export function releasesOfDist(db: Db, dist: string, page: DistReleasesPage): Promise<ReleaseOfDist[]> {
+  const conditions: SQL[] = [eq(uploads.dist, dist)];
+  const after = page.after;
+  if (after) {
+    // Keyset over (released_at desc nulls last, version desc); a null release time sorts last.
+    conditions.push(
+      after.releasedAt === null
+        ? sql`(${uploads.releasedAt} is null and ${uploads.version} < ${after.version})`
+        : sql`(${uploads.releasedAt} < ${after.releasedAt}::timestamptz
+            or (${uploads.releasedAt} = ${after.releasedAt}::timestamptz and ${uploads.version} < ${after.version})
+            or ${uploads.releasedAt} is null)`,
+    );
+  }
+  return db
+    .select({ upload: uploads, release: releases, releasedAtExact: exactTime(uploads.releasedAt) })
+    .from(uploads)
+    .leftJoin(releases, and(eq(releases.dist, uploads.dist), eq(releases.version, uploads.version)))
+    .where(and(...conditions))
+    .orderBy(sql`${uploads.releasedAt} desc nulls last`, sql`${uploads.version} desc nulls last`)
+    .limit(page.limit + 1);
+}
+
+/** Whether any release or upload of this distribution is known. */
+export async function distributionExists(db: Db, dist: string): Promise<boolean> {
+  const [row] = await queryRows<{ found: boolean }>(
+    db,
+    sql`select exists (select 1 from ${uploads} where ${uploads.dist} = ${dist})
+        or exists (select 1 from ${releases} where ${releases.dist} = ${dist}) as found`,
+  );
+  return row?.found ?? false;
+}
+
+export interface RestReleaseFilter {
+  dist?: string;
+  version?: string;
+  author?: string;
+  since?: Date;
+  maturity?: "stable" | "dev";
+  limit: number;
+}
+
+export interface RestReleaseRow {
+  dist: string;
+  version: string;
+  pass: number;
+  fail: number;
+  na: number;
+  unknown: number;
+}
+
+/** Release rows for /v3/release: counts over all perls, in the order they were last updated. */
+export function restReleases(db: Db, filter: RestReleaseFilter): Promise<RestReleaseRow[]> {
+  const conditions: SQL[] = [];
+  if (filter.dist !== undefined) conditions.push(eq(releases.dist, filter.dist));
+  if (filter.version !== undefined) conditions.push(eq(releases.version, filter.version));
+  if (filter.author !== undefined) conditions.push(eq(uploads.author, filter.author));
+  if (filter.maturity) conditions.push(eq(uploads.maturity, filter.maturity));
+  if (filter.since) conditions.push(gte(releases.updatedAt, filter.since));
+  const columns = {
+    dist: releases.dist,
+    version: releases.version,
+    pass: releases.pass,
+    fail: releases.fail,
+    na: releases.na,
+    unknown: releases.unknown,
+  };
+  const order = [asc(releases.updatedAt), asc(releases.dist), asc(releases.version)];
+  // The upload is needed only to filter by author or maturity; without one, no join.
+  if (filter.author === undefined && !filter.maturity) {
+    return db
+      .select(columns)
+      .from(releases)
+      .where(and(...conditions))
+      .orderBy(...order)
+      .limit(filter.limit);
+  }
+  return db
+    .select(columns)
+    .from(releases)
+    .innerJoin(uploads, and(eq(uploads.dist, releases.dist), eq(uploads.version, releases.version)))
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(filter.limit);
 }

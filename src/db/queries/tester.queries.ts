@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { apiTokens, type TesterRow, testers, TokenScope } from "../schema/index.js";
 
@@ -19,6 +19,15 @@ export interface TesterProfile {
 export async function findTester(db: Db, id: string): Promise<TesterRow | undefined> {
   const [row] = await db.select().from(testers).where(eq(testers.id, id));
   return row;
+}
+
+/** Testers by id, in no particular order; unknown ids are absent. */
+export function findTesters(db: Db, ids: readonly string[]): Promise<TesterRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(testers)
+    .where(inArray(testers.id, [...ids]));
 }
 
 /** Registers a Metabase profile with its secret; registering the same profile again changes nothing. */

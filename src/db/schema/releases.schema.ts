@@ -21,7 +21,13 @@ export const releases = pgTable(
     latestReportId: bigint("latest_report_id", { mode: "number" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.dist, t.version] }), index("releases_updated_at_idx").on(t.updatedAt)],
+  (t) => [
+    primaryKey({ columns: [t.dist, t.version] }),
+    // The "updated since" feed pages by (updated_at, dist, version): the key must be unique.
+    index("releases_updated_at_idx").on(t.updatedAt, t.dist, t.version),
+    // Most-failing releases: the top of this index, never a sort of every release.
+    index("releases_fail_idx").on(t.fail.desc()),
+  ],
 );
 
 export type ReleaseRow = typeof releases.$inferSelect;

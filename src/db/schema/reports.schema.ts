@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
@@ -30,7 +31,23 @@ export const reports = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("reports_dist_version_idx").on(t.dist, t.version, t.id)],
+  (t) => [
+    index("reports_dist_version_idx").on(t.dist, t.version, t.id),
+    // The read API lists reports newest first (id desc) under one filter at a time; each filter
+    // has an index ending in id, so a page reads about as many index entries as it returns
+    // instead of walking the whole table backwards until it finds enough matches.
+    index("reports_osname_idx").on(t.osname, t.id),
+    index("reports_grade_idx").on(t.grade, t.id),
+    // Serves both the series filter (5.36) and the exact one (5.36.1, parts plus a recheck of perl).
+    index("reports_perl_idx").on(t.perlMajor, t.perlMinor, t.id),
+    // Development perls are a small share of reports: a partial index keeps this one small.
+    index("reports_dev_perl_idx")
+      .on(t.id)
+      .where(sql`${t.perlMaturity} = 'dev'`),
+    // A list limited to a time range is ordered by submission time: ids follow arrival, not
+    // submission, so an id-ordered walk would read every newer report before reaching the range.
+    index("reports_submitted_at_idx").on(t.submittedAt, t.id),
+  ],
 );
 
 export type ReportRow = typeof reports.$inferSelect;

@@ -1,17 +1,30 @@
-import DataLoader from "dataloader";
 import type { Db } from "../../db/client.js";
 import { type DistVersion, findReleases } from "../../db/queries/release.queries.js";
-import type { ReleaseRow } from "../../db/schema/index.js";
+import { findUploads, latestUploadsOfDists } from "../../db/queries/upload.queries.js";
+import { type ReleaseMatrixRow, releaseMatrices } from "../../db/queries/matrix.queries.js";
+import { keyedLoader } from "./keyed-loader.js";
 
 const keyOf = (key: DistVersion) => `${key.dist}\0${key.version}`;
 
-/** Releases by dist and version, batched into one statement per tick; null for an unknown one. */
-export function releaseByDistVersion(db: Db): DataLoader<DistVersion, ReleaseRow | null, string> {
-  return new DataLoader(
-    async (keys) => {
-      const found = new Map((await findReleases(db, keys)).map((row) => [keyOf(row), row]));
-      return keys.map((key) => found.get(keyOf(key)) ?? null);
-    },
-    { cacheKeyFn: keyOf },
+/** Release counters by dist and version; null for a release without reports. */
+export const releaseByDistVersion = (db: Db) => keyedLoader((keys) => findReleases(db, keys), keyOf, keyOf);
+
+/** Uploads by dist and version; null for an unknown one. */
+export const uploadByDistVersion = (db: Db) => keyedLoader((keys) => findUploads(db, keys), keyOf, keyOf);
+
+/** The newest upload of each distribution; null for an unknown distribution. */
+export const latestUploadByDist = (db: Db) =>
+  keyedLoader(
+    (dists: readonly string[]) => latestUploadsOfDists(db, dists),
+    (dist) => dist,
+    (row) => row.dist,
   );
-}
+
+/** The matrix cells of each release; an empty list for a release without reports. */
+export const releaseMatrixByDistVersion = (db: Db) =>
+  keyedLoader<DistVersion, ReleaseMatrixRow, ReleaseMatrixRow[]>(
+    (keys) => releaseMatrices(db, keys),
+    keyOf,
+    keyOf,
+    (rows) => rows ?? [],
+  );

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { inheritCache } from "../cache-hints.js";
 
 @ObjectType({ description: "Numbers of reports by grade." })
+@inheritCache()
 export class GradeCounts {
   @Field(() => Int, { description: "Reports whose tests passed." })
   pass!: number;

@@ -1,9 +1,19 @@
-import { Field, GraphQLISODateTime, ObjectType } from "type-graphql";
-import type { ReleaseRow } from "../../db/schema/index.js";
+import { Field, ObjectType } from "type-graphql";
+import type { ReleaseRow, UploadRow } from "../../db/schema/index.js";
+import { cacheFor, MaxAge } from "../cache-hints.js";
+import { DateTimeScalar } from "../scalars.js";
+import { connectionType } from "./connection.type.js";
 import { GradeCounts, gradeCounts } from "./grade-counts.type.js";
+import { globalId, Node, NodeKind } from "./node.type.js";
 
-@ObjectType({ description: "One version of a distribution, with the counts of its test reports." })
-export class Release {
+@ObjectType({
+  implements: Node,
+  description: "One version of a distribution, with the counts of its test reports.",
+})
+@cacheFor(MaxAge.counts)
+export class Release implements Node {
+  id!: string;
+
   @Field(() => String, { description: "Distribution name, e.g. `Data-Printer`." })
   dist!: string;
 
@@ -16,16 +26,37 @@ export class Release {
   @Field(() => GradeCounts, { description: "Report counts over stable perls only." })
   stablePerls!: GradeCounts;
 
-  @Field(() => GraphQLISODateTime, { description: "When a report last changed these counts." })
-  updatedAt!: Date;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When a report last changed these counts; null while the release has no report.",
+  })
+  updatedAt!: Date | null;
+
+  /** Not a field: the id of the newest report, resolved by `latestReport`. */
+  latestReportId!: number | null;
+
+  /** Not a field: the upload when the query that found this release read it too (undefined: not read). */
+  uploadRow?: UploadRow | null;
 }
 
-export function toRelease(row: ReleaseRow): Release {
+/** A release from its counters and (when read alongside) its upload; either may be missing. */
+export function toRelease(
+  key: { dist: string; version: string },
+  row: ReleaseRow | null,
+  upload?: UploadRow | null,
+): Release {
   return Object.assign(new Release(), {
-    dist: row.dist,
-    version: row.version,
-    allPerls: gradeCounts(row.pass, row.fail, row.na, row.unknown),
-    stablePerls: gradeCounts(row.stablePass, row.stableFail, row.stableNa, row.stableUnknown),
-    updatedAt: row.updatedAt,
+    id: globalId(NodeKind.Release, `${key.dist}/${key.version}`),
+    dist: key.dist,
+    version: key.version,
+    allPerls: row ? gradeCounts(row.pass, row.fail, row.na, row.unknown) : gradeCounts(0, 0, 0, 0),
+    stablePerls: row
+      ? gradeCounts(row.stablePass, row.stableFail, row.stableNa, row.stableUnknown)
+      : gradeCounts(0, 0, 0, 0),
+    updatedAt: row?.updatedAt ?? null,
+    latestReportId: row?.latestReportId ?? null,
+    uploadRow: upload,
   });
 }
+
+export const ReleaseConnection = connectionType(Release, "Release", "release");

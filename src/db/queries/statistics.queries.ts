@@ -1,0 +1,116 @@
+import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Db } from "../client.js";
+import { reportsDaily, reportsHourly, reportsMonthly, testerMonths } from "../schema/index.js";
+import type { GradeCountRow } from "./matrix.queries.js";
+
+/*
+ * Every statistic here reads a rollup the ETL keeps (stats_*), by a range of its primary key; none
+ * reads the reports table. Ranges are bounded by the callers, so each statement reads at most a few
+ * thousand rollup rows.
+ */
+
+const countsOf = (reports: AnyPgColumn, grade: AnyPgColumn) => ({
+  pass: sql<number>`coalesce(sum(${reports}) filter (where ${grade} = 'pass'), 0)::int`,
+  fail: sql<number>`coalesce(sum(${reports}) filter (where ${grade} = 'fail'), 0)::int`,
+  na: sql<number>`coalesce(sum(${reports}) filter (where ${grade} = 'na'), 0)::int`,
+  unknown: sql<number>`coalesce(sum(${reports}) filter (where ${grade} = 'unknown'), 0)::int`,
+});
+
+export interface PeriodCountRow extends GradeCountRow {
+  /** YYYY-MM-DD: the day, or the first day of the month. */
+  period: string;
+}
+
+export interface PeriodFilter {
+  /** First day or month, inclusive (YYYY-MM-DD). */
+  from: string;
+  /** Last day or month, inclusive (YYYY-MM-DD). */
+  to: string;
+  osname?: string;
+  perlSeries?: string;
+}
+
+/** Reports per day by grade, optionally for one OS and/or perl series. */
+export function reportsPerDay(db: Db, filter: PeriodFilter): Promise<PeriodCountRow[]> {
+  const t = reportsDaily;
+  return db
+    .select({ period: t.day, ...countsOf(t.reports, t.grade) })
+    .from(t)
+    .where(and(...periodConditions(t.day, t, filter)))
+    .groupBy(t.day)
+    .orderBy(asc(t.day));
+}
+
+/** Reports per month by grade, optionally for one OS and/or perl series. */
+export function reportsPerMonth(db: Db, filter: PeriodFilter): Promise<PeriodCountRow[]> {
+  const t = reportsMonthly;
+  return db
+    .select({ period: t.month, ...countsOf(t.reports, t.grade) })
+    .from(t)
+    .where(and(...periodConditions(t.month, t, filter)))
+    .groupBy(t.month)
+    .orderBy(asc(t.month));
+}
+
+function periodConditions(
+  period: typeof reportsDaily.day | typeof reportsMonthly.month,
+  t: typeof reportsDaily | typeof reportsMonthly,
+  filter: PeriodFilter,
+): SQL[] {
+  const conditions = [gte(period, filter.from), lte(period, filter.to)];
+  if (filter.osname !== undefined) conditions.push(eq(t.osname, filter.osname));
+  if (filter.perlSeries !== undefined) conditions.push(eq(t.perlSeries, filter.perlSeries));
+  return conditions;
+}
+
+export interface DimensionCountRow extends GradeCountRow {
+  osname: string;
+  perlSeries: string;
+}
+
+/** Reports by OS and perl series over a range of months (the OS x perl matrix). */
+export function osPerlMatrix(db: Db, range: { from: string; to: string }): Promise<DimensionCountRow[]> {
+  const t = reportsMonthly;
+  return db
+    .select({ osname: t.osname, perlSeries: t.perlSeries, ...countsOf(t.reports, t.grade) })
+    .from(t)
+    .where(and(gte(t.month, range.from), lte(t.month, range.to)))
+    .groupBy(t.osname, t.perlSeries);
+}
+
+export interface TesterMonthRow {
+  month: string;
+  testers: number;
+  reports: number;
+}
+
+/** Active testers (those who sent at least one report) and their reports, per month. */
+export function testersPerMonth(db: Db, range: { from: string; to: string }): Promise<TesterMonthRow[]> {
+  const t = testerMonths;
+  return db
+    .select({
+      month: t.month,
+      testers: sql<number>`count(*)::int`,
+      reports: sql<number>`coalesce(sum(${t.reports}), 0)::int`,
+    })
+    .from(t)
+    .where(and(gte(t.month, range.from), lte(t.month, range.to)))
+    .groupBy(t.month)
+    .orderBy(asc(t.month));
+}
+
+export interface HourCountRow extends GradeCountRow {
+  hour: Date;
+}
+
+/** Reports received per hour by grade, from `since` (an hour boundary) on. */
+export function reportsPerHour(db: Db, since: Date): Promise<HourCountRow[]> {
+  const t = reportsHourly;
+  return db
+    .select({ hour: t.hour, ...countsOf(t.reports, t.grade) })
+    .from(t)
+    .where(gte(t.hour, since))
+    .groupBy(t.hour)
+    .orderBy(asc(t.hour));
+}

@@ -1,0 +1,77 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { authorExists, distributionsOfAuthor, uploadPage } from "../../db/queries/upload.queries.js";
+import { ConnectionArgs, pageSize } from "../args/connection.args.js";
+import { decodeCursor, encodeCursor, isOneString, isThreeStrings } from "../args/cursor.js";
+import type { GraphQLContext } from "../context.js";
+import { Author, toAuthor } from "../types/author.type.js";
+import { type Connection, toConnection } from "../types/connection.type.js";
+import { type Distribution, DistributionConnection, toDistribution } from "../types/distribution.type.js";
+import { toUpload, type Upload, UploadConnection } from "../types/upload.type.js";
+
+@Resolver(() => Author)
+export class AuthorResolver {
+  @Query(() => Author, { nullable: true, description: "A CPAN author by PAUSE id; null if they uploaded nothing." })
+  async author(
+    @Arg("pauseId", () => String, { description: "PAUSE id, e.g. `GARU` (any case)." }) pauseId: string,
+    @Ctx() { db }: GraphQLContext,
+  ): Promise<Author | null> {
+    const id = pauseId.toUpperCase();
+    return (await authorExists(db, id)) ? toAuthor(id) : null;
+  }
+
+  @FieldResolver(() => DistributionConnection, {
+    description:
+      "The distributions this author uploaded, by name: the author dashboard. Ask each for `latestRelease` " +
+      "and its counts.",
+  })
+  async distributions(
+    @Root() author: Author,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() { db, loaders }: GraphQLContext,
+  ): Promise<Connection<Distribution>> {
+    const first = pageSize(args);
+    const name = "author:distributions";
+    const after = args.after ? decodeCursor(name, args.after, isOneString)[0] : undefined;
+    const rows = await distributionsOfAuthor(db, author.pauseId, {
+      limit: first,
+      ...(after === undefined ? {} : { after }),
+    });
+    // The dashboard's statement read each distribution's latest release already: hand it to the
+    // loaders that `latestRelease` and `author` ask, so they send nothing more.
+    for (const { dist, latestUpload, latestRelease } of rows) {
+      loaders.latestUploadByDist.prime(dist, latestUpload);
+      if (latestUpload) loaders.releaseByDistVersion.prime(latestUpload, latestRelease);
+    }
+    return toConnection(
+      rows,
+      first,
+      Boolean(args.after),
+      (row) => encodeCursor(name, [row.dist]),
+      (row) => toDistribution(row.dist),
+    );
+  }
+
+  @FieldResolver(() => UploadConnection, { description: "This author's uploads, newest first." })
+  async uploads(
+    @Root() author: Author,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() { db }: GraphQLContext,
+  ): Promise<Connection<Upload>> {
+    const first = pageSize(args);
+    const name = "author:uploads";
+    const after = args.after ? decodeCursor(name, args.after, isThreeStrings) : undefined;
+    const rows = await uploadPage(db, {
+      author: author.pauseId,
+      order: "desc",
+      limit: first,
+      ...(after ? { after: { releasedAt: after[0], dist: after[1], version: after[2] } } : {}),
+    });
+    return toConnection(
+      rows,
+      first,
+      Boolean(args.after),
+      (row) => encodeCursor(name, [row.releasedAtExact, row.upload.dist, row.upload.version]),
+      (row) => toUpload(row.upload),
+    );
+  }
+}

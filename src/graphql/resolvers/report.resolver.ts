@@ -1,0 +1,79 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { badArgument } from "../args/arguments.js";
+import { pageSize } from "../args/connection.args.js";
+import { ReportListArgs, sinceIdArgument, toReportFilter } from "../args/report-filter.args.js";
+import { cacheFor, MaxAge } from "../cache-hints.js";
+import type { GraphQLContext } from "../context.js";
+import type { Connection } from "../types/connection.type.js";
+import { Release, toRelease } from "../types/release.type.js";
+import { ReportDetails, toReportDetails } from "../types/report-details.type.js";
+import { Report, ReportConnection, toReport } from "../types/report.type.js";
+import { Tester, toTester } from "../types/tester.type.js";
+import { reportConnection } from "./report-page.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Resolver(() => Report)
+export class ReportResolver {
+  @Query(() => Report, {
+    nullable: true,
+    description: "One report by its GUID or its sequential id (give exactly one); null if unknown.",
+  })
+  async report(
+    @Arg("guid", () => String, { nullable: true, description: "The report GUID." }) guid: string | null | undefined,
+    @Arg("reportId", () => Int, { nullable: true, description: "The sequential id." })
+    reportId: number | null | undefined,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Report | null> {
+    if ((guid == null) === (reportId == null))
+      throw badArgument("guid or reportId", "given, exactly one", "both or neither");
+    if (guid != null) {
+      if (!UUID.test(guid)) throw badArgument("guid", "a report GUID (a UUID)", guid);
+      const row = await loaders.reportByGuid.load(guid.toLowerCase());
+      return row && toReport(row);
+    }
+    const row = await loaders.reportById.load(reportId as number);
+    return row && toReport(row);
+  }
+
+  @Query(() => ReportConnection, {
+    description:
+      "Reports, newest first, filtered by any of the arguments. With `sinceId`, oldest first from that id: the " +
+      "feed for consumers that copy every report.",
+  })
+  @cacheFor(MaxAge.counts)
+  async reports(
+    @Args(() => ReportListArgs) args: ReportListArgs,
+    @Ctx() { db }: GraphQLContext,
+  ): Promise<Connection<Report>> {
+    const sinceId = sinceIdArgument(args.sinceId);
+    const filter = { ...toReportFilter(args), ...(args.dist != null ? { dist: args.dist } : {}) };
+    return reportConnection(db, filter, {
+      first: pageSize(args),
+      after: args.after,
+      ...(sinceId === undefined ? {} : { sinceId }),
+    });
+  }
+
+  @FieldResolver(() => Release, { description: "The release tested." })
+  async release(@Root() report: Report, @Ctx() { loaders }: GraphQLContext): Promise<Release> {
+    const key = { dist: report.dist, version: report.version };
+    return toRelease(key, await loaders.releaseByDistVersion.load(key));
+  }
+
+  @FieldResolver(() => Tester, { nullable: true, description: "The tester's profile, when the report names one." })
+  async tester(@Root() report: Report, @Ctx() { loaders }: GraphQLContext): Promise<Tester | null> {
+    const testerId = (await loaders.reportDocumentByGuid.load(report.guid))?.testerId;
+    const row = testerId ? await loaders.testerById.load(testerId) : null;
+    return row ? toTester(row) : null;
+  }
+
+  @FieldResolver(() => ReportDetails, {
+    nullable: true,
+    description: "Output by phase, prerequisites, toolchain and the text, from the stored document.",
+  })
+  async details(@Root() report: Report, @Ctx() { loaders }: GraphQLContext): Promise<ReportDetails | null> {
+    const stored = await loaders.reportDocumentByGuid.load(report.guid);
+    return stored ? toReportDetails(stored.document) : null;
+  }
+}

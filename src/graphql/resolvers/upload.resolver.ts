@@ -1,0 +1,66 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { uploadPage } from "../../db/queries/upload.queries.js";
+import { dateTimeArgument } from "../args/arguments.js";
+import { ConnectionArgs, pageSize } from "../args/connection.args.js";
+import { decodeCursor, encodeCursor, isThreeStrings } from "../args/cursor.js";
+import { cacheFor, MaxAge } from "../cache-hints.js";
+import type { GraphQLContext } from "../context.js";
+import { DateTimeScalar, type InvalidScalarValue } from "../scalars.js";
+import { Author, toAuthor } from "../types/author.type.js";
+import { type Connection, toConnection } from "../types/connection.type.js";
+import { Release, toRelease } from "../types/release.type.js";
+import { toUpload, Upload, UploadConnection } from "../types/upload.type.js";
+
+@ArgsType()
+class UploadListArgs extends ConnectionArgs {
+  @Field(() => DateTimeScalar, { nullable: true, description: "Only uploads released at or after this time." })
+  releasedSince?: Date | InvalidScalarValue | null;
+}
+
+@Resolver(() => Upload)
+export class UploadResolver {
+  @Query(() => Upload, { nullable: true, description: "One upload by distribution and version; null if unknown." })
+  async upload(
+    @Arg("dist", () => String, { description: "Distribution name." }) dist: string,
+    @Arg("version", () => String, { description: "Version." }) version: string,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Upload | null> {
+    const row = await loaders.uploadByDistVersion.load({ dist, version });
+    return row && toUpload(row);
+  }
+
+  @Query(() => UploadConnection, { description: "Uploads to CPAN, newest first (provisional ones excluded)." })
+  @cacheFor(MaxAge.catalogue)
+  async uploads(
+    @Args(() => UploadListArgs) args: UploadListArgs,
+    @Ctx() { db }: GraphQLContext,
+  ): Promise<Connection<Upload>> {
+    const first = pageSize(args);
+    const since = dateTimeArgument("releasedSince", args.releasedSince);
+    const name = "uploads";
+    const after = args.after ? decodeCursor(name, args.after, isThreeStrings) : undefined;
+    const rows = await uploadPage(db, {
+      order: "desc",
+      limit: first,
+      ...(since ? { since } : {}),
+      ...(after ? { after: { releasedAt: after[0], dist: after[1], version: after[2] } } : {}),
+    });
+    return toConnection(
+      rows,
+      first,
+      Boolean(args.after),
+      (row) => encodeCursor(name, [row.releasedAtExact, row.upload.dist, row.upload.version]),
+      (row) => toUpload(row.upload),
+    );
+  }
+
+  @FieldResolver(() => Author, { nullable: true, description: "The uploader; null while provisional and unknown." })
+  author(@Root() upload: Upload): Author | null {
+    return upload.authorId ? toAuthor(upload.authorId) : null;
+  }
+
+  @FieldResolver(() => Release, { description: "The release, with its report counts (zero before any report)." })
+  async release(@Root() upload: Upload, @Ctx() { loaders }: GraphQLContext): Promise<Release> {
+    return toRelease(upload, await loaders.releaseByDistVersion.load(upload));
+  }
+}

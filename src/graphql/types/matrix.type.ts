@@ -1,0 +1,124 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import type { DistributionMatrixRow, ReleaseMatrixRow } from "../../db/queries/matrix.queries.js";
+import { cacheFor, MaxAge } from "../cache-hints.js";
+import { byName, byNumbersDescending } from "./sorting.js";
+
+@ObjectType({ description: "Report counts of one cell of a release's matrix: a perl series on an OS." })
+@cacheFor(MaxAge.counts)
+export class ReleaseMatrixCell {
+  @Field(() => String, { description: "Perl series, `5.36`." })
+  perlSeries!: string;
+
+  @Field(() => String, { description: "OS name, `linux`." })
+  osname!: string;
+
+  @Field(() => Int, { description: "Passing reports." })
+  pass!: number;
+
+  @Field(() => Int, { description: "Failing reports." })
+  fail!: number;
+
+  @Field(() => Int, { description: "N/A reports." })
+  na!: number;
+
+  @Field(() => Int, { description: "Unknown reports." })
+  unknown!: number;
+
+  @Field(() => Int, { description: "All reports of the cell." })
+  total!: number;
+}
+
+@ObjectType({ description: "A release's reports by perl series and OS: the CPAN Testers matrix." })
+@cacheFor(MaxAge.counts)
+export class ReleaseMatrix {
+  @Field(() => [String], { description: "The perl series that have reports, newest first (`5.40`, `5.38`, ...)." })
+  perlSeries!: string[];
+
+  @Field(() => [String], { description: "The OS names that have reports, alphabetically." })
+  osnames!: string[];
+
+  @Field(() => [ReleaseMatrixCell], { description: "Every cell that has reports; absent cells have none." })
+  cells!: ReleaseMatrixCell[];
+}
+
+@ObjectType({ description: "Report counts of one cell of a distribution's matrix: a version on a perl series." })
+@cacheFor(MaxAge.counts)
+export class DistributionMatrixCell {
+  @Field(() => String, { description: "Release version." })
+  version!: string;
+
+  @Field(() => String, { description: "Perl series, `5.36`." })
+  perlSeries!: string;
+
+  @Field(() => Int, { description: "Passing reports." })
+  pass!: number;
+
+  @Field(() => Int, { description: "Failing reports." })
+  fail!: number;
+
+  @Field(() => Int, { description: "N/A reports." })
+  na!: number;
+
+  @Field(() => Int, { description: "Unknown reports." })
+  unknown!: number;
+
+  @Field(() => Int, { description: "All reports of the cell." })
+  total!: number;
+}
+
+@ObjectType({ description: "A distribution's reports by version and perl series, summed over every OS." })
+@cacheFor(MaxAge.counts)
+export class DistributionMatrix {
+  @Field(() => [String], { description: "The versions that have reports, newest version number first." })
+  versions!: string[];
+
+  @Field(() => [String], { description: "The perl series that have reports, newest first." })
+  perlSeries!: string[];
+
+  @Field(() => [DistributionMatrixCell], { description: "Every cell that has reports." })
+  cells!: DistributionMatrixCell[];
+}
+
+const distinct = (values: string[]) => [...new Set(values)];
+
+export function toReleaseMatrix(rows: readonly ReleaseMatrixRow[]): ReleaseMatrix {
+  const cells = rows
+    .map((row) =>
+      Object.assign(new ReleaseMatrixCell(), {
+        perlSeries: row.perlSeries,
+        osname: row.osname,
+        pass: row.pass,
+        fail: row.fail,
+        na: row.na,
+        unknown: row.unknown,
+        total: row.pass + row.fail + row.na + row.unknown,
+      }),
+    )
+    .sort((a, b) => byNumbersDescending(a.perlSeries, b.perlSeries) || byName(a.osname, b.osname));
+  return Object.assign(new ReleaseMatrix(), {
+    perlSeries: distinct(cells.map((cell) => cell.perlSeries)),
+    osnames: distinct(cells.map((cell) => cell.osname)).sort(byName),
+    cells,
+  });
+}
+
+export function toDistributionMatrix(rows: readonly DistributionMatrixRow[]): DistributionMatrix {
+  const cells = rows
+    .map((row) =>
+      Object.assign(new DistributionMatrixCell(), {
+        version: row.version,
+        perlSeries: row.perlSeries,
+        pass: row.pass,
+        fail: row.fail,
+        na: row.na,
+        unknown: row.unknown,
+        total: row.pass + row.fail + row.na + row.unknown,
+      }),
+    )
+    .sort((a, b) => byNumbersDescending(a.version, b.version) || byNumbersDescending(a.perlSeries, b.perlSeries));
+  return Object.assign(new DistributionMatrix(), {
+    versions: distinct(cells.map((cell) => cell.version)),
+    perlSeries: distinct(cells.map((cell) => cell.perlSeries)).sort(byNumbersDescending),
+    cells,
+  });
+}

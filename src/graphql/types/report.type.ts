@@ -1,0 +1,92 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import type { ReportRow } from "../../db/schema/index.js";
+import { cacheFor, MaxAge } from "../cache-hints.js";
+import { DateTimeScalar } from "../scalars.js";
+import { connectionType } from "./connection.type.js";
+import { Grade, Maturity, toGrade, toMaturity } from "./enums.type.js";
+import { globalId, Node, NodeKind } from "./node.type.js";
+import { PerlVersion, toPerlVersion } from "./perl-version.type.js";
+
+@ObjectType({
+  implements: Node,
+  description: "One test report as counted: the fields derived from its document (see `details` for the rest).",
+})
+@cacheFor(MaxAge.immutable)
+export class Report implements Node {
+  id!: string;
+
+  @Field(() => Int, { description: "The sequential id: consumers page by it (`reports(sinceId:)`)." })
+  reportId!: number;
+
+  @Field(() => String, { description: "The report's GUID, as in `/v3/report/{guid}`." })
+  guid!: string;
+
+  @Field(() => Grade, { description: "The outcome." })
+  grade!: Grade;
+
+  @Field(() => String, { description: "Distribution name tested." })
+  dist!: string;
+
+  @Field(() => String, { description: "Version tested." })
+  version!: string;
+
+  @Field(() => String, { description: 'The reporter as shown to people: "Full Name <email>" or the e-mail alone.' })
+  reporter!: string;
+
+  @Field(() => String, { description: "The perl version as reported, without a leading v (`5.36.1`)." })
+  perl!: string;
+
+  @Field(() => PerlVersion, { description: "The perl version, parsed." })
+  perlVersion!: PerlVersion;
+
+  @Field(() => String, { description: "The perl series, `5.36`." })
+  perlSeries!: string;
+
+  @Field(() => Maturity, { description: "Whether the perl was a stable or a development one." })
+  perlMaturity!: Maturity;
+
+  @Field(() => String, { description: "The perl's archname, e.g. `x86_64-linux-thread-multi`." })
+  platform!: string;
+
+  @Field(() => String, { description: "The OS as perl names it (`$^O`): `linux`, `MSWin32`, `darwin`, ..." })
+  osname!: string;
+
+  @Field(() => String, { description: "The OS version, e.g. `6.1.0-18-amd64`." })
+  osversion!: string;
+
+  @Field(() => DateTimeScalar, { description: "When the tester created the report." })
+  submittedAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: "When the platform received it." })
+  receivedAt!: Date;
+}
+
+export function toReport(row: ReportRow): Report {
+  return Object.assign(new Report(), {
+    id: globalId(NodeKind.Report, String(row.id)),
+    reportId: row.id,
+    guid: row.guid,
+    grade: toGrade(row.grade),
+    dist: row.dist,
+    version: row.version,
+    reporter: row.tester,
+    perl: row.perl,
+    perlVersion: toPerlVersion({
+      version: row.perl,
+      major: row.perlMajor,
+      minor: row.perlMinor,
+      patch: row.perlPatch,
+      maturity: row.perlMaturity,
+      patched: row.perlPatched,
+    }),
+    perlSeries: `${row.perlMajor}.${row.perlMinor}`,
+    perlMaturity: toMaturity(row.perlMaturity),
+    platform: row.platform,
+    osname: row.osname,
+    osversion: row.osversion,
+    submittedAt: row.submittedAt,
+    receivedAt: row.receivedAt,
+  });
+}
+
+export const ReportConnection = connectionType(Report, "Report", "report");

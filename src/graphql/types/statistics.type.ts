@@ -1,0 +1,112 @@
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { cacheFor, inheritCache, MaxAge } from "../cache-hints.js";
+import { DateScalar, DateTimeScalar } from "../scalars.js";
+
+@ObjectType({ description: "Statistics read from the rollups the ETL keeps; none of them scans the reports." })
+@cacheFor(MaxAge.statistics)
+export class Statistics {}
+
+@ObjectType({ description: "Reports of one day or month, by grade." })
+@inheritCache()
+export class PeriodReportCounts {
+  @Field(() => DateScalar, { description: "The day, or the first day of the month." })
+  period!: string;
+
+  @Field(() => Int, { description: "Passing reports." })
+  pass!: number;
+
+  @Field(() => Int, { description: "Failing reports." })
+  fail!: number;
+
+  @Field(() => Int, { description: "N/A reports." })
+  na!: number;
+
+  @Field(() => Int, { description: "Unknown reports." })
+  unknown!: number;
+
+  @Field(() => Int, { description: "All reports of the period." })
+  total!: number;
+}
+
+@ObjectType({ description: "Reports on one OS with one perl series over a range of months, by grade." })
+@inheritCache()
+export class OsPerlReportCounts {
+  @Field(() => String, { description: "OS name." })
+  osname!: string;
+
+  @Field(() => String, { description: "Perl series, `5.36`." })
+  perlSeries!: string;
+
+  @Field(() => Int, { description: "Passing reports." })
+  pass!: number;
+
+  @Field(() => Int, { description: "Failing reports." })
+  fail!: number;
+
+  @Field(() => Int, { description: "N/A reports." })
+  na!: number;
+
+  @Field(() => Int, { description: "Unknown reports." })
+  unknown!: number;
+
+  @Field(() => Int, { description: "All reports of the cell." })
+  total!: number;
+}
+
+@ObjectType({ description: "Testers active in one month." })
+@inheritCache()
+export class TesterMonth {
+  @Field(() => DateScalar, { description: "The first day of the month." })
+  month!: string;
+
+  @Field(() => Int, { description: "Testers who sent at least one report that month." })
+  testers!: number;
+
+  @Field(() => Int, { description: "Reports they sent." })
+  reports!: number;
+}
+
+@ObjectType({ description: "Reports received in one hour, by grade." })
+@cacheFor(MaxAge.rate)
+export class HourReportCounts {
+  @Field(() => DateTimeScalar, { description: "The start of the hour (UTC)." })
+  hour!: Date;
+
+  @Field(() => Int, { description: "Passing reports." })
+  pass!: number;
+
+  @Field(() => Int, { description: "Failing reports." })
+  fail!: number;
+
+  @Field(() => Int, { description: "N/A reports." })
+  na!: number;
+
+  @Field(() => Int, { description: "Unknown reports." })
+  unknown!: number;
+
+  @Field(() => Int, { description: "All reports received in the hour." })
+  total!: number;
+}
+
+@ObjectType({ description: "How fast reports arrive, from the hourly rollup." })
+@cacheFor(MaxAge.rate)
+export class SubmissionRate {
+  @Field(() => Int, { description: "The hours covered, ending with the current one." })
+  hours!: number;
+
+  @Field(() => Int, { description: "Reports received in those hours." })
+  reports!: number;
+
+  @Field(() => Float, { description: "Average reports per minute over those hours." })
+  reportsPerMinute!: number;
+
+  @Field(() => [HourReportCounts], { description: "Reports per hour, oldest first; hours without reports are absent." })
+  perHour!: HourReportCounts[];
+}
+
+/** Adds `total` to a row of four grade counts. */
+export function withTotal<Row extends { pass: number; fail: number; na: number; unknown: number }>(
+  row: Row,
+): Row & { total: number } {
+  return { ...row, total: row.pass + row.fail + row.na + row.unknown };
+}
