@@ -6,6 +6,7 @@ import { type Db, queryRows } from "../src/db/client.js";
 import { reportDocuments } from "../src/db/schema/index.js";
 import { claimDocuments } from "../src/etl/documents.js";
 import { etlStatus, processAll, resetDerivedTables, retryFailedDocuments } from "../src/etl/maintenance.js";
+import { processNextBatch } from "../src/etl/process-batch.js";
 import { verifyDerivedCounts } from "../src/etl/verify.js";
 import { createMemoryEventBus } from "../src/events/memory-event-bus.js";
 import { Topic } from "../src/events/topics.js";
@@ -216,6 +217,51 @@ describe.each(testBackends())("ETL on $name", (backend) => {
 });
 
 const postgresBackends = testBackends().filter((backend) => backend.postgresUrl);
+
+describe.each(postgresBackends)("ETL commit order on $name", (backend: Backend) => {
+  it("makes report ids visible without gaps, so a since-id poller never skips a late commit", async () => {
+    const test = await createTestDatabase(backend);
+    const { db } = test.database;
+    try {
+      // The first worker's batch stalls after writing its report rows, before it commits.
+      await db.execute(sql`create function stall() returns trigger language plpgsql as $$
+        begin if new.dist = 'Slow-Commit' then perform pg_sleep(1); end if; return new; end $$`);
+      await db.execute(
+        sql`create trigger stall before insert on release_matrix_cells for each row execute function stall()`,
+      );
+      await queueReports(db, mixedReports(5, { dist: "Slow-Commit" }));
+      const slow = processNextBatch({ db, log: testLog }, 5);
+      await waitFor(
+        async () =>
+          (await total(db, "select count(*)::int as n from pg_locks where locktype = 'advisory'")) > 0
+            ? true
+            : undefined,
+        "the first batch to start writing",
+      );
+      await queueReports(db, mixedReports(5));
+      const fast = processNextBatch({ db, log: testLog }, 5);
+
+      // Poll as a since-id consumer would, until the stalled batch has committed too.
+      const gaps: number[] = [];
+      let slowDone = false;
+      void slow.then(() => (slowDone = true));
+      while (!slowDone) {
+        const [seen] = await queryRows<{ n: number; max: number | null }>(
+          db,
+          sql`select count(*)::int as n, max(id)::int as max from reports`,
+        );
+        if (seen && seen.max !== null && seen.max !== seen.n) gaps.push(seen.max - seen.n);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await fast;
+      await slow;
+      expect(gaps).toEqual([]);
+      expect(await total(db, "select count(*)::int as n from reports")).toBe(10);
+    } finally {
+      await test.drop();
+    }
+  });
+});
 
 describe.each(postgresBackends)("ETL process killed with SIGKILL on $name", (backend: Backend) => {
   let test: TestDatabase;
