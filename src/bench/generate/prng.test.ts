@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createRandom, deriveSeed, randomUuid, WeightedSampler, weightedPicker, zipfWeights } from "./prng.js";
+import {
+  createRandom,
+  deriveSeed,
+  indexedUuid,
+  randomUuid,
+  WeightedSampler,
+  weightedPicker,
+  zipfWeights,
+} from "./prng.js";
 
 describe("createRandom", () => {
   it("gives the same sequence for the same seed and another for another seed", () => {
@@ -68,5 +76,16 @@ describe("zipfWeights and randomUuid", () => {
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(ids).size).toBe(1000);
     expect(randomUuid(createRandom(9))).toBe(ids[0]);
+  });
+});
+
+describe("indexedUuid", () => {
+  it("never repeats within a seed, where 32-bit per-item seeds would", () => {
+    const ids = new Set<string>();
+    for (let index = 0; index < 200_000; index++) ids.add(indexedUuid(5, index));
+    expect(ids.size).toBe(200_000);
+    expect(indexedUuid(5, 123)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(indexedUuid(5, 123)).toBe(indexedUuid(5, 123));
+    expect(indexedUuid(6, 123)).not.toBe(indexedUuid(5, 123));
   });
 });

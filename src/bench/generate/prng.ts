@@ -113,3 +113,22 @@ export function randomUuid(random: Random): string {
   const variant = ((parseInt(c[0] as string, 16) & 0x3) | 0x8).toString(16);
   return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }
+
+const MASK_48 = (1n << 48n) - 1n;
+
+/**
+ * A version 4 uuid that is unique for each `index` under one seed, by construction: per-item
+ * PRNGs have 32-bit seeds, which collide by the birthday bound (about a hundred times in a
+ * million), so the index itself, through a bijection of 48 bits, makes the last group.
+ */
+export function indexedUuid(seed: number, index: number): string {
+  const random = createRandom(deriveSeed(seed, 0x757569, index));
+  const mask = (BigInt(deriveSeed(seed, 0x6d61736b, 0)) << 16n) ^ BigInt(deriveSeed(seed, 0x6d61736b, 1));
+  // An odd multiplier makes the affine map a permutation of 0..2^48-1: distinct in, distinct out.
+  const tail = ((BigInt(index) * 0x5deece66dn + mask) & MASK_48).toString(16).padStart(12, "0");
+  const hex = (n: number) => n.toString(16).padStart(8, "0");
+  const a = hex(random.uint32());
+  const b = hex(random.uint32());
+  const variant = (8 + random.int(0, 3)).toString(16);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${b.slice(1, 4)}-${tail}`;
+}

@@ -10,7 +10,7 @@ import {
 } from "./catalog.js";
 import { type Machine, pickOsname, pickPerl } from "./environment.js";
 import { declaredPrerequisites, installedPrerequisites } from "./prerequisites.js";
-import { createRandom, deriveSeed, randomUuid, type Random, weightedPicker } from "./prng.js";
+import { createRandom, deriveSeed, indexedUuid, type Random, weightedPicker } from "./prng.js";
 import { MAX_TEXT_SIZE, MIN_TEXT_SIZE, type ReportingClient, textReport } from "./text-report.js";
 
 export const GRADE_WEIGHTS: Readonly<Record<Grade, number>> = { pass: 85, fail: 8, na: 4, unknown: 3 };
@@ -72,7 +72,7 @@ export function createReportGenerator(seed: number, size: number): ReportGenerat
       // Most reports come in the weeks after a release; some years later, from new perls.
       const delay = -Math.log(1 - random.next()) * 45 * DAY + random.int(60, 86_400) * 1000;
       const createdAt = new Date(Math.floor(Math.min(WINDOW_END, release.released.getTime() + delay) / 1000) * 1000);
-      const id = randomUuid(random);
+      const id = indexedUuid(seed, index);
       const client: ReportingClient = machine.tester % 4 === 0 ? "cpanplus" : "cpan-reporter";
       const installed = installedPrerequisites(prerequisitesOf(dist), random);
       const text = textReport(
