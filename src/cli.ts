@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config.js";
 import { DatabaseUnavailableError } from "./db/open.js";
+import { benchCommand } from "./commands/bench.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
 import { checkSchemaCommand, emitSchemaCommand } from "./commands/schema.command.js";
 import { serveCommand } from "./commands/serve.command.js";
@@ -10,6 +11,7 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
   migrate: { summary: "apply pending database migrations", run: () => migrateCommand(loadConfig()) },
   "schema:emit": { summary: "write schema.graphql from the code", run: emitSchemaCommand },
   "schema:check": { summary: "fail if schema.graphql differs from the code", run: checkSchemaCommand },
+  bench: { summary: "run the benchmark (--help for options)", run: (args) => benchCommand(args, loadConfig()) },
 };
 
 function usage(): string {

@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import { openDatabase, queryRows } from "../../db/client.js";
+import { createApiToken, registerTester } from "../../db/queries/tester.queries.js";
+import type { BenchDatabaseTarget } from "../harness/bench-database.js";
+import { measureHttp } from "../harness/measure.js";
+import type { LoadRequest } from "../harness/load.types.js";
+import type { Figure } from "../harness/results.js";
+import type { BenchContext } from "../scenario.js";
+
+/** How long the ETL may take to catch up after the load before the run gives up on it. */
+const DRAIN_TIMEOUT_MS = 300_000;
+
+export type HttpIntakeOutcome = { missing: string } | { acknowledged: Figure; processed?: Figure; note?: string };
+
+/**
+ * The platform's intake end to end: v3 reports POSTed with a bearer token to the real `serve`
+ * process on an empty database, then the time until its ETL has processed every one. Written
+ * against PROTOCOLS.md section 2; on a build without the route it reports what is missing.
+ */
+export async function measureHttpIntake(
+  context: BenchContext,
+  scratch: BenchDatabaseTarget,
+  bodies: readonly string[],
+): Promise<HttpIntakeOutcome> {
+  const token = await issueToken(scratch);
+  const server = await context.startTarget("graphql", scratch);
+  try {
+    const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+    const probe = await fetch(`${server.url}/v3/report`, { method: "POST", headers, body: bodies[0] ?? "{}" });
+    if (probe.status === 404) return { missing: "POST /v3/report is not on this build (Intake and ETL)" };
+    if (probe.status !== 201) {
+      throw new Error(`POST /v3/report answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`);
+    }
+    const requests: LoadRequest[] = bodies.map((body) => ({ method: "POST", path: "/v3/report", body, headers }));
+    const started = performance.now();
+    const { figure } = await measureHttp(
+      context.load,
+      server,
+      "platform: POST /v3/report (acknowledged)",
+      requests,
+      context.options,
+    );
+    if (scratch.kind !== "postgres") {
+      return {
+        acknowledged: figure,
+        note: "the drain to processed is measured on Postgres only (PGlite is held by the server)",
+      };
+    }
+    const drained = await waitForEtl(scratch.url);
+    if (!drained.done) {
+      return {
+        acknowledged: figure,
+        note: `${drained.pending} documents were still unprocessed after ${DRAIN_TIMEOUT_MS / 1000} s`,
+      };
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      acknowledged: figure,
+      processed: {
+        contender: "platform: submitted → processed by the ETL",
+        throughput: drained.total / seconds,
+        unit: "reports/s",
+      },
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function issueToken(scratch: BenchDatabaseTarget): Promise<string> {
+  const database = await openDatabase(
+    scratch.kind === "postgres" ? { url: scratch.url } : { dataDir: scratch.dataDir },
+  );
+  try {
+    const tester = { id: "00000000-0000-4000-8000-00000000be4c", fullName: "Bench Tester", email: "bench@example.org" };
+    await registerTester(database.db, tester, "bench-secret");
+    return await createApiToken(database.db, tester.id, "benchmark");
+  } finally {
+    await database.close();
+  }
+}
+
+async function waitForEtl(url: string): Promise<{ done: boolean; pending: number; total: number }> {
+  const database = await openDatabase({ url, poolSize: 1 });
+  try {
+    const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+    for (;;) {
+      const [row] = await queryRows<{ pending: number; total: number }>(
+        database.db,
+        sql`select count(*) filter (where processed_at is null and error is null)::int as pending, count(*)::int as total
+            from report_documents`,
+      );
+      const pending = row?.pending ?? 0;
+      if (pending === 0 || Date.now() > deadline) return { done: pending === 0, pending, total: row?.total ?? 0 };
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await database.close();
+  }
+}
