@@ -17,7 +17,7 @@ import { describe, prepareBenchData } from "./harness/prepare.js";
 import type { RunningChild } from "./harness/process.js";
 import type { BenchRun, ScenarioResult } from "./harness/results.js";
 import { ScratchDatabases } from "./harness/scratch.js";
-import { startTarget } from "./harness/targets.js";
+import { startTarget, type TargetName } from "./harness/targets.js";
 import { standInDerivedLoader } from "./load/derived.loader.js";
 import { READS } from "./reads/index.js";
 import type { ReadParams } from "./reads/read.types.js";
@@ -45,7 +45,20 @@ export async function runBench(options: BenchOptions, say: (line: string) => voi
   const prepared = await prepareBenchData(database, generator, standInDerivedLoader, say);
   const { readParams, version } = await sampleReadParams(database, options.smoke ? 50 : 500);
 
-  const children = new Set<RunningChild>();
+  const servers = new Map<string, RunningChild>();
+  const keyOf = (name: string, on: BenchDatabaseTarget) => `${name} ${on.kind === "postgres" ? on.url : on.dataDir}`;
+  const launch = async (name: TargetName, on: BenchDatabaseTarget) => {
+    const started = performance.now();
+    const child = await startTarget(name, on);
+    say(`  ${name} ready in ${((performance.now() - started) / 1000).toFixed(1)} s (pid ${child.pid})`);
+    servers.set(keyOf(name, on), child);
+    return child;
+  };
+  const stopServers = async () => {
+    const running = [...servers.values()];
+    servers.clear();
+    await Promise.all(running.map((child) => child.stop()));
+  };
   const scratch = new ScratchDatabases(kind, options.serverUrl);
   const load = startLoadDriver();
   const context: BenchContext = {
@@ -55,11 +68,10 @@ export async function runBench(options: BenchOptions, say: (line: string) => voi
     load,
     readParams,
     say,
-    async startTarget(name, on = database) {
-      const child = await startTarget(name, on);
-      children.add(child);
-      const stop = child.stop.bind(child);
-      return { ...child, rssMiB: () => child.rssMiB(), stop: () => stop().finally(() => children.delete(child)) };
+    server: async (name, on = database) => servers.get(keyOf(name, on)) ?? launch(name, on),
+    async freshServer(name, on = database) {
+      await servers.get(keyOf(name, on))?.stop();
+      return launch(name, on);
     },
     scratchDatabase: () => scratch.create(),
   };
@@ -76,13 +88,11 @@ export async function runBench(options: BenchOptions, say: (line: string) => voi
         const message = error instanceof Error ? error.message : String(error);
         say(`scenario ${scenario.name} failed: ${message}`);
         results.push({ ...result(scenario, started, [], []), error: message });
-      } finally {
-        // A scenario that threw may have left servers running; none may outlive it.
-        await Promise.all([...children].map((child) => child.stop()));
       }
     }
   } finally {
     await load.close();
+    await stopServers();
     await scratch.dropAll();
   }
 

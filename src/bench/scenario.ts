@@ -36,8 +36,14 @@ export interface BenchContext {
   readonly load: LoadDriver;
   /** Parameter sets per read, drawn from the loaded data before any scenario runs. */
   readonly readParams: ReadonlyMap<string, ReadParams[]>;
-  /** Starts a server under test in its own process, on `database` (default: the loaded one). */
-  startTarget(name: TargetName, database?: BenchDatabaseTarget): Promise<RunningChild>;
+  /**
+   * The server under test `name` on `database` (default: the loaded one), in a process of its own.
+   * Started on first use and kept for the rest of the run (the runner stops it), since the
+   * platform takes seconds to start; scenarios do not stop it.
+   */
+  server(name: TargetName, database?: BenchDatabaseTarget): Promise<RunningChild>;
+  /** The same, restarted first: for measurements that need a process that has served nothing yet. */
+  freshServer(name: TargetName, database?: BenchDatabaseTarget): Promise<RunningChild>;
   /** A fresh, migrated, empty database for scenarios that write; dropped when the run ends. */
   scratchDatabase(): Promise<BenchDatabaseTarget>;
   say(line: string): void;

@@ -23,48 +23,44 @@ export async function measureHttpIntake(
   bodies: readonly string[],
 ): Promise<HttpIntakeOutcome> {
   const token = await issueToken(scratch);
-  const server = await context.startTarget("graphql", scratch);
-  try {
-    const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-    const probe = await fetch(`${server.url}/v3/report`, { method: "POST", headers, body: bodies[0] ?? "{}" });
-    if (probe.status === 404) return { missing: "POST /v3/report is not on this build (Intake and ETL)" };
-    if (probe.status !== 201) {
-      throw new Error(`POST /v3/report answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`);
-    }
-    const requests: LoadRequest[] = bodies.map((body) => ({ method: "POST", path: "/v3/report", body, headers }));
-    const started = performance.now();
-    const { figure } = await measureHttp(
-      context.load,
-      server,
-      "platform: POST /v3/report (acknowledged)",
-      requests,
-      context.options,
-    );
-    if (scratch.kind !== "postgres") {
-      return {
-        acknowledged: figure,
-        note: "the drain to processed is measured on Postgres only (PGlite is held by the server)",
-      };
-    }
-    const drained = await waitForEtl(scratch.url);
-    if (!drained.done) {
-      return {
-        acknowledged: figure,
-        note: `${drained.pending} documents were still unprocessed after ${DRAIN_TIMEOUT_MS / 1000} s`,
-      };
-    }
-    const seconds = (performance.now() - started) / 1000;
+  const server = await context.server("graphql", scratch);
+  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  const probe = await fetch(`${server.url}/v3/report`, { method: "POST", headers, body: bodies[0] ?? "{}" });
+  if (probe.status === 404) return { missing: "POST /v3/report is not on this build (Intake and ETL)" };
+  if (probe.status !== 201) {
+    throw new Error(`POST /v3/report answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`);
+  }
+  const requests: LoadRequest[] = bodies.map((body) => ({ method: "POST", path: "/v3/report", body, headers }));
+  const started = performance.now();
+  const { figure } = await measureHttp(
+    context.load,
+    server,
+    "platform: POST /v3/report (acknowledged)",
+    requests,
+    context.options,
+  );
+  if (scratch.kind !== "postgres") {
     return {
       acknowledged: figure,
-      processed: {
-        contender: "platform: submitted → processed by the ETL",
-        throughput: drained.total / seconds,
-        unit: "reports/s",
-      },
+      note: "the drain to processed is measured on Postgres only (PGlite is held by the server)",
     };
-  } finally {
-    await server.stop();
   }
+  const drained = await waitForEtl(scratch.url);
+  if (!drained.done) {
+    return {
+      acknowledged: figure,
+      note: `${drained.pending} documents were still unprocessed after ${DRAIN_TIMEOUT_MS / 1000} s`,
+    };
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    acknowledged: figure,
+    processed: {
+      contender: "platform: submitted → processed by the ETL",
+      throughput: drained.total / seconds,
+      unit: "reports/s",
+    },
+  };
 }
 
 async function issueToken(scratch: BenchDatabaseTarget): Promise<string> {

@@ -73,7 +73,10 @@ async function loop(once: () => Promise<number>, workers: number, seconds: numbe
     Array.from({ length: workers }, async () => {
       while (performance.now() < deadline) {
         const before = performance.now();
-        documents += await once();
+        // Awaited first: `documents += await once()` would read documents before the await and
+        // lose the other workers' additions.
+        const stored = await once();
+        documents += stored;
         latencies.push(performance.now() - before);
       }
     }),

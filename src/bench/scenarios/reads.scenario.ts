@@ -21,26 +21,22 @@ export const scenario: Scenario = {
     const answers = new Map<string, Map<TargetName, unknown[]>>();
     for (const target of Object.keys(TARGETS) as TargetName[]) {
       if (!targetAvailable(target, context.database)) continue;
-      const server = await context.startTarget(target);
-      try {
-        for (const read of READS) {
-          const requests = requestsFor(read, target, context.readParams.get(read.name) ?? []);
-          if (!requests) continue;
-          context.say(`  ${read.name} on ${target}`);
-          const checked = await answersOf(server, read, target, context.readParams.get(read.name) ?? []);
-          setIn(answers, read.name, target, checked);
-          const { figure } = await measureHttp(
-            context.load,
-            server,
-            TARGETS[target].label,
-            requests,
-            context.options,
-            target !== "baseline",
-          );
-          setIn(figures, read.name, target, figure);
-        }
-      } finally {
-        await server.stop();
+      const server = await context.server(target);
+      for (const read of READS) {
+        const requests = requestsFor(read, target, context.readParams.get(read.name) ?? []);
+        if (!requests) continue;
+        context.say(`  ${read.name} on ${target}`);
+        const checked = await answersOf(server, read, target, context.readParams.get(read.name) ?? []);
+        setIn(answers, read.name, target, checked);
+        const { figure } = await measureHttp(
+          context.load,
+          server,
+          TARGETS[target].label,
+          requests,
+          context.options,
+          target !== "baseline",
+        );
+        setIn(figures, read.name, target, figure);
       }
     }
     checkAgreement(answers);
