@@ -48,6 +48,14 @@ export async function runBench(options: BenchOptions, say: (line: string) => voi
   const servers = new Map<string, RunningChild>();
   const keyOf = (name: string, on: BenchDatabaseTarget) => `${name} ${on.kind === "postgres" ? on.url : on.dataDir}`;
   const launch = async (name: TargetName, on: BenchDatabaseTarget) => {
+    if (on.kind === "pglite") {
+      // One process at a time may open a PGlite directory: stop whoever has it first.
+      const holders = [...servers].filter(([key]) => key.endsWith(` ${on.dataDir}`));
+      for (const [key, child] of holders) {
+        servers.delete(key);
+        await child.stop();
+      }
+    }
     const started = performance.now();
     const child = await startTarget(name, on);
     say(`  ${name} ready in ${((performance.now() - started) / 1000).toFixed(1)} s (pid ${child.pid})`);

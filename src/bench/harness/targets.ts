@@ -15,6 +15,11 @@ export const TARGETS = {
 } as const;
 export type TargetName = keyof typeof TARGETS;
 
+/** The contender's name in results; the bare baseline names the database it talks to. */
+export function targetLabel(name: TargetName, database: BenchDatabaseTarget): string {
+  return name === "baseline" && database.kind === "pglite" ? "bare Fastify + PGlite" : TARGETS[name].label;
+}
+
 export function targetAvailable(name: TargetName, database: BenchDatabaseTarget): boolean {
   return database.kind === "postgres" || !TARGETS[name].postgresOnly;
 }

@@ -1,7 +1,7 @@
 import { measureHttp, graphqlRequest } from "../harness/measure.js";
 import type { LoadRequest } from "../harness/load.types.js";
 import type { Figure } from "../harness/results.js";
-import { type TargetName, TARGETS, targetAvailable } from "../harness/targets.js";
+import { type TargetName, TARGETS, targetAvailable, targetLabel } from "../harness/targets.js";
 import { releaseSummary } from "../reads/release-summary.read.js";
 import type { Scenario } from "../scenario.js";
 
@@ -27,7 +27,7 @@ export const scenario: Scenario = {
       const { figure, rssLoadMiB } = await measureHttp(
         context.load,
         server,
-        TARGETS[target].label,
+        targetLabel(target, context.database),
         requestsFor(target, params),
         context.options,
         target !== "baseline",
@@ -35,7 +35,11 @@ export const scenario: Scenario = {
       const { contender, throughput, unit, errors } = figure;
       figures.set(target, { contender, rssIdleMiB, rssLoadMiB, throughput, unit, errors });
     }
+    const skipped = (Object.keys(TARGETS) as TargetName[]).filter(
+      (target) => !targetAvailable(target, context.database),
+    );
     return {
+      notes: skipped.map((target) => `${TARGETS[target].label} needs Postgres: not run on PGlite`),
       rows: [
         {
           case: "release-summary load",

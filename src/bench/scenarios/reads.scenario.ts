@@ -2,7 +2,7 @@ import { measureHttp, graphqlRequest } from "../harness/measure.js";
 import type { LoadRequest } from "../harness/load.types.js";
 import type { RunningChild } from "../harness/process.js";
 import type { Figure, ResultRow } from "../harness/results.js";
-import { type TargetName, TARGETS, targetAvailable } from "../harness/targets.js";
+import { type TargetName, TARGETS, targetAvailable, targetLabel } from "../harness/targets.js";
 import { READS } from "../reads/index.js";
 import type { GraphQLCall, ReadCase, ReadParams } from "../reads/read.types.js";
 import type { Scenario } from "../scenario.js";
@@ -31,7 +31,7 @@ export const scenario: Scenario = {
         const { figure } = await measureHttp(
           context.load,
           server,
-          TARGETS[target].label,
+          targetLabel(target, context.database),
           requests,
           context.options,
           target !== "baseline",
@@ -40,7 +40,13 @@ export const scenario: Scenario = {
       }
     }
     checkAgreement(answers);
-    return { rows: READS.map((read) => rowOf(read, figures.get(read.name))) };
+    const skipped = (Object.keys(TARGETS) as TargetName[]).filter(
+      (target) => !targetAvailable(target, context.database),
+    );
+    return {
+      rows: READS.map((read) => rowOf(read, figures.get(read.name))),
+      notes: skipped.map((target) => `${TARGETS[target].label} needs Postgres: not run on PGlite`),
+    };
   },
 };
 
