@@ -68,6 +68,7 @@ export async function runBench(options: BenchOptions, say: (line: string) => voi
     await Promise.all(running.map((child) => child.stop()));
   };
   const scratch = new ScratchDatabases(kind, options.serverUrl);
+  await scratch.dropAbandoned();
   const load = startLoadDriver();
   const context: BenchContext = {
     options,

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { openDatabase } from "../../db/client.js";
 import { migrate } from "../../db/migrate.js";
 import { adminQuery, type BenchDatabaseTarget, withDatabase } from "./bench-database.js";
@@ -32,6 +32,26 @@ export class ScratchDatabases {
       await database.close();
     }
     return target;
+  }
+
+  /** Removes scratch databases of benchmark runs that died before cleaning up after themselves. */
+  async dropAbandoned(): Promise<void> {
+    const alive = (pid: number) => existsSync(`/proc/${pid}`);
+    if (this.kind === "postgres") {
+      const rows = await adminQuery<{ datname: string }>(
+        this.serverUrl,
+        "select datname from pg_database where datname like 'cpt\\_bench\\_scratch\\_%'",
+      );
+      for (const { datname } of rows) {
+        const pid = Number(/^cpt_bench_scratch_(\d+)_\d+$/.exec(datname)?.[1]);
+        if (pid && !alive(pid)) await adminQuery(this.serverUrl, `drop database if exists ${datname} with (force)`);
+      }
+    } else if (existsSync("data/bench")) {
+      for (const entry of readdirSync("data/bench")) {
+        const pid = Number(/^scratch-(\d+)-\d+$/.exec(entry)?.[1]);
+        if (pid && !alive(pid)) rmSync(`data/bench/${entry}`, { recursive: true, force: true });
+      }
+    }
   }
 
   async dropAll(): Promise<void> {
