@@ -13,7 +13,7 @@ import { startLoadDriver } from "./harness/load-driver.js";
 import { machineInfo } from "./harness/machine.js";
 import { formatRun } from "./harness/markdown.js";
 import type { BenchOptions } from "./harness/options.js";
-import { describe, prepareBenchData } from "./harness/prepare.js";
+import { describeTarget, prepareBenchData } from "./harness/prepare.js";
 import type { RunningChild } from "./harness/process.js";
 import type { BenchRun, ScenarioResult } from "./harness/results.js";
 import { ScratchDatabases } from "./harness/scratch.js";
@@ -109,7 +109,7 @@ export async function runBench(options: BenchOptions, say: (line: string) => voi
     startedAt,
     machine: machineInfo(version),
     options: { ...options, serverUrl: redact(options.serverUrl) },
-    data: { size: options.size, seed: options.seed, database: describe(database), ...prepared },
+    data: { size: options.size, seed: options.seed, database: describeTarget(database), ...prepared },
     scenarios: results,
   };
   return { run, failed: results.some((r) => r.error !== undefined), files: writeResults(options.out, run) };

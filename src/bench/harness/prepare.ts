@@ -41,10 +41,12 @@ export async function prepareBenchData(
     migrations: expectedMigrations(),
   };
   if (existing && sameMarker(existing, wanted)) {
-    say(`reusing ${describe(target)}: ${generator.size.toLocaleString("en-US")} reports, seed ${generator.seed}`);
+    say(`reusing ${describeTarget(target)}: ${generator.size.toLocaleString("en-US")} reports, seed ${generator.seed}`);
     return { reused: true };
   }
-  say(`loading ${generator.size.toLocaleString("en-US")} reports into ${describe(target)} (derived: ${derived.name})`);
+  say(
+    `loading ${generator.size.toLocaleString("en-US")} reports into ${describeTarget(target)} (derived: ${derived.name})`,
+  );
   const database = await recreate(target);
   try {
     const started = performance.now();
@@ -71,6 +73,6 @@ export async function prepareBenchData(
   }
 }
 
-export function describe(target: BenchDatabaseTarget): string {
+export function describeTarget(target: BenchDatabaseTarget): string {
   return target.kind === "pglite" ? `PGlite at ${target.dataDir}` : `Postgres database ${target.name}`;
 }
