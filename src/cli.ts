@@ -2,13 +2,26 @@ import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config.js";
 import { DatabaseUnavailableError } from "./db/open.js";
 import { benchCommand } from "./commands/bench.command.js";
+import { conformanceCommand } from "./commands/conformance.command.js";
+import { etlCommand } from "./commands/etl.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
 import { checkSchemaCommand, emitSchemaCommand } from "./commands/schema.command.js";
 import { serveCommand } from "./commands/serve.command.js";
+import { testerTokenCommand } from "./commands/tester.command.js";
+import { UsageError } from "./commands/usage-error.js";
 
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
   serve: { summary: "run the API (and an in-process ETL worker)", run: () => serveCommand(loadConfig()) },
+  etl: { summary: "run an ETL worker (--help: rebuild, retry, status)", run: (args) => etlCommand(loadConfig(), args) },
   migrate: { summary: "apply pending database migrations", run: () => migrateCommand(loadConfig()) },
+  "tester:token": {
+    summary: "create (or --revoke) an API token for a tester",
+    run: (args) => testerTokenCommand(loadConfig(), args),
+  },
+  conformance: {
+    summary: "check a folder of real report samples, end to end",
+    run: (args) => conformanceCommand(args),
+  },
   "schema:emit": { summary: "write schema.graphql from the code", run: emitSchemaCommand },
   "schema:check": { summary: "fail if schema.graphql differs from the code", run: checkSchemaCommand },
   bench: { summary: "run the benchmark (--help for options)", run: (args) => benchCommand(args, loadConfig()) },
@@ -32,10 +45,18 @@ Promise.resolve()
   .then(() => command.run(args))
   .catch((error: unknown) => {
     // Problems an operator can fix get one line; anything else is a bug and keeps its stack.
-    if (error instanceof ConfigError || error instanceof DatabaseUnavailableError) {
+    if (isOperatorError(error)) {
       process.stderr.write(`error: ${error.message}\n`);
     } else {
       process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }
     process.exit(1);
   });
+
+function isOperatorError(error: unknown): error is Error {
+  const known = [ConfigError, DatabaseUnavailableError, UsageError].some((type) => error instanceof type);
+  // node:util parseArgs: an unknown or malformed option.
+  const code = (error as { code?: unknown } | null)?.code;
+  const badOption = typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+  return known || badOption;
+}

@@ -12,6 +12,9 @@ describe("loadConfig", () => {
       logLevel: "info",
       logFormat: process.stdout.isTTY ? "pretty" : "json",
       databasePoolSize: 10,
+      bodyLimit: 33_554_432,
+      allowAnonymousReports: false,
+      etl: { inProcess: true, batchSize: 500, pollIntervalMs: 5_000, port: 4001 },
     });
   });
 
@@ -26,6 +29,12 @@ describe("loadConfig", () => {
         LOG_FORMAT: "json",
         DATABASE_POOL_SIZE: "20",
         DATA_DIR: "/var/lib/cpt",
+        BODY_LIMIT: "1048576",
+        ALLOW_ANONYMOUS_REPORTS: "true",
+        ETL_IN_PROCESS: "0",
+        ETL_BATCH_SIZE: "100",
+        ETL_POLL_INTERVAL_MS: "1000",
+        ETL_PORT: "9101",
       }),
     ).toEqual({
       databaseUrl: "postgres://u:p@db:5432/cpantesters",
@@ -36,6 +45,9 @@ describe("loadConfig", () => {
       logLevel: "warn",
       logFormat: "json",
       databasePoolSize: 20,
+      bodyLimit: 1_048_576,
+      allowAnonymousReports: true,
+      etl: { inProcess: false, batchSize: 100, pollIntervalMs: 1_000, port: 9101 },
     });
   });
 
@@ -49,6 +61,7 @@ describe("loadConfig", () => {
     [{ PORT: "http" }, 'PORT="http" is invalid: expected a port number 0..65535'],
     [{ PORT: "70000" }, 'PORT="70000" is invalid: expected a port number 0..65535'],
     [{ DATABASE_POOL_SIZE: "0" }, 'DATABASE_POOL_SIZE="0" is invalid: expected a whole number 1..500'],
+    [{ ETL_IN_PROCESS: "yes" }, 'ETL_IN_PROCESS="yes" is invalid: expected true or false'],
     [
       { LOG_LEVEL: "loud" },
       'LOG_LEVEL="loud" is invalid: Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',

@@ -10,6 +10,10 @@ const count = (min: number, max: number) => {
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 };
 
+const flag = z
+  .enum(["true", "false", "1", "0"], { error: "expected true or false" })
+  .transform((v) => v === "true" || v === "1");
+
 const schema = z.object({
   /** Postgres URL. Absent: the embedded PGlite database with its files under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// URL" }).optional(),
@@ -24,6 +28,18 @@ const schema = z.object({
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   /** Size of the pg connection pool of one process. */
   DATABASE_POOL_SIZE: count(1, 500).default(10),
+  /** Largest request body accepted, in bytes; larger ones get 413. */
+  BODY_LIMIT: count(1024, 1024 ** 3).default(32 * 1024 ** 2),
+  /** Accept v3 and GraphQL reports without an API token. */
+  ALLOW_ANONYMOUS_REPORTS: flag.default(false),
+  /** Run an ETL worker inside `serve` (the embedded default); off when workers run apart. */
+  ETL_IN_PROCESS: flag.default(true),
+  /** Documents one ETL transaction processes at most. */
+  ETL_BATCH_SIZE: count(1, 10_000).default(500),
+  /** How often a worker looks for work without being woken: the safety net under LISTEN/NOTIFY. */
+  ETL_POLL_INTERVAL_MS: count(100, 600_000).default(5_000),
+  /** Port of the `etl` process's /healthz and /metrics. */
+  ETL_PORT: port("expected a port number 0..65535").default(4001),
 });
 
 export type Config = Readonly<{
@@ -35,6 +51,9 @@ export type Config = Readonly<{
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
   logFormat: "json" | "pretty";
   databasePoolSize: number;
+  bodyLimit: number;
+  allowAnonymousReports: boolean;
+  etl: Readonly<{ inProcess: boolean; batchSize: number; pollIntervalMs: number; port: number }>;
 }>;
 
 /** Raised for a setting that cannot be used; its message is one line naming the variable. */
@@ -64,5 +83,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    bodyLimit: e.BODY_LIMIT,
+    allowAnonymousReports: e.ALLOW_ANONYMOUS_REPORTS,
+    etl: {
+      inProcess: e.ETL_IN_PROCESS,
+      batchSize: e.ETL_BATCH_SIZE,
+      pollIntervalMs: e.ETL_POLL_INTERVAL_MS,
+      port: e.ETL_PORT,
+    },
   };
 }

@@ -64,3 +64,47 @@ export const badInput = (message: string, details?: ErrorDetail[]) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, details ?? [{ message }]);
 
 export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);
+
+/**
+ * The AppError for a request the HTTP layer refused before our code ran (Fastify's body parsing
+ * and schema validation), with a message that says what was expected; undefined for anything else.
+ */
+export function fromRequestError(
+  error: unknown,
+  request: { bodyLimit: number; contentType?: string | undefined },
+): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, statusCode, message } = error as { code?: unknown; statusCode?: unknown; message?: unknown };
+  const text = typeof message === "string" ? message : "";
+  switch (code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new AppError(
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        `request body is larger than the limit of ${request.bodyLimit} bytes`,
+      );
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new AppError(
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        `expected Content-Type application/json, got ${request.contentType ?? "none"}`,
+      );
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return badInput("expected a JSON body, got an empty one");
+    case "FST_ERR_VALIDATION":
+      return badInput(text);
+  }
+  if (error instanceof SyntaxError || code === "FST_ERR_CTP_INVALID_JSON_BODY") {
+    return badInput(`expected a JSON body, got malformed JSON (${text})`);
+  }
+  if (typeof statusCode === "number" && statusCode >= 400 && statusCode < 500) {
+    return new AppError(statusCode === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_USER_INPUT, text);
+  }
+  return undefined;
+}
+
+/** The message of an error's innermost cause: drizzle wraps driver errors in "Failed query: ..." with all parameters. */
+export function rootMessage(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}

@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const cli = new URL("../src/cli.ts", import.meta.url).pathname;
@@ -64,6 +67,40 @@ describe("cli", () => {
     const unknown = await runCli(["frobnicate"], {});
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^unknown command "frobnicate"\n/);
+  });
+
+  it("runs report samples end to end and fails on one that is not handled as it must be", async () => {
+    const fixtures = new URL("./fixtures", import.meta.url).pathname;
+    const good = await runCli(["conformance", fixtures], {});
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain(
+      "ok   after processing: 0 waiting, 0 failed, 0 count mismatches\n7 samples, 0 failures\n",
+    );
+
+    const folder = mkdtempSync(join(tmpdir(), "cpt-samples-"));
+    writeFileSync(join(folder, "v3-invalid-but-accepted.json"), readFileSync(join(fixtures, "v3-perl5-valid.json")));
+    const bad = await runCli(["conformance", folder], {});
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^FAIL v3-invalid-but-accepted\.json \[v3\] accepted but must be rejected/);
+    rmSync(folder, { recursive: true });
+  });
+
+  it("issues an API token once, and refuses an unknown scope in one line", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "cpt-data-"));
+    const issued = await runCli(["tester:token", "--email", "ada@example.org", "--label", "smoker"], {
+      DATA_DIR: dataDir,
+    });
+    expect(issued.code).toBe(0);
+    expect(issued.stdout).toMatch(/^cpt_[A-Za-z0-9_-]{43}\n$/);
+    const wrong = await runCli(["tester:token", "--email", "ada@example.org", "--scope", "admin"], {
+      DATA_DIR: dataDir,
+    });
+    expect(wrong).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "error: unknown scope admin: expected report:submit, upload:write\n",
+    });
+    rmSync(dataDir, { recursive: true });
   });
 
   it("serves until SIGTERM, then shuts down cleanly", async () => {

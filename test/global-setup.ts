@@ -1,24 +1,39 @@
+import { rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../src/db/client.js";
-import { migrate } from "../src/db/migrate.js";
+import { migrate, migrationsFolder } from "../src/db/migrate.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** A migrated Postgres database that each test file copies (CREATE DATABASE ... TEMPLATE). */
+    /** A migrated Postgres database that each test database copies (CREATE DATABASE ... TEMPLATE). */
     postgresTemplate: string | null;
+    /** A migrated PGlite data directory (a tarball) that each PGlite test database starts from. */
+    pgliteTemplate: string;
   }
 }
 
 /**
- * Migrates one template database per run when TEST_DATABASE_URL is set; every test file then gets
- * a fresh copy of it in milliseconds instead of migrating its own.
+ * Migrates the databases tests start from, once per run: starting from a migrated template takes
+ * a fraction of the time that creating and migrating a database takes, for PGlite as for Postgres.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const pglite = await PGlite.create("memory://");
+  await migratePglite(drizzle(pglite), { migrationsFolder });
+  const pgliteTemplate = join(tmpdir(), `cpt-pglite-template-${process.pid}.tar`);
+  await writeFile(pgliteTemplate, Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));
+  await pglite.close();
+  project.provide("pgliteTemplate", pgliteTemplate);
+
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     project.provide("postgresTemplate", null);
-    return async () => undefined;
+    return () => rm(pgliteTemplate, { force: true });
   }
   const template = `cpt_template_${process.pid}`;
   await adminQuery(url, `drop database if exists ${template}`);
@@ -27,7 +42,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await migrate(database);
   await database.close();
   project.provide("postgresTemplate", template);
-  return () => adminQuery(url, `drop database if exists ${template} with (force)`);
+  return async () => {
+    await rm(pgliteTemplate, { force: true });
+    await adminQuery(url, `drop database if exists ${template} with (force)`);
+  };
 }
 
 export function withDatabase(url: string, name: string): string {

@@ -1,5 +1,8 @@
+import { Registry } from "prom-client";
 import type { Config } from "../config.js";
 import { openMigratedDatabase } from "../db/open.js";
+import { EtlMetrics } from "../etl/etl.metrics.js";
+import { startEtlWorker } from "../etl/worker.js";
 import { createEventBus } from "../events/index.js";
 import { createLogger } from "../log.js";
 import { startServer } from "../server/serve.js";
@@ -10,7 +13,11 @@ export async function serveCommand(config: Config): Promise<void> {
   const log = createLogger(config);
   const database = await openMigratedDatabase(config);
   const events = await createEventBus(config.redisUrl, log);
-  const server = await startServer(config, { database, events, log });
+  const metrics = new Registry();
+  const server = await startServer(config, { database, events, log, metrics });
+  const worker = config.etl.inProcess
+    ? await startEtlWorker({ database, events, log, metrics: new EtlMetrics(metrics) }, config.etl)
+    : undefined;
 
   log.info(
     {
@@ -19,6 +26,7 @@ export async function serveCommand(config: Config): Promise<void> {
       health: `${server.url}/readyz`,
       database: database.kind,
       events: config.redisUrl ? "redis" : "in-process",
+      etl: worker ? "in-process" : "separate",
     },
     `CPAN Testers platform ready: GraphQL at ${server.url}/graphql, console at ${server.url}/console`,
   );
@@ -26,6 +34,7 @@ export async function serveCommand(config: Config): Promise<void> {
   onShutdownSignal(log, async () => {
     // Order matters: stop taking requests and finish in-flight ones, then release what they used.
     await server.stop();
+    await worker?.stop();
     await events.close();
     await database.close();
   });

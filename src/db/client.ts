@@ -34,10 +34,14 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Milliseconds after which Postgres cancels a statement (0: never). */
   statementTimeoutMs?: number;
+  /** PGlite only: a data directory dump (PGlite's dumpDataDir) to start from instead of an empty one. */
+  pgliteDump?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? "memory://");
+  return options.url
+    ? openPostgres(options.url, options)
+    : openPglite(options.dataDir ?? "memory://", options.pgliteDump);
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
@@ -80,9 +84,9 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, dump: Blob | undefined): Promise<Database> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, dump ? { loadDataDir: dump } : {});
   return {
     kind: "pglite",
     db: drizzlePglite(client, { schema }) as unknown as Db,

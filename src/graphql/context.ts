@@ -1,5 +1,6 @@
 import type { Db, DatabaseKind } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
+import type { ReportIntake } from "../intake/report.intake.js";
 import type { Logger } from "../log.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
 
@@ -8,6 +9,8 @@ export interface ApiDependencies {
   db: Db;
   databaseKind: DatabaseKind;
   events: EventBus;
+  intake: ReportIntake;
+  allowAnonymousReports: boolean;
   log: Logger;
   startedAt: Date;
 }
@@ -15,8 +18,18 @@ export interface ApiDependencies {
 /** What every resolver receives; one per operation. */
 export interface GraphQLContext extends ApiDependencies {
   loaders: Loaders;
+  /** The caller's `Authorization` header (or, over WebSocket, the token of connection_init). */
+  authorization: string | undefined;
 }
 
-export function createContext(deps: ApiDependencies, log: Logger = deps.log): GraphQLContext {
-  return { ...deps, log, loaders: createLoaders(deps.db) };
+export function createContext(
+  deps: ApiDependencies,
+  request: { log?: Logger; authorization?: string | undefined } = {},
+): GraphQLContext {
+  return {
+    ...deps,
+    log: request.log ?? deps.log,
+    authorization: request.authorization,
+    loaders: createLoaders(deps.db),
+  };
 }

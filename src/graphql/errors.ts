@@ -12,7 +12,13 @@ export function formatGraphQLError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const cause = unwrapResolverError(error);
     if (cause instanceof AppError) {
-      return { ...formatted, message: cause.message, extensions: { ...cause.extensions, code: cause.code } };
+      // Details that point into the input (a report's JSON pointers) say more than the message.
+      const details = cause.details.some((detail) => detail.path !== undefined) ? { details: cause.details } : {};
+      return {
+        ...formatted,
+        message: cause.message,
+        extensions: { ...cause.extensions, ...details, code: cause.code },
+      };
     }
     const code = formatted.extensions?.code;
     // Apollo gives GraphQL's own errors a code; an error thrown by our code arrives without one.

@@ -4,9 +4,10 @@ import { buildSchema } from "type-graphql";
 import type { EventBus } from "../events/index.js";
 import { createMemoryEventBus } from "../events/memory-event-bus.js";
 import { DistributionResolver, ReleaseResolver } from "./resolvers/release.resolver.js";
+import { ReportSubmitResolver } from "./resolvers/report-submit.resolver.js";
 import { ServerInfoResolver } from "./resolvers/server-info.resolver.js";
 
-const resolvers = [ServerInfoResolver, ReleaseResolver, DistributionResolver] as const;
+const resolvers = [ServerInfoResolver, ReleaseResolver, DistributionResolver, ReportSubmitResolver] as const;
 
 /** The executable schema; subscriptions read from `events`. */
 export function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {

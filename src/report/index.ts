@@ -18,3 +18,4 @@ export { cleanName, decodeHtmlEntities, decodeMixedBytes, repairMojibake } from 
 export { deriveReportFacts, type ReportFacts } from "./derive.js";
 export { contentHash, canonicalJson } from "./report.hash.js";
 export { checkConformance, fromStoredForm, type ConformanceResult, type SampleKind } from "./conformance.js";
+export { withoutNulChars } from "./storable.js";

@@ -1,23 +1,36 @@
 import cors from "@fastify/cors";
 import websocket from "@fastify/websocket";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
+import type { Registry } from "prom-client";
+import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
+import { DocumentBatcher } from "../intake/document.batcher.js";
+import { registerIntake } from "../intake/intake.plugin.js";
+import { ReportIntake } from "../intake/report.intake.js";
 import type { Logger } from "../log.js";
 import { registerConsole } from "../web/console.plugin.js";
 import { registerGraphQL } from "./graphql.plugin.js";
 import { registerHealth } from "./health.plugin.js";
 import { registerMetrics } from "./metrics.plugin.js";
 
+export type AppConfig = Pick<Config, "bodyLimit" | "allowAnonymousReports">;
+
 export interface AppDependencies {
   database: Database;
   events: EventBus;
   log: Logger;
+  /** Where /metrics reads from; other parts of the process (an in-process ETL) add to it. */
+  metrics?: Registry;
 }
 
 /** The HTTP server with every route mounted; not yet listening. */
-export async function buildApp({ database, events, log }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp(config: AppConfig, deps: AppDependencies): Promise<FastifyInstance> {
+  const { database, events, log } = deps;
+  const db = database.db;
+  const intake = new ReportIntake(new DocumentBatcher(db, { maxInFlight: database.kind === "pglite" ? 1 : 4 }));
   const app = Fastify({
+    bodyLimit: config.bodyLimit,
     // Typed as Fastify's base logger so that the app keeps Fastify's default type parameters.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it changes inference
     loggerInstance: log as FastifyBaseLogger,
@@ -30,8 +43,17 @@ export async function buildApp({ database, events, log }: AppDependencies): Prom
   await app.register(cors, { origin: true });
   await app.register(websocket);
   registerHealth(app, database);
-  registerMetrics(app);
+  registerMetrics(app, deps.metrics);
   registerConsole(app);
-  await registerGraphQL(app, { db: database.db, databaseKind: database.kind, events, log, startedAt: new Date() });
+  await registerIntake(app, { db, intake, log, ...config });
+  await registerGraphQL(app, {
+    db,
+    databaseKind: database.kind,
+    events,
+    intake,
+    allowAnonymousReports: config.allowAnonymousReports,
+    log,
+    startedAt: new Date(),
+  });
   return app;
 }

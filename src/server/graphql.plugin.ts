@@ -27,14 +27,24 @@ export async function registerGraphQL(app: FastifyInstance, deps: ApiDependencie
 
   const handler = fastifyApolloHandler(apollo, {
     // Fastify's request logger is a pino child carrying the request id.
-    context: async (request) => createContext(deps, request.log as Logger),
+    context: async (request) =>
+      createContext(deps, { log: request.log as Logger, authorization: request.headers.authorization }),
   });
   // GET serves both plain queries and the WebSocket upgrade for subscriptions.
   app.route({
     method: "GET",
     url: "/graphql",
     handler,
-    wsHandler: makeHandler({ schema, context: () => createContext(deps) }),
+    wsHandler: makeHandler({
+      schema,
+      context: ({ connectionParams }) => createContext(deps, { authorization: bearerFrom(connectionParams) }),
+    }),
   });
   app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler });
+}
+
+/** A token sent in connection_init (`{ "token": "..." }`) as the Authorization header it stands for. */
+function bearerFrom(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const token = params?.token;
+  return typeof token === "string" && token !== "" ? `Bearer ${token}` : undefined;
 }

@@ -1,9 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.js";
-import type { Database } from "../db/client.js";
-import type { EventBus } from "../events/index.js";
-import type { Logger } from "../log.js";
-import { buildApp } from "./app.js";
+import { type AppConfig, type AppDependencies, buildApp } from "./app.js";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -14,10 +11,10 @@ export interface RunningServer {
 
 /** Starts the HTTP server over an open database and event bus. */
 export async function startServer(
-  config: Pick<Config, "host" | "port">,
-  deps: { database: Database; events: EventBus; log: Logger },
+  config: Pick<Config, "host" | "port"> & AppConfig,
+  deps: AppDependencies,
 ): Promise<RunningServer> {
-  const app = await buildApp(deps);
+  const app = await buildApp(config, deps);
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -14,9 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    ": typeof types.SubmitDocument,
     "\n        query ReleaseWithCounts {\n          release(dist: \"Data-Printer\", version: \"0.39\") {\n            dist\n            version\n            updatedAt\n            allPerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n            stablePerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n          }\n          unknown: release(dist: \"No-Such-Dist\", version: \"1.0\") {\n            dist\n          }\n        }\n      ": typeof types.ReleaseWithCountsDocument,
 };
 const documents: Documents = {
+    "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    ": types.SubmitDocument,
     "\n        query ReleaseWithCounts {\n          release(dist: \"Data-Printer\", version: \"0.39\") {\n            dist\n            version\n            updatedAt\n            allPerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n            stablePerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n          }\n          unknown: release(dist: \"No-Such-Dist\", version: \"1.0\") {\n            dist\n          }\n        }\n      ": types.ReleaseWithCountsDocument,
 };
 
@@ -34,6 +36,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    "): (typeof documents)["\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

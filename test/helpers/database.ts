@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
-import { migrate } from "../../src/db/migrate.js";
 import { adminQuery, withDatabase } from "../global-setup.js";
 
 export interface Backend {
@@ -35,8 +35,8 @@ export interface TestDatabase {
 /** A fresh, migrated database of its own: in-memory PGlite, or a copy of the Postgres template. */
 export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
   if (!backend.postgresUrl) {
-    const database = await openDatabase({ dataDir: "memory://" });
-    await migrate(database);
+    const dump = new Blob([await readFile(inject("pgliteTemplate"))]);
+    const database = await openDatabase({ dataDir: "memory://", pgliteDump: dump });
     return { database, drop: () => database.close() };
   }
   const template = inject("postgresTemplate");

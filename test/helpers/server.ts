@@ -5,6 +5,7 @@ import { pino } from "pino";
 import type { EventBus } from "../../src/events/index.js";
 import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
 import { createRedisEventBus } from "../../src/events/redis-event-bus.js";
+import { startEtlWorker } from "../../src/etl/worker.js";
 import { type RunningServer, startServer } from "../../src/server/serve.js";
 import { type Backend, createTestDatabase, type TestDatabase } from "./database.js";
 
@@ -45,14 +46,32 @@ export function createTestEventBus(
     : Promise.resolve(createMemoryEventBus());
 }
 
-/** The real server on port 0 over a fresh database of the backend. */
-export async function startTestPlatform(backend: Backend): Promise<TestPlatform> {
+export interface TestPlatformOptions {
+  allowAnonymousReports?: boolean;
+  /** Default 1 MiB, so that the limit is cheap to exceed in a test. */
+  bodyLimit?: number;
+  /** Run an ETL worker in the process, as `npm start` does (default); off to drive it by hand. */
+  etl?: boolean;
+}
+
+/** The real server on port 0 over a fresh database of the backend, with an ETL worker. */
+export async function startTestPlatform(backend: Backend, options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const testDatabase = await createTestDatabase(backend);
   const events = await createTestEventBus(backend);
+  const { database } = testDatabase;
   const server = await startServer(
-    { host: "127.0.0.1", port: 0 },
-    { database: testDatabase.database, events, log: testLog },
+    {
+      host: "127.0.0.1",
+      port: 0,
+      bodyLimit: options.bodyLimit ?? 1024 ** 2,
+      allowAnonymousReports: options.allowAnonymousReports ?? false,
+    },
+    { database, events, log: testLog },
   );
+  const worker =
+    options.etl === false
+      ? undefined
+      : await startEtlWorker({ database, events, log: testLog }, { batchSize: 100, pollIntervalMs: 1_000 });
   return {
     ...testDatabase,
     events,
@@ -69,6 +88,7 @@ export async function startTestPlatform(backend: Backend): Promise<TestPlatform>
     },
     async stop() {
       await server.stop();
+      await worker?.stop();
       await events.close();
       await testDatabase.drop();
     },

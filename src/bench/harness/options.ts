@@ -1,3 +1,5 @@
+import { UsageError } from "../../commands/usage-error.js";
+
 /** What `npm run bench -- <options>` asked for. */
 export interface BenchOptions {
   /** Reports to load. */
@@ -38,9 +40,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --list              list the scenarios and exit
 `;
 
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+export { UsageError };
 
 /** Parses the command line; `databaseUrl` is the configured DATABASE_URL, if any. */
 export function parseBenchOptions(args: readonly string[], databaseUrl?: string): BenchOptions {

@@ -1,0 +1,150 @@
+import type { Db } from "../db/client.js";
+import { type EventBus, type ReleaseUpdatedEvent, type ReportProcessedEvent, Topic } from "../events/index.js";
+import { deriveReportFacts } from "../report/index.js";
+import { rootMessage } from "../errors.js";
+import type { Logger } from "../log.js";
+import { claimDocuments, markFailed, markProcessed } from "./documents.js";
+import { applyRollups, authorsOf, insertReports, type ReleaseCounts, type ReportToInsert } from "./load.js";
+import { type CountedReport, rollUp } from "./rollup.js";
+
+export interface BatchResult {
+  /** Documents this batch claimed (processed or failed). */
+  claimed: number;
+  /** New report rows. */
+  counted: number;
+  failed: { id: string; error: string }[];
+  reportEvents: ReportProcessedEvent[];
+  releaseEvents: ReleaseUpdatedEvent[];
+}
+
+const EMPTY: BatchResult = { claimed: 0, counted: 0, failed: [], reportEvents: [], releaseEvents: [] };
+
+/**
+ * Processes the next batch of waiting documents in one transaction: report rows, release counts,
+ * rollups and the documents' processed marks commit together or not at all, so a worker killed at
+ * any point leaves nothing half-counted. Events are published only after the commit.
+ *
+ * A document whose derivation fails is marked with its error and the rest go on. If the
+ * transaction itself fails (a database error), each document is retried alone, so one bad
+ * document is isolated instead of blocking the queue.
+ */
+export async function processNextBatch(deps: BatchDependencies, batchSize: number): Promise<BatchResult> {
+  const { db, events, log } = deps;
+  let result: BatchResult;
+  try {
+    result = await db.transaction((tx) => processClaimed(tx, { limit: batchSize }));
+  } catch (error) {
+    log.warn({ err: error }, "ETL batch failed; processing its documents one at a time");
+    result = await processOneByOne(db, batchSize);
+  }
+  if (events) publish(events, result);
+  return result;
+}
+
+export interface BatchDependencies {
+  db: Db;
+  /** Absent when nothing listens (a rebuild). */
+  events?: EventBus | undefined;
+  log: Logger;
+}
+
+async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1]): Promise<BatchResult> {
+  const claimed = await claimDocuments(tx, claim);
+  if (claimed.length === 0) return EMPTY;
+
+  const toInsert: ReportToInsert[] = [];
+  const failed: { id: string; error: string }[] = [];
+  for (const { id, document, receivedAt } of claimed) {
+    try {
+      const facts = deriveReportFacts(document);
+      // Perl 6/Raku reports are kept as documents but not counted (PROTOCOLS section 2).
+      if (facts.counted) toInsert.push({ ...facts, receivedAt });
+    } catch (error) {
+      failed.push({ id, error: rootMessage(error) });
+    }
+  }
+
+  const ids = await insertReports(tx, toInsert);
+  const counted = toInsert.filter((r) => ids.has(r.guid)).map((r) => ({ ...r, id: ids.get(r.guid) }) as CountedReport);
+  const rollups = rollUp(counted);
+  const releases = await applyRollups(tx, rollups);
+  const failedIds = new Set(failed.map((f) => f.id));
+  await markProcessed(
+    tx,
+    claimed.filter((doc) => !failedIds.has(doc.id)).map((doc) => doc.id),
+  );
+  await markFailed(tx, failed);
+
+  const authors = await authorsOf(tx, rollups.releases);
+  return {
+    claimed: claimed.length,
+    counted: counted.length,
+    failed,
+    reportEvents: counted.map((r) => reportEvent(r, authors)),
+    releaseEvents: releases.map(releaseEvent),
+  };
+}
+
+/**
+ * After a failed batch: the same documents again, each in a transaction of its own; one that still
+ * fails is marked with its error. If the database itself is gone, marking fails too and the error
+ * goes up to the worker, which backs off and tries again later: nothing is marked for a passing fault.
+ */
+async function processOneByOne(db: Db, batchSize: number): Promise<BatchResult> {
+  // Only to learn which documents: each is claimed (and locked) again in its own transaction.
+  const waiting = await db.transaction((tx) => claimDocuments(tx, { limit: batchSize }));
+  const results: BatchResult[] = [];
+  for (const { id } of waiting) {
+    try {
+      results.push(await db.transaction((tx) => processClaimed(tx, { ids: [id] })));
+    } catch (error) {
+      const message = rootMessage(error);
+      await db.transaction((tx) => markFailed(tx, [{ id, error: message }]));
+      results.push({ ...EMPTY, claimed: 1, failed: [{ id, error: message }] });
+    }
+  }
+  return results.reduce(
+    (all, r) => ({
+      claimed: all.claimed + r.claimed,
+      counted: all.counted + r.counted,
+      failed: [...all.failed, ...r.failed],
+      reportEvents: [...all.reportEvents, ...r.reportEvents],
+      releaseEvents: [...all.releaseEvents, ...r.releaseEvents],
+    }),
+    EMPTY,
+  );
+}
+
+function publish(events: EventBus, result: BatchResult): void {
+  for (const event of result.reportEvents) events.emit(Topic.reportProcessed, event);
+  for (const event of result.releaseEvents) events.emit(Topic.releaseUpdated, event);
+}
+
+function reportEvent(report: CountedReport, authors: Map<string, string>): ReportProcessedEvent {
+  return {
+    id: report.id,
+    guid: report.guid,
+    dist: report.dist,
+    version: report.version,
+    author: report.author ?? authors.get(`${report.dist}\u0000${report.version}`) ?? null,
+    grade: report.grade,
+    osname: report.osname,
+    perl: report.perl,
+    perlSeries: report.perlSeries,
+  };
+}
+
+function releaseEvent(row: ReleaseCounts): ReleaseUpdatedEvent {
+  return {
+    dist: row.dist,
+    version: row.version,
+    pass: row.pass,
+    fail: row.fail,
+    na: row.na,
+    unknown: row.unknown,
+    stablePass: row.stablePass,
+    stableFail: row.stableFail,
+    stableNa: row.stableNa,
+    stableUnknown: row.stableUnknown,
+  };
+}

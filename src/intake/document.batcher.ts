@@ -1,0 +1,72 @@
+import type { Db } from "../db/client.js";
+import { type NewDocument, type StoreOutcome, storeDocuments } from "../db/queries/document.queries.js";
+
+export interface BatcherOptions {
+  /** Documents per INSERT at most. Default 200. */
+  maxBatch?: number;
+  /** INSERTs under way at once; more queue up and join the next batch. Default 2. */
+  maxInFlight?: number;
+}
+
+interface Pending {
+  document: NewDocument;
+  resolve: (outcome: StoreOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for intake. Each report must be durable before it is acknowledged, and a commit per
+ * report would cap intake at the disk's flush rate. Instead, reports that arrive while an INSERT is
+ * under way wait and go together in the next one: one commit then acknowledges many. At low load a
+ * report is written at once, alone, so batching never adds latency of its own.
+ */
+export class DocumentBatcher {
+  private readonly queue: Pending[] = [];
+  private inFlight = 0;
+  private readonly maxBatch: number;
+  private readonly maxInFlight: number;
+
+  constructor(
+    private readonly db: Db,
+    options: BatcherOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 200;
+    this.maxInFlight = options.maxInFlight ?? 2;
+  }
+
+  /** Resolves once the document is committed (or found already stored). */
+  store(document: NewDocument): Promise<StoreOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ document, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      this.inFlight += 1;
+      void this.write(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    try {
+      const outcomes = await storeDocuments(
+        this.db,
+        batch.map((pending) => pending.document),
+      );
+      batch.forEach((pending, index) => pending.resolve(outcomes[index] as StoreOutcome));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      // One bad document must not fail the reports that happened to share its INSERT.
+      await Promise.all(batch.map((pending) => this.write([pending])));
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import type { NewDocument } from "../db/queries/document.queries.js";
+import type { TesterRow } from "../db/schema/index.js";
+import { AppError, ErrorCode, type ErrorDetail } from "../errors.js";
+import {
+  contentHash,
+  type InputError,
+  type NewReport,
+  parseMetabaseReport,
+  type ReportDocument,
+  validateNewReport,
+  withoutNulChars,
+} from "../report/index.js";
+import type { DocumentBatcher } from "./document.batcher.js";
+
+export interface Submission {
+  /** The report GUID. */
+  id: string;
+  /** False when this exact report was already stored: the submission changed nothing. */
+  created: boolean;
+}
+
+export type DocumentSource = NewDocument["source"];
+
+/**
+ * The one path every report takes in, whatever the transport: validate, normalise to the v3
+ * document, store durably, and only then answer. Routes and the GraphQL mutation are thin
+ * adapters over it.
+ */
+export class ReportIntake {
+  constructor(private readonly batcher: DocumentBatcher) {}
+
+  /** A CPAN-Testers-Report fact from a Metabase client, submitted by a registered tester. */
+  submitMetabase(fact: unknown, tester: TesterRow): Promise<Submission> {
+    const parsed = parseMetabaseReport(fact, { name: tester.fullName, email: tester.email });
+    if (!parsed.ok) throw invalidReport(parsed.errors);
+    return this.store(parsed.report, "metabase", tester.id);
+  }
+
+  /** A v3 report document (POST /v3/report, mutation submitReport). */
+  submitV3(body: unknown, source: Exclude<DocumentSource, "metabase">, tester: TesterRow | null): Promise<Submission> {
+    const validated = validateNewReport(body);
+    if (!validated.ok) throw invalidReport(validated.errors);
+    // Provenance is ours to record: a client-sent `metabase` would decide the derived author.
+    const { metabase: _untrusted, ...report } = validated.report;
+    return this.store(completeReport(report), source, tester?.id ?? null);
+  }
+
+  private async store(report: ReportDocument, source: DocumentSource, testerId: string | null): Promise<Submission> {
+    const document = withoutNulChars(report);
+    const outcome = await this.batcher.store({
+      id: document.id,
+      source,
+      testerId,
+      document,
+      contentHash: contentHash(document),
+    });
+    if (outcome === "conflict") {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `report ${document.id} was already submitted with different content; a new report needs a new id`,
+      );
+    }
+    return { id: document.id, created: outcome === "created" };
+  }
+}
+
+/** Fills what the server owns when the client left it out: the id and the creation time. */
+function completeReport(report: NewReport): ReportDocument {
+  return {
+    ...report,
+    id: report.id?.toLowerCase() ?? randomUUID(),
+    created: report.created ?? new Date().toISOString(),
+  };
+}
+
+function invalidReport(errors: InputError[]): AppError {
+  const details: ErrorDetail[] = errors.map(({ message, path }) => ({ message, path }));
+  const first = errors[0];
+  const summary = first ? `${first.path || "report"}: ${first.message}` : "the report is invalid";
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
+  return new AppError(ErrorCode.BAD_USER_INPUT, `invalid report: ${summary}${more}`, details);
+}

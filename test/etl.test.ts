@@ -1,0 +1,256 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { type Db, queryRows } from "../src/db/client.js";
+import { reportDocuments } from "../src/db/schema/index.js";
+import { claimDocuments } from "../src/etl/documents.js";
+import { etlStatus, processAll, resetDerivedTables, retryFailedDocuments } from "../src/etl/maintenance.js";
+import { verifyDerivedCounts } from "../src/etl/verify.js";
+import { createMemoryEventBus } from "../src/events/memory-event-bus.js";
+import { Topic } from "../src/events/topics.js";
+import { deriveReportFacts, parseMetabaseReport, type ReportDocument } from "../src/report/index.js";
+import { queueReports, type ReportSpec, v3Report } from "./factories/report.factory.js";
+import { loadFixture } from "./fixtures/index.js";
+import { type Backend, createTestDatabase, type TestDatabase, testBackends } from "./helpers/database.js";
+import { testLog } from "./helpers/server.js";
+import { waitFor } from "./helpers/wait.js";
+
+const GRADES = ["pass", "pass", "pass", "fail", "na", "unknown"] as const;
+const PERLS = ["5.36.0", "5.41.3", "5.8.8", "5.40.0 RC1", "v5.38.2"];
+const OSES = ["linux", "freebsd", "MSWin32", "darwin"];
+
+/** A deterministic mix over a few releases, so that batches and workers share rows. */
+function mixedReports(count: number, spec: ReportSpec = {}): ReportDocument[] {
+  return Array.from({ length: count }, (_, i) =>
+    v3Report({
+      dist: `Dist-${i % 7}`,
+      version: `1.0${i % 3}`,
+      grade: GRADES[i % GRADES.length],
+      perl: PERLS[i % PERLS.length],
+      osname: OSES[i % OSES.length],
+      email: `tester${i % 5}@example.org`,
+      created: new Date(Date.UTC(2026, i % 3, 1 + (i % 27), i % 24)).toISOString(),
+      ...spec,
+    }),
+  );
+}
+
+/** Everything derived, in a stable order, without the columns that record when processing ran. */
+async function derivedState(db: Db): Promise<unknown> {
+  const tables = {
+    reports: "select * from reports order by id",
+    releases:
+      "select dist, version, pass, fail, na, unknown, stable_pass, stable_fail, stable_na, stable_unknown, latest_report_id from releases order by dist, version",
+    matrix: "select * from release_matrix_cells order by 1, 2, 3, 4, 5",
+    daily: "select * from stats_reports_daily order by 1, 2, 3, 4",
+    monthly: "select * from stats_reports_monthly order by 1, 2, 3, 4",
+    testers: "select * from stats_tester_months order by 1, 2",
+    perls: "select * from perl_versions order by 1",
+    uploads: "select * from uploads order by 1, 2",
+  };
+  const state: Record<string, unknown> = {};
+  for (const [name, query] of Object.entries(tables)) state[name] = await queryRows(db, sql.raw(query));
+  return state;
+}
+
+async function total(db: Db, query: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql.raw(query));
+  return row?.n ?? -1;
+}
+
+describe.each(testBackends())("ETL on $name", (backend) => {
+  let test: TestDatabase;
+  let db: Db;
+  beforeEach(async () => {
+    test = await createTestDatabase(backend);
+    db = test.database.db;
+    return () => test.drop();
+  });
+
+  it("derives the same facts from the slim projection it reads as from the whole document", async () => {
+    const metabase = parseMetabaseReport(loadFixture("metabase-submit-openbsd-fail"), {
+      name: "Z",
+      email: "z@example.org",
+    });
+    if (!metabase.ok) throw new Error("fixture does not parse");
+    const full = [
+      {
+        ...(loadFixture("v3-perl5-valid") as ReportDocument),
+        id: "1b6e2a9c-0c1d-4e5f-8a7b-9c0d1e2f3a4b",
+        created: "2026-01-01T00:00:00Z",
+      },
+      {
+        ...(loadFixture("v3-perl6-valid") as ReportDocument),
+        id: "2b6e2a9c-0c1d-4e5f-8a7b-9c0d1e2f3a4b",
+        created: "2026-01-01T00:00:00Z",
+      },
+      metabase.report,
+    ];
+    await queueReports(db, full);
+    const claimed = await db.transaction((tx) => claimDocuments(tx, { limit: 10 }));
+    expect(claimed.map((c) => deriveReportFacts(c.document))).toEqual(full.map((doc) => deriveReportFacts(doc)));
+  });
+
+  it("counts a mix of reports exactly, in every derived table, and publishes after commit", async () => {
+    const events = createMemoryEventBus();
+    const reportEvents = events.on(Topic.reportProcessed, { bufferSize: 1_000 });
+    const releaseEvents = events.on(Topic.releaseUpdated, { bufferSize: 1_000 });
+    await queueReports(db, [...mixedReports(120), ...mixedReports(3, { language: "Perl 6", perl: "6.d" })]);
+    expect(await processAll({ db, events, log: testLog }, 50)).toEqual({ counted: 120, failed: 0 });
+    expect(await verifyDerivedCounts(db)).toEqual([]);
+    expect(await total(db, "select sum(pass + fail + na + unknown)::int as n from releases")).toBe(120);
+    // 5.41.3 (odd minor) and 5.40.0 RC1 are dev perls: 2 of every 5 reports are left out of the stable view.
+    expect(
+      await total(db, "select sum(stable_pass + stable_fail + stable_na + stable_unknown)::int as n from releases"),
+    ).toBe(72);
+    expect(await etlStatus(db)).toEqual({ pending: 0, failed: 0, oldestPendingAt: null, failures: [] });
+
+    const first: unknown = (await reportEvents.next()).value;
+    expect(first).toEqual({
+      id: 1,
+      guid: expect.any(String) as unknown,
+      dist: "Dist-0",
+      version: "1.00",
+      author: null,
+      grade: "pass",
+      osname: "linux",
+      perl: "5.36.0",
+      perlSeries: "5.36",
+    });
+    const release: unknown = (await releaseEvents.next()).value;
+    expect(release).toMatchObject({
+      dist: expect.stringMatching(/^Dist-/) as unknown,
+      version: expect.any(String) as unknown,
+    });
+    await events.close();
+  });
+
+  it("marks a document it cannot process with the error, goes on, and retries it after a fix", async () => {
+    const broken = { ...v3Report({ dist: "Broken" }), created: "yesterday-ish" };
+    await queueReports(db, [...mixedReports(10), broken, ...mixedReports(10)]);
+    expect(await processAll({ db, log: testLog }, 8)).toEqual({ counted: 20, failed: 1 });
+    const status = await etlStatus(db);
+    expect(status).toMatchObject({ pending: 0, failed: 1 });
+    expect(status.failures).toEqual([
+      {
+        id: broken.id,
+        receivedAt: expect.any(Date) as unknown,
+        error: `report ${broken.id}: created must be an ISO date-time, got "yesterday-ish"`,
+      },
+    ]);
+
+    await db
+      .update(reportDocuments)
+      .set({ document: { ...broken, created: "2026-02-02T00:00:00Z" } })
+      .where(sql`id = ${broken.id}`);
+    expect(await retryFailedDocuments(db)).toBe(1);
+    expect(await processAll({ db, log: testLog }, 8)).toEqual({ counted: 1, failed: 0 });
+    expect(await verifyDerivedCounts(db)).toEqual([]);
+  });
+
+  it("isolates a document that fails inside the database, without blocking the batch", async () => {
+    // A real failure mid-transaction: the database refuses one report row, after others were written.
+    await db.execute(sql`create function refuse_poison() returns trigger language plpgsql as $$
+      begin if new.dist = 'Poison' then raise exception 'refusing poison'; end if; return new; end $$`);
+    await db.execute(
+      sql`create trigger refuse_poison before insert on reports for each row execute function refuse_poison()`,
+    );
+    const poison = v3Report({ dist: "Poison" });
+    await queueReports(db, [...mixedReports(5), poison, ...mixedReports(5)]);
+
+    expect(await processAll({ db, log: testLog }, 20)).toEqual({ counted: 10, failed: 1 });
+    expect((await etlStatus(db)).failures.map((f) => [f.id, f.error])).toEqual([[poison.id, "refusing poison"]]);
+    expect(await verifyDerivedCounts(db)).toEqual([]);
+
+    await db.execute(sql`drop trigger refuse_poison on reports`);
+    await retryFailedDocuments(db);
+    expect(await processAll({ db, log: testLog }, 20)).toEqual({ counted: 1, failed: 0 });
+    expect(await total(db, "select count(*)::int as n from reports")).toBe(11);
+    expect(await verifyDerivedCounts(db)).toEqual([]);
+  });
+
+  it("loses nothing and counts nothing twice when a batch dies after some rows", async () => {
+    // The first batch dies after its 7th report row, as a crashed worker's transaction would.
+    await db.execute(sql`create sequence crash_after`);
+    await db.execute(sql`create function crash_midway() returns trigger language plpgsql as $$
+      begin if nextval('crash_after') = 7 then raise exception 'worker died'; end if; return new; end $$`);
+    await db.execute(
+      sql`create trigger crash_midway before insert on reports for each row execute function crash_midway()`,
+    );
+    await queueReports(db, mixedReports(60));
+
+    expect(await processAll({ db, log: testLog }, 25)).toEqual({ counted: 60, failed: 0 });
+    expect(await total(db, "select count(*)::int as n from reports")).toBe(60);
+    expect(await total(db, "select sum(pass + fail + na + unknown)::int as n from releases")).toBe(60);
+    expect(await verifyDerivedCounts(db)).toEqual([]);
+  });
+
+  it("rebuilds every derived table from the documents with identical results", async () => {
+    await queueReports(db, mixedReports(90, { resource: "cpan:///distfile/ALICE/Dist-0-1.00.tar.gz" }));
+    await processAll({ db, log: testLog }, 40);
+    const before = await derivedState(db);
+    await resetDerivedTables(db);
+    expect(await total(db, "select count(*)::int as n from releases")).toBe(0);
+    await processAll({ db, log: testLog }, 40);
+    expect(await derivedState(db)).toEqual(before);
+  });
+
+  it("gives two workers side by side exactly the counts of one", async () => {
+    const documents = mixedReports(400);
+    await queueReports(db, documents);
+    const worker = () => processAll({ db, log: testLog }, 15);
+    const [a, b] = await Promise.all([worker(), worker()]);
+    expect(a.counted + b.counted).toBe(400);
+    expect(await total(db, "select count(*)::int as n from reports")).toBe(400);
+    expect(await verifyDerivedCounts(db)).toEqual([]);
+    const twoWorkers = await derivedState(db);
+
+    // The same documents through one worker: the same counts (ids may interleave differently).
+    await resetDerivedTables(db);
+    await processAll({ db, log: testLog }, 15);
+    const oneWorker = (await derivedState(db)) as Record<string, unknown>;
+    const withoutIds = (state: Record<string, unknown>) => ({ ...state, reports: undefined, releases: undefined });
+    expect(withoutIds(twoWorkers as Record<string, unknown>)).toEqual(withoutIds(oneWorker));
+  });
+});
+
+const postgresBackends = testBackends().filter((backend) => backend.postgresUrl);
+
+describe.each(postgresBackends)("ETL process killed with SIGKILL on $name", (backend: Backend) => {
+  let test: TestDatabase;
+  afterAll(() => test.drop());
+
+  it("loses nothing and counts nothing twice after restarting", async () => {
+    test = await createTestDatabase(backend);
+    const { db } = test.database;
+    await queueReports(db, mixedReports(3_000));
+    const cli = new URL("../src/cli.ts", import.meta.url).pathname;
+    const env = {
+      PATH: process.env.PATH ?? "",
+      DATABASE_URL: test.url ?? "",
+      ETL_BATCH_SIZE: "25",
+      ETL_PORT: "0",
+      LOG_LEVEL: "silent",
+    };
+
+    const worker = spawn(process.execPath, ["--import", "tsx", cli, "etl"], { env, stdio: "ignore" });
+    await waitFor(
+      async () => ((await total(db, "select count(*)::int as n from reports")) > 300 ? true : undefined),
+      "the worker to count some reports",
+      30_000,
+    );
+    worker.kill("SIGKILL");
+    await once(worker, "exit");
+    const countedBeforeKill = await total(db, "select count(*)::int as n from reports");
+    expect(countedBeforeKill).toBeLessThan(3_000);
+
+    const rerun = spawn(process.execPath, ["--import", "tsx", cli, "etl", "--once"], { env, stdio: "ignore" });
+    const [code] = (await once(rerun, "exit")) as [number];
+    expect(code).toBe(0);
+    expect(await total(db, "select count(*)::int as n from reports")).toBe(3_000);
+    expect(await total(db, "select sum(pass + fail + na + unknown)::int as n from releases")).toBe(3_000);
+    expect(await verifyDerivedCounts(db)).toEqual([]);
+    expect(await etlStatus(db)).toMatchObject({ pending: 0, failed: 0 });
+  });
+});
