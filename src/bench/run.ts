@@ -18,7 +18,7 @@ import type { RunningChild } from "./harness/process.js";
 import type { BenchRun, ScenarioResult } from "./harness/results.js";
 import { ScratchDatabases } from "./harness/scratch.js";
 import { startTarget, type TargetName } from "./harness/targets.js";
-import { standInDerivedLoader } from "./load/derived.loader.js";
+import { etlDerivedLoader } from "./load/derived.loader.js";
 import { READS } from "./reads/index.js";
 import type { ReadParams } from "./reads/read.types.js";
 import { discoverScenarios, selectScenarios } from "./registry.js";
@@ -42,7 +42,7 @@ export async function runBench(options: BenchOptions, say: (line: string) => voi
   const startedAt = new Date().toISOString();
   const generator = createReportGenerator(options.seed, options.size);
   const database = benchDatabaseTarget(kind, options.serverUrl, options.size);
-  const prepared = await prepareBenchData(database, generator, standInDerivedLoader, say);
+  const prepared = await prepareBenchData(database, generator, etlDerivedLoader, say);
   const { readParams, version } = await sampleReadParams(database, options.smoke ? 50 : 500);
 
   const servers = new Map<string, RunningChild>();

@@ -31,14 +31,17 @@ export function toDocumentRow(report: GeneratedReport, source: string, processed
 
 /**
  * Loads `generator.size` reports: the uploads first (as PAUSE would have announced them), then
- * the documents in batches (COPY or multi-row INSERT), each batch handed to the derived loader. While one batch is
- * in the database the next is generated, so Node and Postgres work at the same time.
+ * the documents in batches (COPY or multi-row INSERT), each batch then handed to the derived
+ * loader.
  */
 export async function bulkLoad(db: Db, options: BulkLoadOptions): Promise<void> {
   const { generator, derived, batchSize = 1_000, source = "bench", onProgress } = options;
   const writeDocuments = options.writeDocuments ?? ((rows) => insertDocuments(db, rows));
   await insertUploads(db, generator.uploads());
-  let inFlight: Promise<void> = Promise.resolve();
+  // Three stages overlap: this loop generates batch n while batch n-1 is stored and batch n-2
+  // goes through the derived loader (the ETL), which keeps both cores busy.
+  let stored: Promise<void> = Promise.resolve();
+  const deriving: Promise<void>[] = [];
   for (let start = 0; start < generator.size; start += batchSize) {
     const end = Math.min(generator.size, start + batchSize);
     const batch: GeneratedReport[] = [];
@@ -51,11 +54,19 @@ export async function bulkLoad(db: Db, options: BulkLoadOptions): Promise<void> 
       // keep the event loop, and so the database, waiting.
       if (index % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
     }
-    await inFlight;
+    await stored;
+    if (deriving.length >= 2) await deriving.shift();
     onProgress?.(start);
-    inFlight = writeDocuments(rows).then(() => derived.afterBatch(db, batch));
+    stored = writeDocuments(rows);
+    const previous = deriving.at(-1) ?? Promise.resolve();
+    const derivedBatch = Promise.all([previous, stored]).then(() => derived.afterBatch(db, batch));
+    // Awaited later; without a handler now, a failure while this loop waits elsewhere would be
+    // reported as unhandled and end the process before the loop can report it.
+    derivedBatch.catch(() => undefined);
+    deriving.push(derivedBatch);
   }
-  await inFlight;
+  await stored;
+  await Promise.all(deriving);
   onProgress?.(generator.size);
   await derived.finish(db);
 }
