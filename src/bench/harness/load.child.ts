@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import type { LoadJob, LoadResult } from "./load.types.js";
 import { summarise } from "./stats.js";
@@ -27,7 +28,9 @@ async function runJob(job: LoadJob): Promise<LoadResult> {
             ...request,
             method: spec.method,
             path: spec.path,
-            ...(spec.body !== undefined ? { body: spec.body } : {}),
+            ...(spec.body !== undefined
+              ? { body: spec.uniqueToken ? spec.body.replaceAll(spec.uniqueToken, randomUUID()) : spec.body }
+              : {}),
             headers: { ...request.headers, ...spec.headers },
           };
         },

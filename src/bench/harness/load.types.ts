@@ -4,6 +4,8 @@ export interface LoadRequest {
   path: string;
   body?: string;
   headers?: Record<string, string>;
+  /** Every occurrence in the body is replaced by a fresh uuid in each request. */
+  uniqueToken?: string;
 }
 
 export interface LoadJob {

@@ -10,32 +10,58 @@ import type { BenchContext } from "../scenario.js";
 /** How long the ETL may take to catch up after the load before the run gives up on it. */
 const DRAIN_TIMEOUT_MS = 300_000;
 
+/** The tester every benchmark submission comes from. */
+export const BENCH_TESTER = {
+  id: "00000000-0000-4000-8000-00000000be4c",
+  fullName: "Bench Tester",
+  email: "bench@example.org",
+  secret: "bench-secret",
+} as const;
+
+/** One way in: where reports are POSTed, how the tester signs in, and the bodies sent. */
+export interface IntakeProtocol {
+  name: string;
+  path: string;
+  headers(token: string): Record<string, string>;
+  bodies: readonly string[];
+  /** Replaced by a fresh uuid in every request, for protocols whose bodies carry their own id. */
+  uniqueToken?: string;
+}
+
 export type HttpIntakeOutcome = { missing: string } | { acknowledged: Figure; processed?: Figure; note?: string };
 
 /**
- * The platform's intake end to end: v3 reports POSTed with a bearer token to the real `serve`
- * process on an empty database, then the time until its ETL has processed every one. Written
- * against PROTOCOLS.md section 2; on a build without the route it reports what is missing.
+ * The platform's intake end to end: reports POSTed to the real `serve` process on an empty
+ * database, acknowledged, then the time until its ETL has processed every one. On a build without
+ * the route it reports what is missing.
  */
 export async function measureHttpIntake(
   context: BenchContext,
   scratch: BenchDatabaseTarget,
-  bodies: readonly string[],
+  protocol: IntakeProtocol,
 ): Promise<HttpIntakeOutcome> {
-  const token = await issueToken(scratch);
+  const token = await registerBenchTester(scratch);
   const server = await context.server("graphql", scratch);
-  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  const probe = await fetch(`${server.url}/v3/report`, { method: "POST", headers, body: bodies[0] ?? "{}" });
-  if (probe.status === 404) return { missing: "POST /v3/report is not on this build (Intake and ETL)" };
+  const headers = protocol.headers(token);
+  const requests: LoadRequest[] = protocol.bodies.map((body) => ({
+    method: "POST",
+    path: protocol.path,
+    body,
+    headers,
+    ...(protocol.uniqueToken ? { uniqueToken: protocol.uniqueToken } : {}),
+  }));
+  const first = requests[0];
+  const body = protocol.uniqueToken ? first?.body?.replaceAll(protocol.uniqueToken, crypto.randomUUID()) : first?.body;
+  const probe = await fetch(server.url + protocol.path, { method: "POST", headers, body: body ?? "{}" });
+  if (probe.status === 404) return { missing: `POST ${protocol.path} is not on this build (Intake and ETL)` };
   if (probe.status !== 201) {
-    throw new Error(`POST /v3/report answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`);
+    throw new Error(`POST ${protocol.path} answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`);
   }
-  const requests: LoadRequest[] = bodies.map((body) => ({ method: "POST", path: "/v3/report", body, headers }));
   const started = performance.now();
   const { figure } = await measureHttp(
     context.load,
     server,
-    "platform: POST /v3/report (acknowledged)",
+    `platform: ${protocol.name} (acknowledged)`,
     requests,
     context.options,
   );
@@ -56,21 +82,22 @@ export async function measureHttpIntake(
   return {
     acknowledged: figure,
     processed: {
-      contender: "platform: submitted → processed by the ETL",
+      contender: `platform: ${protocol.name}, submitted → processed by the ETL`,
       throughput: drained.total / seconds,
       unit: "reports/s",
     },
   };
 }
 
-async function issueToken(scratch: BenchDatabaseTarget): Promise<string> {
+/** Registers the bench tester (Metabase profile and secret) and returns an API token for it. */
+async function registerBenchTester(scratch: BenchDatabaseTarget): Promise<string> {
   const database = await openDatabase(
     scratch.kind === "postgres" ? { url: scratch.url } : { dataDir: scratch.dataDir },
   );
   try {
-    const tester = { id: "00000000-0000-4000-8000-00000000be4c", fullName: "Bench Tester", email: "bench@example.org" };
-    await registerTester(database.db, tester, "bench-secret");
-    return await createApiToken(database.db, tester.id, "benchmark");
+    const { secret, ...profile } = BENCH_TESTER;
+    await registerTester(database.db, profile, secret);
+    return await createApiToken(database.db, profile.id, "benchmark");
   } finally {
     await database.close();
   }
