@@ -72,6 +72,7 @@ export async function measureHttpIntake(
     };
   }
   const drained = await waitForEtl(scratch.url);
+  if (drained.failed > 0) throw new Error(`the ETL failed ${drained.failed} of ${drained.total} submitted reports`);
   if (!drained.done) {
     return {
       acknowledged: figure,
@@ -103,18 +104,21 @@ async function registerBenchTester(scratch: BenchDatabaseTarget): Promise<string
   }
 }
 
-async function waitForEtl(url: string): Promise<{ done: boolean; pending: number; total: number }> {
+async function waitForEtl(url: string): Promise<{ done: boolean; pending: number; failed: number; total: number }> {
   const database = await openDatabase({ url, poolSize: 1 });
   try {
     const deadline = Date.now() + DRAIN_TIMEOUT_MS;
     for (;;) {
-      const [row] = await queryRows<{ pending: number; total: number }>(
+      const [row] = await queryRows<{ pending: number; failed: number; total: number }>(
         database.db,
-        sql`select count(*) filter (where processed_at is null and error is null)::int as pending, count(*)::int as total
+        sql`select count(*) filter (where processed_at is null and error is null)::int as pending,
+                   count(*) filter (where error is not null)::int as failed, count(*)::int as total
             from report_documents`,
       );
       const pending = row?.pending ?? 0;
-      if (pending === 0 || Date.now() > deadline) return { done: pending === 0, pending, total: row?.total ?? 0 };
+      if (pending === 0 || Date.now() > deadline) {
+        return { done: pending === 0, pending, failed: row?.failed ?? 0, total: row?.total ?? 0 };
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
