@@ -1,0 +1,48 @@
+/**
+ * The SQL of the five reads of the Read API, as the bare baseline server runs it. One module on
+ * purpose: when the Read API's query functions land, the baseline can call those instead and
+ * stay the same SQL as the GraphQL side by construction.
+ *
+ * Each names its parameters in order; the baseline route takes them from the query string.
+ */
+export interface ReadQuery {
+  params: readonly string[];
+  text: string;
+}
+
+export const READ_QUERIES = {
+  /** One release's counts (the original release_summary row). */
+  "release-summary": {
+    params: ["dist", "version"],
+    text: `select dist, version, pass, fail, na, unknown, stable_pass, stable_fail, stable_na, stable_unknown, updated_at
+           from releases where dist = $1 and version = $2`,
+  },
+  /** One release's matrix: reports by perl series, OS and grade. */
+  "release-matrix": {
+    params: ["dist", "version"],
+    text: `select perl_series, osname, grade, reports from release_matrix_cells
+           where dist = $1 and version = $2 order by perl_series, osname, grade`,
+  },
+  /** An author's uploads, newest first, with each release's counts. */
+  "author-dashboard": {
+    params: ["author"],
+    text: `select u.dist, u.version, u.released_at, coalesce(r.pass, 0) as pass, coalesce(r.fail, 0) as fail,
+                  coalesce(r.na, 0) as na, coalesce(r.unknown, 0) as unknown
+           from uploads u left join releases r on r.dist = u.dist and r.version = u.version
+           where u.author = $1 order by u.released_at desc limit 100`,
+  },
+  /** The newest reports, the page everyone sees first. */
+  "recent-reports": {
+    params: ["limit"],
+    text: `select id, guid, grade, dist, version, tester, perl, platform, osname, osversion, submitted_at
+           from reports order by id desc limit $1`,
+  },
+  /** Reports per month and grade over a range of months (from the monthly rollup). */
+  "monthly-statistics": {
+    params: ["from", "to"],
+    text: `select month, grade, sum(reports)::int as reports from stats_reports_monthly
+           where month >= $1 and month < $2 group by month, grade order by month, grade`,
+  },
+} as const satisfies Record<string, ReadQuery>;
+
+export type ReadName = keyof typeof READ_QUERIES;

@@ -1,0 +1,70 @@
+import type { BenchDatabaseTarget } from "./bench-database.js";
+import { freePort, type RunningChild, startChild } from "./process.js";
+
+/**
+ * The servers a scenario can put under load, each in a process of its own:
+ * - graphql: the platform itself, through its real `serve` command;
+ * - baseline: the bare Fastify + pg server running the same SQL (src/bench/baseline);
+ * - postgraphile: PostGraphile 4's CLI over the same database, what a user would reach for to put
+ *   GraphQL on this Postgres (version 5 needs Node 22).
+ */
+export const TARGETS = {
+  graphql: { label: "platform (GraphQL)", postgresOnly: false },
+  baseline: { label: "bare Fastify + pg", postgresOnly: false },
+  postgraphile: { label: "PostGraphile 4", postgresOnly: true },
+} as const;
+export type TargetName = keyof typeof TARGETS;
+
+/** The contender's name in results; the bare baseline names the database it talks to. */
+export function targetLabel(name: TargetName, database: BenchDatabaseTarget): string {
+  return name === "baseline" && database.kind === "pglite" ? "bare Fastify + PGlite" : TARGETS[name].label;
+}
+
+export function targetAvailable(name: TargetName, database: BenchDatabaseTarget): boolean {
+  return database.kind === "postgres" || !TARGETS[name].postgresOnly;
+}
+
+export async function startTarget(name: TargetName, database: BenchDatabaseTarget): Promise<RunningChild> {
+  const port = await freePort();
+  const where = database.kind === "postgres" ? database.url : database.dataDir;
+  switch (name) {
+    case "graphql":
+      return startChild({
+        name,
+        port,
+        args: ["--import", "tsx", "src/cli.ts", "serve"],
+        env: {
+          ...(database.kind === "postgres" ? { DATABASE_URL: where } : { DATA_DIR: where }),
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          LOG_LEVEL: "warn",
+          LOG_FORMAT: "json",
+        },
+        readyPath: "/readyz",
+      });
+    case "baseline":
+      return startChild({
+        name,
+        port,
+        args: ["--import", "tsx", "src/bench/baseline/server.ts", String(port), where],
+        env: {},
+        readyPath: "/healthz",
+      });
+    case "postgraphile":
+      if (database.kind !== "postgres") throw new Error("PostGraphile needs Postgres, not PGlite");
+      return startChild({
+        name,
+        port,
+        args: [
+          ...["--import", "tsx", "--import", "./src/bench/baseline/postgraphile.preload.ts"],
+          "node_modules/postgraphile/cli.js",
+          ...["--connection", where, "--port", String(port), "--host", "127.0.0.1"],
+          // Read-only like the API it is compared with; no per-query log line, like ours.
+          "--disable-default-mutations",
+          "--disable-query-log",
+        ],
+        env: {},
+        readyPath: "/graphiql",
+      });
+  }
+}
