@@ -2,18 +2,17 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../src/db/client.js";
 import { isStatementTimeout } from "../src/db/errors.js";
-import { DOCUMENTS_CHANNEL } from "../src/db/queries/document.queries.js";
-import { queueReports, v3Report } from "./factories/report.factory.js";
+import { announceDocuments, DOCUMENTS_CHANNEL } from "../src/db/queries/document.queries.js";
 import { createTestDatabase, testBackends } from "./helpers/database.js";
 import { waitFor } from "./helpers/wait.js";
 
 describe.each(testBackends())("database on $name", (backend) => {
-  it("announces stored documents on the ETL's channel, once per statement", async () => {
+  it("delivers an announcement of stored documents to the ETL's listeners", async () => {
     const test = await createTestDatabase(backend);
     try {
       const heard: string[] = [];
       const stop = await test.database.listen(DOCUMENTS_CHANNEL, (payload) => heard.push(payload));
-      await queueReports(test.database.db, [v3Report(), v3Report(), v3Report()]);
+      await announceDocuments(test.database.db);
       expect(await waitFor(() => (heard.length > 0 ? heard : undefined), "a notification")).toEqual([""]);
       await stop();
     } finally {

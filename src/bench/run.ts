@@ -69,7 +69,8 @@ export async function runBench(options: BenchOptions, say: (line: string) => voi
   };
   const scratch = new ScratchDatabases(kind, options.serverUrl);
   await scratch.dropAbandoned();
-  const load = startLoadDriver();
+  const load = startLoadDriver(options.loadTool);
+  say(`load generator: ${load.tool}, ${options.connections} connections, in a process of its own`);
   const context: BenchContext = {
     options,
     database,
@@ -109,6 +110,7 @@ export async function runBench(options: BenchOptions, say: (line: string) => voi
     startedAt,
     machine: machineInfo(version),
     options: { ...options, serverUrl: redact(options.serverUrl) },
+    load: { tool: load.tool, connections: options.connections },
     data: { size: options.size, seed: options.seed, database: describeTarget(database), ...prepared },
     scenarios: results,
   };

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/client.js";
-import { DOCUMENTS_CHANNEL } from "../db/queries/document.queries.js";
+import { announceDocuments } from "../db/queries/document.queries.js";
 import { type BatchDependencies, processNextBatch } from "./process-batch.js";
 
 /** Processes every waiting document, then returns how many were counted and how many failed. */
@@ -41,8 +41,7 @@ export async function retryFailedDocuments(db: Db): Promise<number> {
     db,
     sql`update report_documents set error = null where error is not null returning id`,
   );
-  // The insert trigger does not fire for an update: wake the workers ourselves.
-  if (rows.length > 0) await db.execute(sql`select pg_notify(${DOCUMENTS_CHANNEL}, '')`);
+  if (rows.length > 0) await announceDocuments(db);
   return rows.length;
 }
 

@@ -1,7 +1,9 @@
-import type { Db } from "../db/client.js";
+import type { Database } from "../db/client.js";
 import { type NewDocument, type StoreOutcome, storeDocuments } from "../db/queries/document.queries.js";
 
 export interface BatcherOptions {
+  /** Called after a batch that stored new documents has committed. */
+  onStored?: () => void;
   /** Documents per INSERT at most. Default 200. */
   maxBatch?: number;
   /** INSERTs under way at once; more queue up and join the next batch. Default 2. */
@@ -25,13 +27,15 @@ export class DocumentBatcher {
   private inFlight = 0;
   private readonly maxBatch: number;
   private readonly maxInFlight: number;
+  private readonly onStored: () => void;
 
   constructor(
-    private readonly db: Db,
+    private readonly database: Pick<Database, "query">,
     options: BatcherOptions = {},
   ) {
     this.maxBatch = options.maxBatch ?? 200;
     this.maxInFlight = options.maxInFlight ?? 2;
+    this.onStored = options.onStored ?? (() => undefined);
   }
 
   /** Resolves once the document is committed (or found already stored). */
@@ -56,9 +60,10 @@ export class DocumentBatcher {
   private async write(batch: Pending[]): Promise<void> {
     try {
       const outcomes = await storeDocuments(
-        this.db,
+        this.database,
         batch.map((pending) => pending.document),
       );
+      if (outcomes.includes("created")) this.onStored();
       batch.forEach((pending, index) => pending.resolve(outcomes[index] as StoreOutcome));
     } catch (error) {
       if (batch.length === 1) {

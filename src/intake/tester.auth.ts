@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.js";
 import { findTokenHolder, type TokenHolder, verifyTesterSecret } from "../db/queries/tester.queries.js";
 import type { TesterRow } from "../db/schema/index.js";
+import { CredentialCache } from "./credential.cache.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,15 +19,28 @@ export function bearerToken(header: string | undefined): string | undefined {
   return /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1];
 }
 
+// One cache per database, so that processes (and tests) with several never mix their answers.
+const testerCaches = new WeakMap<Db, CredentialCache<TesterRow>>();
+const tokenCaches = new WeakMap<Db, CredentialCache<TokenHolder>>();
+
+function cacheOf<Value>(caches: WeakMap<Db, CredentialCache<Value>>, db: Db): CredentialCache<Value> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new CredentialCache<Value>()));
+  return cache;
+}
+
 /** The Metabase tester behind Basic credentials (profile GUID and secret), or undefined. */
 export function metabaseTester(db: Db, header: string | undefined): Promise<TesterRow | undefined> {
   const credentials = basicCredentials(header);
-  if (!credentials || !UUID.test(credentials.user)) return Promise.resolve(undefined);
-  return verifyTesterSecret(db, credentials.user.toLowerCase(), credentials.password);
+  if (!header || !credentials || !UUID.test(credentials.user)) return Promise.resolve(undefined);
+  return cacheOf(testerCaches, db).get(header, () =>
+    verifyTesterSecret(db, credentials.user.toLowerCase(), credentials.password),
+  );
 }
 
 /** The holder of a Bearer token, or undefined (no header, or an unknown or revoked token). */
 export function tokenHolder(db: Db, header: string | undefined): Promise<TokenHolder | undefined> {
   const token = bearerToken(header);
-  return token ? findTokenHolder(db, token) : Promise.resolve(undefined);
+  if (!token) return Promise.resolve(undefined);
+  return cacheOf(tokenCaches, db).get(token, () => findTokenHolder(db, token));
 }

@@ -11,15 +11,22 @@ export function contentHash(doc: NewReport): string {
   return createHash("sha256").update(canonicalJson(content)).digest("hex");
 }
 
-/** JSON with object keys sorted at every depth; `undefined` members are dropped, as JSON.stringify does. */
+/**
+ * JSON with object keys sorted at every depth; `undefined` members are dropped, as JSON.stringify
+ * does. The sorting happens in a replacer, so the native serialiser still writes every string.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, member]) => member !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`);
-    return `{${entries.join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
+  return (
+    JSON.stringify(value, (_key, member: unknown) => (isPlainObject(member) ? sortedKeys(member) : member)) ?? "null"
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function sortedKeys(object: Record<string, unknown>): Record<string, unknown> {
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(object).sort()) sorted[key] = object[key];
+  return sorted;
 }

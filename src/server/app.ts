@@ -7,6 +7,7 @@ import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
 import { MAX_NODES } from "../graphql/limits.js";
 import { DocumentBatcher } from "../intake/document.batcher.js";
+import { DocumentsAnnouncer } from "../intake/documents.announcer.js";
 import { registerIntake } from "../intake/intake.plugin.js";
 import { ReportIntake } from "../intake/report.intake.js";
 import type { Logger } from "../log.js";
@@ -38,7 +39,13 @@ export interface AppDependencies {
 export async function buildApp(config: AppConfig, deps: AppDependencies): Promise<FastifyInstance> {
   const { database, events, log } = deps;
   const db = database.db;
-  const intake = new ReportIntake(new DocumentBatcher(db, { maxInFlight: database.kind === "pglite" ? 1 : 4 }));
+  const announcer = new DocumentsAnnouncer(db, log);
+  const intake = new ReportIntake(
+    new DocumentBatcher(database, {
+      maxInFlight: database.kind === "pglite" ? 1 : 4,
+      onStored: () => announcer.announce(),
+    }),
+  );
   const app = Fastify({
     bodyLimit: config.bodyLimit,
     // Typed as Fastify's base logger so that the app keeps Fastify's default type parameters.

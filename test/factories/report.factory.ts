@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../src/db/client.js";
-import { storeDocuments } from "../../src/db/queries/document.queries.js";
 import { createApiToken, registerTester } from "../../src/db/queries/tester.queries.js";
-import type { TokenScope } from "../../src/db/schema/index.js";
+import { reportDocuments, type TokenScope } from "../../src/db/schema/index.js";
 import { contentHash, type Grade, type ReportDocument } from "../../src/report/index.js";
 
 export interface ReportSpec {
@@ -46,16 +45,11 @@ export function v3Report(spec: ReportSpec = {}): ReportDocument {
 
 /** Stores documents straight into the queue, as intake would, and returns their ids. */
 export async function queueReports(db: Db, documents: ReportDocument[]): Promise<string[]> {
-  await storeDocuments(
-    db,
-    documents.map((document) => ({
-      id: document.id,
-      source: "v3" as const,
-      testerId: null,
-      document,
-      contentHash: contentHash(document),
-    })),
-  );
+  await db
+    .insert(reportDocuments)
+    .values(
+      documents.map((document) => ({ id: document.id, source: "v3", document, contentHash: contentHash(document) })),
+    );
   return documents.map((document) => document.id);
 }
 

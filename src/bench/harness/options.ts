@@ -16,6 +16,8 @@ export interface BenchOptions {
   warmupSeconds: number;
   durationSeconds: number;
   connections: number;
+  /** Absent: wrk when it is installed, else autocannon. */
+  loadTool: "wrk" | "autocannon" | undefined;
   list: boolean;
 }
 
@@ -37,6 +39,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --duration S        seconds measured per case (default 10; smoke 0.75)
   --warmup S          seconds of warm-up per case (default 3; smoke 0.25)
   --connections N     concurrent HTTP connections of the load generator (default 16; smoke 8)
+  --load TOOL         wrk (default when installed: a tenth of autocannon's CPU) or autocannon
   --list              list the scenarios and exit
 `;
 
@@ -53,7 +56,7 @@ export function parseBenchOptions(args: readonly string[], databaseUrl?: string)
     if (name === "smoke" || name === "list" || name === "help") {
       flags.add(name);
     } else if (
-      ["size", "scenario", "database", "url", "out", "seed", "duration", "warmup", "connections"].includes(name)
+      ["size", "scenario", "database", "url", "out", "seed", "duration", "warmup", "connections", "load"].includes(name)
     ) {
       const value = inline ?? args[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
@@ -68,7 +71,12 @@ export function parseBenchOptions(args: readonly string[], databaseUrl?: string)
   if (database !== undefined && database !== "postgres" && database !== "pglite") {
     throw new UsageError(`--database must be postgres or pglite, got ${JSON.stringify(database)}`);
   }
+  const loadTool = values.get("load");
+  if (loadTool !== undefined && loadTool !== "wrk" && loadTool !== "autocannon") {
+    throw new UsageError(`--load must be wrk or autocannon, got ${JSON.stringify(loadTool)}`);
+  }
   return {
+    loadTool,
     size: values.has("size") ? parseCount("size", values.get("size") as string) : base.size,
     smoke: flags.has("smoke"),
     scenarios: (values.get("scenario") ?? "")

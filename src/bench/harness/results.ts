@@ -48,6 +48,8 @@ export interface BenchRun {
   startedAt: string;
   machine: MachineInfo;
   options: Record<string, unknown>;
+  /** The load generator that produced the HTTP figures, and its connections. */
+  load: { tool: string; connections: number };
   data: {
     size: number;
     seed: number;
