@@ -7,6 +7,7 @@ describe("loadConfig", () => {
       databaseUrl: undefined,
       dataDir: "./data",
       redisUrl: undefined,
+      redisChannelPrefix: "cpantesters:",
       port: 4000,
       host: "127.0.0.1",
       logLevel: "info",
@@ -15,6 +16,7 @@ describe("loadConfig", () => {
       bodyLimit: 33_554_432,
       allowAnonymousReports: false,
       etl: { inProcess: true, batchSize: 500, pollIntervalMs: 5_000, port: 4001 },
+      subscriptions: { bufferEvents: 1_000, maxBufferedBytes: 1_048_576, maxPerConnection: 100 },
     });
   });
 
@@ -35,11 +37,16 @@ describe("loadConfig", () => {
         ETL_BATCH_SIZE: "100",
         ETL_POLL_INTERVAL_MS: "1000",
         ETL_PORT: "9101",
+        REDIS_CHANNEL_PREFIX: "staging:",
+        SUBSCRIBER_BUFFER_EVENTS: "50",
+        WS_MAX_BUFFERED_BYTES: "65536",
+        WS_MAX_SUBSCRIPTIONS: "5",
       }),
     ).toEqual({
       databaseUrl: "postgres://u:p@db:5432/cpantesters",
       dataDir: "/var/lib/cpt",
       redisUrl: "redis://cache:6379",
+      redisChannelPrefix: "staging:",
       port: 8080,
       host: "0.0.0.0",
       logLevel: "warn",
@@ -48,6 +55,7 @@ describe("loadConfig", () => {
       bodyLimit: 1_048_576,
       allowAnonymousReports: true,
       etl: { inProcess: false, batchSize: 100, pollIntervalMs: 1_000, port: 9101 },
+      subscriptions: { bufferEvents: 50, maxBufferedBytes: 65_536, maxPerConnection: 5 },
     });
   });
 
@@ -62,6 +70,10 @@ describe("loadConfig", () => {
     [{ PORT: "70000" }, 'PORT="70000" is invalid: expected a port number 0..65535'],
     [{ DATABASE_POOL_SIZE: "0" }, 'DATABASE_POOL_SIZE="0" is invalid: expected a whole number 1..500'],
     [{ ETL_IN_PROCESS: "yes" }, 'ETL_IN_PROCESS="yes" is invalid: expected true or false'],
+    [
+      { WS_MAX_BUFFERED_BYTES: "100" },
+      'WS_MAX_BUFFERED_BYTES="100" is invalid: expected a whole number 1024..1073741824',
+    ],
     [
       { LOG_LEVEL: "loud" },
       'LOG_LEVEL="loud" is invalid: Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',

@@ -14,6 +14,16 @@ const flag = z
   .enum(["true", "false", "1", "0"], { error: "expected true or false" })
   .transform((v) => v === "true" || v === "1");
 
+/** Defaults of the limits on live subscriptions; see the README's configuration table. */
+export const SUBSCRIPTION_DEFAULTS = {
+  /** Events held for one subscription that its connection has not taken yet. */
+  bufferEvents: 1_000,
+  /** Bytes a WebSocket may have waiting to be sent before it is closed as too slow (4008). */
+  maxBufferedBytes: 1024 ** 2,
+  /** Subscriptions one WebSocket may hold at once. */
+  maxPerConnection: 100,
+} as const;
+
 const schema = z.object({
   /** Postgres URL. Absent: the embedded PGlite database with its files under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// URL" }).optional(),
@@ -21,6 +31,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   /** Redis URL for cross-process events. Absent: events stay inside this process. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "expected a redis:// or rediss:// URL" }).optional(),
+  /** Prepended to every Redis channel, so that several deployments (or test runs) can share one Redis. */
+  REDIS_CHANNEL_PREFIX: z.string().default("cpantesters:"),
   PORT: port("expected a port number 0..65535").default(4000),
   HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -40,12 +52,19 @@ const schema = z.object({
   ETL_POLL_INTERVAL_MS: count(100, 600_000).default(5_000),
   /** Port of the `etl` process's /healthz and /metrics. */
   ETL_PORT: port("expected a port number 0..65535").default(4001),
+  /** Events queued per subscription before it fails as too slow. */
+  SUBSCRIBER_BUFFER_EVENTS: count(1, 1_000_000).default(SUBSCRIPTION_DEFAULTS.bufferEvents),
+  /** Bytes waiting to be sent on one WebSocket before it is closed with 4008. */
+  WS_MAX_BUFFERED_BYTES: count(1024, 1024 ** 3).default(SUBSCRIPTION_DEFAULTS.maxBufferedBytes),
+  /** Subscriptions one WebSocket connection may hold at once. */
+  WS_MAX_SUBSCRIPTIONS: count(1, 10_000).default(SUBSCRIPTION_DEFAULTS.maxPerConnection),
 });
 
 export type Config = Readonly<{
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
+  redisChannelPrefix: string;
   port: number;
   host: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
@@ -54,7 +73,10 @@ export type Config = Readonly<{
   bodyLimit: number;
   allowAnonymousReports: boolean;
   etl: Readonly<{ inProcess: boolean; batchSize: number; pollIntervalMs: number; port: number }>;
+  subscriptions: SubscriptionLimits;
 }>;
+
+export type SubscriptionLimits = Readonly<{ bufferEvents: number; maxBufferedBytes: number; maxPerConnection: number }>;
 
 /** Raised for a setting that cannot be used; its message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -78,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,
+    redisChannelPrefix: e.REDIS_CHANNEL_PREFIX,
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
@@ -90,6 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batchSize: e.ETL_BATCH_SIZE,
       pollIntervalMs: e.ETL_POLL_INTERVAL_MS,
       port: e.ETL_PORT,
+    },
+    subscriptions: {
+      bufferEvents: e.SUBSCRIBER_BUFFER_EVENTS,
+      maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+      maxPerConnection: e.WS_MAX_SUBSCRIPTIONS,
     },
   };
 }

@@ -1,22 +1,31 @@
 import { createClient } from "redis";
 import type { Logger } from "../log.js";
-import { DEFAULT_BUFFER_SIZE, type EventBus, LocalFanout } from "./event-bus.js";
+import { DEFAULT_BUFFER_SIZE, type EventBus, type EventBusOptions, LocalFanout } from "./event-bus.js";
+
+export interface RedisEventBusOptions extends EventBusOptions {
+  /** How long start-up waits for Redis before going on without it (it connects when it can). */
+  connectTimeoutMs?: number;
+}
 
 /**
  * Events through Redis pub/sub, so that any API process serves subscribers of events published by
  * any ETL process. Each process holds one Redis subscription per topic that has local subscribers
  * and fans its messages out locally.
  *
- * Redis is not on the critical path: while it is down, publishing logs and drops (intake, queries
- * and the ETL carry on) and node-redis reconnects and resubscribes on its own.
+ * Redis is not on the critical path: while it is down, publishing drops events (logged once per
+ * outage with their number; intake, queries and the ETL carry on), local subscriptions stay open,
+ * and they receive events again once Redis is back, without the clients reconnecting. Events
+ * published during the outage are lost: pub/sub keeps nothing for absent listeners.
  */
 export async function createRedisEventBus(
   url: string,
   log: Logger,
   /** Prepended to every channel, so that several deployments (or test runs) can share one Redis. */
   channelPrefix = "cpantesters:",
+  options: RedisEventBusOptions = {},
 ): Promise<EventBus> {
   const fanout = new LocalFanout();
+  const defaultBufferSize = options.bufferSize ?? DEFAULT_BUFFER_SIZE;
   const publisher = createClient({
     url,
     // Without this, commands issued while disconnected queue in memory without bound.
@@ -24,12 +33,17 @@ export async function createRedisEventBus(
     socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
   });
   const subscriber = publisher.duplicate();
+  /** Topics whose channel Redis has confirmed on the current connection: they deliver. */
+  const confirmed = new Set<string>();
+  let dropped = 0;
   let lastError = "";
+
   for (const [role, client] of [
     ["publisher", publisher],
     ["subscriber", subscriber],
   ] as const) {
     client.on("error", (error: Error) => {
+      if (role === "subscriber") confirmed.clear();
       // Reconnection retries repeat the same error; say it once per outage.
       if (error.message !== lastError) log.warn({ err: error, role }, "redis connection problem");
       lastError = error.message;
@@ -37,37 +51,91 @@ export async function createRedisEventBus(
     client.on("ready", () => {
       if (lastError) log.info({ role }, "redis connection restored");
       lastError = "";
+      if (role === "publisher" && dropped > 0) {
+        log.warn({ dropped }, "events dropped while redis was unavailable");
+        dropped = 0;
+      }
+      // node-redis sends SUBSCRIBE again for every channel it knew, before "ready". A subscription
+      // whose command failed with the connection is not among them: subscribe each topic again
+      // (a no-op for the ones node-redis restored) and count them as delivering once confirmed.
+      if (role === "subscriber") for (const topic of fanout.topics()) listen(topic);
     });
   }
-  await Promise.all([publisher.connect(), subscriber.connect()]);
 
   const onMessage = (message: string, channel: string) => {
-    fanout.deliver(channel.slice(channelPrefix.length), JSON.parse(message));
-  };
-  const subscribe = (topic: string, bufferSize = DEFAULT_BUFFER_SIZE) => {
-    if (!fanout.hasSubscribers(topic)) {
-      subscriber.subscribe(channelPrefix + topic, onMessage).catch((error: unknown) => {
-        log.warn({ err: error, topic }, "redis subscribe failed; it is retried on reconnect");
-      });
+    const topic = channel.slice(channelPrefix.length);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(message);
+    } catch (error) {
+      // Someone else publishing on our channel must not take the process down.
+      log.warn({ err: error, channel }, "ignoring a malformed event from redis");
+      return;
     }
-    return fanout.subscribe(topic, bufferSize, () => {
+    fanout.deliver(topic, payload);
+  };
+  const listen = (topic: string) => {
+    subscriber.subscribe(channelPrefix + topic, onMessage).then(
+      () => {
+        if (fanout.hasSubscribers(topic) && subscriber.isReady) confirmed.add(topic);
+      },
+      (error: unknown) => log.debug({ err: error, topic }, "redis subscribe failed; retried when redis is back"),
+    );
+  };
+  const subscribe = (topic: string, bufferSize: number, filter?: (payload: unknown) => boolean) => {
+    if (!fanout.hasSubscribers(topic)) listen(topic);
+    return fanout.subscribe(topic, { bufferSize, filter }, () => {
+      confirmed.delete(topic);
       subscriber.unsubscribe(channelPrefix + topic).catch(() => undefined);
     });
   };
   const publish = (topic: string, payload: unknown) => {
-    publisher.publish(channelPrefix + topic, JSON.stringify(payload)).catch((error: unknown) => {
-      log.warn({ err: error, topic }, "event not published: redis unavailable");
+    if (!publisher.isReady) {
+      dropped += 1;
+      return;
+    }
+    publisher.publish(channelPrefix + topic, JSON.stringify(payload)).catch(() => {
+      dropped += 1;
     });
   };
+
+  await waitForFirstConnection([publisher, subscriber], options.connectTimeoutMs ?? 5_000, log);
 
   return {
     publish,
     emit: publish,
-    subscribe: (topic) => subscribe(topic),
-    on: (topic, options) => subscribe(topic, options?.bufferSize) as never,
+    subscribe: (topic) => subscribe(topic, defaultBufferSize),
+    on: (topic, subscribeOptions) =>
+      subscribe(topic, subscribeOptions?.bufferSize ?? defaultBufferSize, subscribeOptions?.filter as never) as never,
+    subscribers: (topic) => (confirmed.has(topic) ? fanout.count(topic) : 0),
     async close() {
       fanout.closeAll();
-      await Promise.allSettled([publisher.close(), subscriber.close()]);
+      // close() lets pending publishes finish; a client that never connected has nothing to finish.
+      for (const client of [publisher, subscriber]) if (!client.isReady) client.destroy();
+      await Promise.allSettled([publisher, subscriber].filter((c) => c.isOpen).map((c) => c.close()));
     },
   };
+}
+
+/**
+ * Starts both connections and waits for them, but not forever: a process that starts while Redis
+ * is down serves everything but events, and node-redis keeps trying in the background.
+ */
+async function waitForFirstConnection(
+  clients: { connect(): Promise<unknown> }[],
+  timeoutMs: number,
+  log: Logger,
+): Promise<void> {
+  const connected = Promise.all(clients.map((client) => client.connect())).then(
+    () => true,
+    (error: unknown) => {
+      log.warn({ err: error }, "redis connection failed");
+      return false;
+    },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const ok = await Promise.race([connected, timedOut]);
+  clearTimeout(timer);
+  if (!ok) log.warn({ timeoutMs }, "redis unreachable at start-up: events wait until it answers");
 }
