@@ -4,10 +4,21 @@ import { buildSchema } from "type-graphql";
 import type { EventBus } from "../events/index.js";
 import { createMemoryEventBus } from "../events/memory-event-bus.js";
 import { DistributionResolver, ReleaseResolver } from "./resolvers/release.resolver.js";
+import { ReleaseUpdatedResolver } from "./resolvers/release-updated.resolver.js";
+import { ReportProcessedResolver } from "./resolvers/report-processed.resolver.js";
 import { ReportSubmitResolver } from "./resolvers/report-submit.resolver.js";
 import { ServerInfoResolver } from "./resolvers/server-info.resolver.js";
+import { UploadAddedResolver } from "./resolvers/upload-added.resolver.js";
 
-const resolvers = [ServerInfoResolver, ReleaseResolver, DistributionResolver, ReportSubmitResolver] as const;
+const resolvers = [
+  ServerInfoResolver,
+  ReleaseResolver,
+  DistributionResolver,
+  ReportSubmitResolver,
+  ReportProcessedResolver,
+  ReleaseUpdatedResolver,
+  UploadAddedResolver,
+] as const;
 
 /** The executable schema; subscriptions read from `events`. */
 export function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {

@@ -1,8 +1,9 @@
 import cors from "@fastify/cors";
 import websocket from "@fastify/websocket";
+import { handleProtocols } from "graphql-ws";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Registry } from "prom-client";
-import type { Config } from "../config.js";
+import { type Config, SUBSCRIPTION_DEFAULTS } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
 import { DocumentBatcher } from "../intake/document.batcher.js";
@@ -12,9 +13,13 @@ import type { Logger } from "../log.js";
 import { registerConsole } from "../web/console.plugin.js";
 import { registerGraphQL } from "./graphql.plugin.js";
 import { registerHealth } from "./health.plugin.js";
+import { LiveMetrics } from "./live.metrics.js";
 import { registerMetrics } from "./metrics.plugin.js";
 
-export type AppConfig = Pick<Config, "bodyLimit" | "allowAnonymousReports">;
+export type AppConfig = Pick<Config, "bodyLimit" | "allowAnonymousReports"> & Partial<Pick<Config, "subscriptions">>;
+
+/** Largest message a WebSocket client may send (an operation with its variables). */
+const WS_MAX_PAYLOAD = 256 * 1024;
 
 export interface AppDependencies {
   database: Database;
@@ -41,19 +46,29 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
   });
   // Clients of the v3 API and the console live on other origins; nothing here relies on cookies.
   await app.register(cors, { origin: true });
-  await app.register(websocket);
+  await app.register(websocket, {
+    // ws would otherwise accept 100 MiB messages, and pick the first subprotocol a client offers.
+    options: { maxPayload: WS_MAX_PAYLOAD, handleProtocols },
+  });
   registerHealth(app, database);
-  registerMetrics(app, deps.metrics);
+  const registry = registerMetrics(app, deps.metrics);
   registerConsole(app);
   await registerIntake(app, { db, intake, log, ...config });
-  await registerGraphQL(app, {
-    db,
-    databaseKind: database.kind,
-    events,
-    intake,
-    allowAnonymousReports: config.allowAnonymousReports,
-    log,
-    startedAt: new Date(),
-  });
+  await registerGraphQL(
+    app,
+    {
+      db,
+      databaseKind: database.kind,
+      events,
+      intake,
+      allowAnonymousReports: config.allowAnonymousReports,
+      log,
+      startedAt: new Date(),
+    },
+    {
+      limits: config.subscriptions ?? SUBSCRIPTION_DEFAULTS,
+      metrics: new LiveMetrics(registry, events),
+    },
+  );
   return app;
 }

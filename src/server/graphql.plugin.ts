@@ -2,14 +2,21 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { FastifyInstance } from "fastify";
-import { makeHandler } from "graphql-ws/use/@fastify/websocket";
+import type { SubscriptionLimits } from "../config.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatGraphQLError } from "../graphql/errors.js";
 import { buildApiSchema } from "../graphql/schema.js";
 import type { Logger } from "../log.js";
+import { graphqlWsHandler } from "./graphql-ws.handler.js";
+import type { LiveMetrics } from "./live.metrics.js";
+
+export interface LiveOptions {
+  limits: SubscriptionLimits;
+  metrics: LiveMetrics;
+}
 
 /** GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws), both at /graphql. */
-export async function registerGraphQL(app: FastifyInstance, deps: ApiDependencies): Promise<void> {
+export async function registerGraphQL(app: FastifyInstance, deps: ApiDependencies, live: LiveOptions): Promise<void> {
   const schema = await buildApiSchema(deps.events);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -35,16 +42,7 @@ export async function registerGraphQL(app: FastifyInstance, deps: ApiDependencie
     method: "GET",
     url: "/graphql",
     handler,
-    wsHandler: makeHandler({
-      schema,
-      context: ({ connectionParams }) => createContext(deps, { authorization: bearerFrom(connectionParams) }),
-    }),
+    wsHandler: graphqlWsHandler(schema, deps, live.limits, live.metrics),
   });
   app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler });
-}
-
-/** A token sent in connection_init (`{ "token": "..." }`) as the Authorization header it stands for. */
-function bearerFrom(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
-  const token = params?.token;
-  return typeof token === "string" && token !== "" ? `Bearer ${token}` : undefined;
 }

@@ -15,10 +15,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    ": typeof types.SubmitDocument,
+    "\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n": typeof types.LiveReportIdsDocument,
+    "\n  subscription LiveReports($filter: ReportProcessedFilter) {\n    reportProcessed(filter: $filter) {\n      reportId\n      guid\n      dist\n      version\n      author\n      grade\n      osname\n      perl\n      perlSeries\n    }\n  }\n": typeof types.LiveReportsDocument,
+    "\n  subscription LiveReleases($dist: String!, $version: String) {\n    releaseUpdated(dist: $dist, version: $version) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      stablePerls {\n        pass\n        fail\n        total\n      }\n      updatedAt\n    }\n  }\n": typeof types.LiveReleasesDocument,
     "\n        query ReleaseWithCounts {\n          release(dist: \"Data-Printer\", version: \"0.39\") {\n            dist\n            version\n            updatedAt\n            allPerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n            stablePerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n          }\n          unknown: release(dist: \"No-Such-Dist\", version: \"1.0\") {\n            dist\n          }\n        }\n      ": typeof types.ReleaseWithCountsDocument,
 };
 const documents: Documents = {
     "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    ": types.SubmitDocument,
+    "\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n": types.LiveReportIdsDocument,
+    "\n  subscription LiveReports($filter: ReportProcessedFilter) {\n    reportProcessed(filter: $filter) {\n      reportId\n      guid\n      dist\n      version\n      author\n      grade\n      osname\n      perl\n      perlSeries\n    }\n  }\n": types.LiveReportsDocument,
+    "\n  subscription LiveReleases($dist: String!, $version: String) {\n    releaseUpdated(dist: $dist, version: $version) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      stablePerls {\n        pass\n        fail\n        total\n      }\n      updatedAt\n    }\n  }\n": types.LiveReleasesDocument,
     "\n        query ReleaseWithCounts {\n          release(dist: \"Data-Printer\", version: \"0.39\") {\n            dist\n            version\n            updatedAt\n            allPerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n            stablePerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n          }\n          unknown: release(dist: \"No-Such-Dist\", version: \"1.0\") {\n            dist\n          }\n        }\n      ": types.ReleaseWithCountsDocument,
 };
 
@@ -40,6 +46,18 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    "): (typeof documents)["\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n"): (typeof documents)["\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveReports($filter: ReportProcessedFilter) {\n    reportProcessed(filter: $filter) {\n      reportId\n      guid\n      dist\n      version\n      author\n      grade\n      osname\n      perl\n      perlSeries\n    }\n  }\n"): (typeof documents)["\n  subscription LiveReports($filter: ReportProcessedFilter) {\n    reportProcessed(filter: $filter) {\n      reportId\n      guid\n      dist\n      version\n      author\n      grade\n      osname\n      perl\n      perlSeries\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveReleases($dist: String!, $version: String) {\n    releaseUpdated(dist: $dist, version: $version) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      stablePerls {\n        pass\n        fail\n        total\n      }\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  subscription LiveReleases($dist: String!, $version: String) {\n    releaseUpdated(dist: $dist, version: $version) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      stablePerls {\n        pass\n        fail\n        total\n      }\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,12 +4,57 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The outcome of a test report. */
+export type Grade =
+  /** The tests failed. */
+  | 'FAIL'
+  /** The release does not apply to the tester's system (OS, perl version, ...). */
+  | 'NA'
+  /** The tests passed. */
+  | 'PASS'
+  /** The tests could not run (no tests, a build failure, ...). */
+  | 'UNKNOWN';
+
+/** Which reports a reportProcessed subscription receives: every criterion given must match; none given, every report. */
+export type ReportProcessedFilter = {
+  /** PAUSE id of the release's author, in any case; reports of releases whose upload is unknown never match. */
+  author?: string | null | undefined;
+  /** Distribution name, exactly, e.g. `Data-Printer`. */
+  dist?: string | null | undefined;
+  /** Only reports of this grade. */
+  grade?: Grade | null | undefined;
+  /** The OS as perl names it (`MSWin32`), in any case. */
+  osname?: string | null | undefined;
+  /** Perl series, major.minor: `"5.36"`. */
+  perlSeries?: string | null | undefined;
+};
+
 export type SubmitMutationVariables = Exact<{
   report: unknown;
 }>;
 
 
 export type SubmitMutation = { submitReport: { id: string, created: boolean } };
+
+export type LiveReportIdsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveReportIdsSubscription = { reportProcessed: { reportId: number } };
+
+export type LiveReportsSubscriptionVariables = Exact<{
+  filter?: ReportProcessedFilter | null | undefined;
+}>;
+
+
+export type LiveReportsSubscription = { reportProcessed: { reportId: number, guid: string, dist: string, version: string, author: string | null, grade: Grade, osname: string, perl: string, perlSeries: string } };
+
+export type LiveReleasesSubscriptionVariables = Exact<{
+  dist: string;
+  version?: string | null | undefined;
+}>;
+
+
+export type LiveReleasesSubscription = { releaseUpdated: { dist: string, version: string, updatedAt: string, allPerls: { pass: number, fail: number, na: number, unknown: number, total: number }, stablePerls: { pass: number, fail: number, total: number } } };
 
 export type ReleaseWithCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -18,4 +63,7 @@ export type ReleaseWithCountsQuery = { release: { dist: string, version: string,
 
 
 export const SubmitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Submit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"report"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSONObject"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"report"},"value":{"kind":"Variable","name":{"kind":"Name","value":"report"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"created"}}]}}]}}]} as unknown as DocumentNode<SubmitMutation, SubmitMutationVariables>;
+export const LiveReportIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveReportIds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportProcessed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportId"}}]}}]}}]} as unknown as DocumentNode<LiveReportIdsSubscription, LiveReportIdsSubscriptionVariables>;
+export const LiveReportsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveReports"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportProcessedFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportProcessed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportId"}},{"kind":"Field","name":{"kind":"Name","value":"guid"}},{"kind":"Field","name":{"kind":"Name","value":"dist"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"osname"}},{"kind":"Field","name":{"kind":"Name","value":"perl"}},{"kind":"Field","name":{"kind":"Name","value":"perlSeries"}}]}}]}}]} as unknown as DocumentNode<LiveReportsSubscription, LiveReportsSubscriptionVariables>;
+export const LiveReleasesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LiveReleases"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dist"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"releaseUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dist"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dist"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dist"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"allPerls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pass"}},{"kind":"Field","name":{"kind":"Name","value":"fail"}},{"kind":"Field","name":{"kind":"Name","value":"na"}},{"kind":"Field","name":{"kind":"Name","value":"unknown"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stablePerls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pass"}},{"kind":"Field","name":{"kind":"Name","value":"fail"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<LiveReleasesSubscription, LiveReleasesSubscriptionVariables>;
 export const ReleaseWithCountsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReleaseWithCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"release"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dist"},"value":{"kind":"StringValue","value":"Data-Printer","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"StringValue","value":"0.39","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dist"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"allPerls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pass"}},{"kind":"Field","name":{"kind":"Name","value":"fail"}},{"kind":"Field","name":{"kind":"Name","value":"na"}},{"kind":"Field","name":{"kind":"Name","value":"unknown"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stablePerls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pass"}},{"kind":"Field","name":{"kind":"Name","value":"fail"}},{"kind":"Field","name":{"kind":"Name","value":"na"}},{"kind":"Field","name":{"kind":"Name","value":"unknown"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"unknown"},"name":{"kind":"Name","value":"release"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"dist"},"value":{"kind":"StringValue","value":"No-Such-Dist","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"StringValue","value":"1.0","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dist"}}]}}]}}]} as unknown as DocumentNode<ReleaseWithCountsQuery, ReleaseWithCountsQueryVariables>;

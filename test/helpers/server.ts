@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import { pino } from "pino";
-import type { EventBus } from "../../src/events/index.js";
+import { SUBSCRIPTION_DEFAULTS, type SubscriptionLimits } from "../../src/config.js";
+import type { EventBus, EventBusOptions } from "../../src/events/index.js";
 import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
 import { createRedisEventBus } from "../../src/events/redis-event-bus.js";
 import { startEtlWorker } from "../../src/etl/worker.js";
@@ -40,13 +41,16 @@ export interface TestPlatform extends TestDatabase {
 export function createTestEventBus(
   backend: Backend,
   prefix = `test-${randomBytes(4).toString("hex")}:`,
+  options: EventBusOptions = {},
 ): Promise<EventBus> {
   return backend.redisUrl
-    ? createRedisEventBus(backend.redisUrl, testLog, prefix)
-    : Promise.resolve(createMemoryEventBus());
+    ? createRedisEventBus(backend.redisUrl, testLog, prefix, options)
+    : Promise.resolve(createMemoryEventBus(options));
 }
 
 export interface TestPlatformOptions {
+  /** Limits on live subscriptions; the defaults of the configuration when absent. */
+  subscriptions?: Partial<SubscriptionLimits>;
   allowAnonymousReports?: boolean;
   /** Default 1 MiB, so that the limit is cheap to exceed in a test. */
   bodyLimit?: number;
@@ -57,7 +61,8 @@ export interface TestPlatformOptions {
 /** The real server on port 0 over a fresh database of the backend, with an ETL worker. */
 export async function startTestPlatform(backend: Backend, options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const testDatabase = await createTestDatabase(backend);
-  const events = await createTestEventBus(backend);
+  const subscriptions = { ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions };
+  const events = await createTestEventBus(backend, undefined, { bufferSize: subscriptions.bufferEvents });
   const { database } = testDatabase;
   const server = await startServer(
     {
@@ -65,6 +70,7 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
       port: 0,
       bodyLimit: options.bodyLimit ?? 1024 ** 2,
       allowAnonymousReports: options.allowAnonymousReports ?? false,
+      subscriptions,
     },
     { database, events, log: testLog },
   );
