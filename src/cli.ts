@@ -5,11 +5,16 @@ import { etlCommand } from "./commands/etl.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
 import { checkSchemaCommand, emitSchemaCommand } from "./commands/schema.command.js";
 import { serveCommand } from "./commands/serve.command.js";
+import { uploadsImportCommand } from "./commands/uploads-import.command.js";
 
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
   serve: { summary: "run the API (and an in-process ETL worker)", run: () => serveCommand(loadConfig()) },
   etl: { summary: "run an ETL worker (--help: rebuild, retry, status)", run: (args) => etlCommand(loadConfig(), args) },
   migrate: { summary: "apply pending database migrations", run: () => migrateCommand(loadConfig()) },
+  "uploads:import": {
+    summary: "record the uploads of a CPAN uploads list (--help: the format)",
+    run: (args) => uploadsImportCommand(loadConfig(), args),
+  },
   "schema:emit": { summary: "write schema.graphql from the code", run: emitSchemaCommand },
   "schema:check": { summary: "fail if schema.graphql differs from the code", run: checkSchemaCommand },
 };

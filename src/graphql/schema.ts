@@ -8,6 +8,7 @@ import { ReleaseUpdatedResolver } from "./resolvers/release-updated.resolver.js"
 import { ReportProcessedResolver } from "./resolvers/report-processed.resolver.js";
 import { ReportSubmitResolver } from "./resolvers/report-submit.resolver.js";
 import { ServerInfoResolver } from "./resolvers/server-info.resolver.js";
+import { UploadAddResolver } from "./resolvers/upload-add.resolver.js";
 import { UploadAddedResolver } from "./resolvers/upload-added.resolver.js";
 
 const resolvers = [
@@ -15,6 +16,7 @@ const resolvers = [
   ReleaseResolver,
   DistributionResolver,
   ReportSubmitResolver,
+  UploadAddResolver,
   ReportProcessedResolver,
   ReleaseUpdatedResolver,
   UploadAddedResolver,

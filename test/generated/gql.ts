@@ -19,6 +19,9 @@ type Documents = {
     "\n  subscription LiveReports($filter: ReportProcessedFilter) {\n    reportProcessed(filter: $filter) {\n      reportId\n      guid\n      dist\n      version\n      author\n      grade\n      osname\n      perl\n      perlSeries\n    }\n  }\n": typeof types.LiveReportsDocument,
     "\n  subscription LiveReleases($dist: String!, $version: String) {\n    releaseUpdated(dist: $dist, version: $version) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      stablePerls {\n        pass\n        fail\n        total\n      }\n      updatedAt\n    }\n  }\n": typeof types.LiveReleasesDocument,
     "\n        query ReleaseWithCounts {\n          release(dist: \"Data-Printer\", version: \"0.39\") {\n            dist\n            version\n            updatedAt\n            allPerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n            stablePerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n          }\n          unknown: release(dist: \"No-Such-Dist\", version: \"1.0\") {\n            dist\n          }\n        }\n      ": typeof types.ReleaseWithCountsDocument,
+    "\n  mutation AddUpload($distfile: String!, $releasedAt: DateTimeISO) {\n    addUpload(distfile: $distfile, releasedAt: $releasedAt) {\n      outcome\n      dist\n      version\n      author\n      filename\n      releasedAt\n      maturity\n    }\n  }\n": typeof types.AddUploadDocument,
+    "\n  subscription LiveUploads($author: String, $dist: String) {\n    uploadAdded(author: $author, dist: $dist) {\n      dist\n      version\n      author\n      filename\n      releasedAt\n      maturity\n    }\n  }\n": typeof types.LiveUploadsDocument,
+    "\n  subscription LiveAuthoredReports($author: String!) {\n    reportProcessed(filter: { author: $author }) {\n      dist\n      version\n      author\n    }\n  }\n": typeof types.LiveAuthoredReportsDocument,
 };
 const documents: Documents = {
     "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    ": types.SubmitDocument,
@@ -26,6 +29,9 @@ const documents: Documents = {
     "\n  subscription LiveReports($filter: ReportProcessedFilter) {\n    reportProcessed(filter: $filter) {\n      reportId\n      guid\n      dist\n      version\n      author\n      grade\n      osname\n      perl\n      perlSeries\n    }\n  }\n": types.LiveReportsDocument,
     "\n  subscription LiveReleases($dist: String!, $version: String) {\n    releaseUpdated(dist: $dist, version: $version) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      stablePerls {\n        pass\n        fail\n        total\n      }\n      updatedAt\n    }\n  }\n": types.LiveReleasesDocument,
     "\n        query ReleaseWithCounts {\n          release(dist: \"Data-Printer\", version: \"0.39\") {\n            dist\n            version\n            updatedAt\n            allPerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n            stablePerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n          }\n          unknown: release(dist: \"No-Such-Dist\", version: \"1.0\") {\n            dist\n          }\n        }\n      ": types.ReleaseWithCountsDocument,
+    "\n  mutation AddUpload($distfile: String!, $releasedAt: DateTimeISO) {\n    addUpload(distfile: $distfile, releasedAt: $releasedAt) {\n      outcome\n      dist\n      version\n      author\n      filename\n      releasedAt\n      maturity\n    }\n  }\n": types.AddUploadDocument,
+    "\n  subscription LiveUploads($author: String, $dist: String) {\n    uploadAdded(author: $author, dist: $dist) {\n      dist\n      version\n      author\n      filename\n      releasedAt\n      maturity\n    }\n  }\n": types.LiveUploadsDocument,
+    "\n  subscription LiveAuthoredReports($author: String!) {\n    reportProcessed(filter: { author: $author }) {\n      dist\n      version\n      author\n    }\n  }\n": types.LiveAuthoredReportsDocument,
 };
 
 /**
@@ -62,6 +68,18 @@ export function graphql(source: "\n  subscription LiveReleases($dist: String!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query ReleaseWithCounts {\n          release(dist: \"Data-Printer\", version: \"0.39\") {\n            dist\n            version\n            updatedAt\n            allPerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n            stablePerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n          }\n          unknown: release(dist: \"No-Such-Dist\", version: \"1.0\") {\n            dist\n          }\n        }\n      "): (typeof documents)["\n        query ReleaseWithCounts {\n          release(dist: \"Data-Printer\", version: \"0.39\") {\n            dist\n            version\n            updatedAt\n            allPerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n            stablePerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n          }\n          unknown: release(dist: \"No-Such-Dist\", version: \"1.0\") {\n            dist\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddUpload($distfile: String!, $releasedAt: DateTimeISO) {\n    addUpload(distfile: $distfile, releasedAt: $releasedAt) {\n      outcome\n      dist\n      version\n      author\n      filename\n      releasedAt\n      maturity\n    }\n  }\n"): (typeof documents)["\n  mutation AddUpload($distfile: String!, $releasedAt: DateTimeISO) {\n    addUpload(distfile: $distfile, releasedAt: $releasedAt) {\n      outcome\n      dist\n      version\n      author\n      filename\n      releasedAt\n      maturity\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveUploads($author: String, $dist: String) {\n    uploadAdded(author: $author, dist: $dist) {\n      dist\n      version\n      author\n      filename\n      releasedAt\n      maturity\n    }\n  }\n"): (typeof documents)["\n  subscription LiveUploads($author: String, $dist: String) {\n    uploadAdded(author: $author, dist: $dist) {\n      dist\n      version\n      author\n      filename\n      releasedAt\n      maturity\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LiveAuthoredReports($author: String!) {\n    reportProcessed(filter: { author: $author }) {\n      dist\n      version\n      author\n    }\n  }\n"): (typeof documents)["\n  subscription LiveAuthoredReports($author: String!) {\n    reportProcessed(filter: { author: $author }) {\n      dist\n      version\n      author\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -26,6 +26,10 @@ export interface GraphQLResponse<Result> {
 
 export interface TestPlatform extends TestDatabase {
   events: EventBus;
+  /** The Redis channel prefix of its events (REDIS_CHANNEL_PREFIX for child processes). */
+  channelPrefix: string;
+  /** The Postgres URL of its database (DATABASE_URL for child processes); absent on PGlite. */
+  databaseUrl?: string;
   server: RunningServer;
   /** http://127.0.0.1:<port> */
   url: string;
@@ -62,7 +66,8 @@ export interface TestPlatformOptions {
 export async function startTestPlatform(backend: Backend, options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const testDatabase = await createTestDatabase(backend);
   const subscriptions = { ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions };
-  const events = await createTestEventBus(backend, undefined, { bufferSize: subscriptions.bufferEvents });
+  const channelPrefix = `test-${randomBytes(4).toString("hex")}:`;
+  const events = await createTestEventBus(backend, channelPrefix, { bufferSize: subscriptions.bufferEvents });
   const { database } = testDatabase;
   const server = await startServer(
     {
@@ -81,6 +86,8 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
   return {
     ...testDatabase,
     events,
+    channelPrefix,
+    ...(testDatabase.url ? { databaseUrl: testDatabase.url } : {}),
     server,
     url: server.url,
     async graphql(document, variables) {
