@@ -6,7 +6,7 @@ import { type ReportProcessedEvent, Topic } from "../src/events/index.js";
 import { graphql } from "./generated/index.js";
 import { testBackends } from "./helpers/database.js";
 import { startTestPlatform, type TestPlatform } from "./helpers/server.js";
-import { type Closed, graphqlWsUrl, subscribe } from "./helpers/subscriber.js";
+import { type Closed, graphqlWsUrl, subscribe, waitForSubscribers } from "./helpers/subscriber.js";
 import { waitFor } from "./helpers/wait.js";
 
 const REPORT_IDS = graphql(`
@@ -59,7 +59,7 @@ describe.each(testBackends())("limits of live subscriptions on $name", (backend)
   it("closes a subscriber that stops reading with 4008 once its socket holds too much, and only that one", async () => {
     const slow = await rawSubscriber(platform.url, "subscription { reportProcessed { dist } }");
     const fast = subscribe(platform.url, REPORT_IDS);
-    await waitFor(() => (platform.events.subscribers(Topic.reportProcessed) === 2 ? true : undefined), "subscribers");
+    await waitForSubscribers(platform.events, Topic.reportProcessed, 2);
     // The slow client stops reading: the kernel's buffers fill, then the server's send buffer.
     slow.socket.pause();
 
@@ -117,7 +117,7 @@ describe("a subscription's event queue", () => {
 
   it("closes the connection with 4008 when a burst overflows it", async () => {
     const subscriber = subscribe(platform.url, REPORT_IDS);
-    await waitFor(() => (platform.events.subscribers(Topic.reportProcessed) === 1 ? true : undefined), "subscriber");
+    await waitForSubscribers(platform.events, Topic.reportProcessed, 1);
     // One event goes straight to the waiting subscription, five are queued, the seventh overflows.
     for (let id = 1; id <= 20; id++) platform.events.emit(Topic.reportProcessed, reportEvent(id));
     expect(await subscriber.closed).toEqual({ code: 4008, reason: "subscriber too slow" });

@@ -8,7 +8,7 @@ import { testerWithToken, v3Report } from "./factories/report.factory.js";
 import { graphql } from "./generated/index.js";
 import { testBackends } from "./helpers/database.js";
 import { startTestPlatform, type TestPlatform } from "./helpers/server.js";
-import { subscribe, type TestSubscription } from "./helpers/subscriber.js";
+import { subscribe, type TestSubscription, waitForSubscribers } from "./helpers/subscriber.js";
 import { waitFor } from "./helpers/wait.js";
 
 const REPORTS = graphql(`
@@ -66,9 +66,7 @@ describe.each(testBackends())("live subscriptions on $name", (backend) => {
     });
     expect(response.status).toBe(201);
   };
-  /** Waits until the server has `count` subscriptions to `topic` that events reach. */
-  const subscribers = (topic: Topic, count: number) =>
-    waitFor(() => (platform.events.subscribers(topic) >= count ? true : undefined), `${count} subscribers to ${topic}`);
+  const subscribers = (topic: Topic, count: number) => waitForSubscribers(platform.events, topic, count);
   const reportIds = async (reports: ReportDocument[]) => {
     const rows = await queryRows<{ id: number; guid: string }>(
       platform.database.db,
@@ -125,7 +123,7 @@ describe.each(testBackends())("live subscriptions on $name", (backend) => {
     expect(await received("osname", 2)).toEqual([r3, r4].map((r) => ({ reportProcessed: r })));
     expect(await received("perlSeries", 2)).toEqual([r3, r4].map((r) => ({ reportProcessed: r })));
     await Promise.all(Object.values(subscriptions).map((s) => s.dispose()));
-    await waitFor(() => (platform.events.subscribers(Topic.reportProcessed) === 0 ? true : undefined), "unsubscribe");
+    await subscribers(Topic.reportProcessed, 0);
   });
 
   it("sends a release's new counts each time reports change them, for the dist or one version", async () => {

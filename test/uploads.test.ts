@@ -13,7 +13,7 @@ import { TESTER, testerWithToken, v3Report } from "./factories/report.factory.js
 import { graphql } from "./generated/index.js";
 import { testBackends } from "./helpers/database.js";
 import { startTestPlatform, type TestPlatform } from "./helpers/server.js";
-import { subscribe } from "./helpers/subscriber.js";
+import { subscribe, waitForSubscribers } from "./helpers/subscriber.js";
 import { waitFor } from "./helpers/wait.js";
 
 const ADD_UPLOAD = graphql(`
@@ -84,8 +84,7 @@ describe.each(testBackends())("uploads on $name", (backend) => {
     const subscription = subscribe(platform.url, UPLOADS, filter);
     return { subscription, received: () => subscription.waitForCount(count).then((r) => r.map((x) => x.data)) };
   };
-  const subscribers = (topic: Topic, count: number) =>
-    waitFor(() => (platform.events.subscribers(topic) >= count ? true : undefined), `${count} subscribers`);
+  const subscribers = (topic: Topic, count: number) => waitForSubscribers(platform.events, topic, count);
 
   it("adds an upload for an upload:write token and tells uploadAdded subscribers of new ones only", async () => {
     const alice = uploadsAdded({ author: "alice" }, 2);
@@ -282,7 +281,7 @@ describe.each(testBackends().filter((backend) => backend.redisUrl))("uploads:imp
       .insert(uploads)
       .values({ dist: "Import-Known", version: "3.1", author: null, provisional: true });
     const everything = subscribe(platform.url, UPLOADS, {});
-    await waitFor(() => (platform.events.subscribers(Topic.uploadAdded) === 1 ? true : undefined), "the subscriber");
+    await waitForSubscribers(platform.events, Topic.uploadAdded, 1);
     const file = join(directory, "uploads.txt");
     await writeFile(file, UPLOADS_LIST);
     const env = {

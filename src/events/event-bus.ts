@@ -10,11 +10,13 @@ export interface EventBus extends PubSub {
   emit<T extends Topic>(topic: T, payload: EventPayloads[T]): void;
   /** Events of `topic` as they arrive; ending the iteration unsubscribes. */
   on<T extends Topic>(topic: T, options?: SubscribeOptions<EventPayloads[T]>): AsyncIterableIterator<EventPayloads[T]>;
-  /**
-   * Local subscribers of `topic` that events published now would reach: with Redis, those whose
-   * channel subscription Redis has confirmed (none while Redis is away). For metrics and tests.
-   */
+  /** Subscriptions to `topic` in this process (for metrics and tests). */
   subscribers(topic: Topic): number;
+  /**
+   * Whether an event of `topic` published now reaches this process's subscribers: with Redis,
+   * once Redis has confirmed the topic's channel, and never while Redis is away.
+   */
+  delivers(topic: Topic): boolean;
   close(): Promise<void>;
 }
 

@@ -21,6 +21,7 @@ export function createMemoryEventBus(options: EventBusOptions = {}): EventBus {
         () => undefined,
       ) as never,
     subscribers: (topic) => fanout.count(topic),
+    delivers: () => true,
     close: async () => fanout.closeAll(),
   };
 }

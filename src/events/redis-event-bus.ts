@@ -55,9 +55,10 @@ export async function createRedisEventBus(
         log.warn({ dropped }, "events dropped while redis was unavailable");
         dropped = 0;
       }
-      // node-redis sends SUBSCRIBE again for every channel it knew, before "ready". A subscription
-      // whose command failed with the connection is not among them: subscribe each topic again
-      // (a no-op for the ones node-redis restored) and count them as delivering once confirmed.
+      // node-redis sends SUBSCRIBE again, before "ready", for every channel it had confirmed. One
+      // whose SUBSCRIBE was rejected meanwhile (with disableOfflineQueue, every failed reconnection
+      // attempt rejects what is queued) is not among them and would stay deaf: subscribe each
+      // local topic again (a no-op for the restored ones) and count it as delivering once confirmed.
       if (role === "subscriber") for (const topic of fanout.topics()) listen(topic);
     });
   }
@@ -107,7 +108,10 @@ export async function createRedisEventBus(
     subscribe: (topic) => subscribe(topic, defaultBufferSize),
     on: (topic, subscribeOptions) =>
       subscribe(topic, subscribeOptions?.bufferSize ?? defaultBufferSize, subscribeOptions?.filter as never) as never,
-    subscribers: (topic) => (confirmed.has(topic) ? fanout.count(topic) : 0),
+    subscribers: (topic) => fanout.count(topic),
+    // Both connections count: in a process that publishes too (the embedded ETL), an event
+    // published while its publisher is away reaches nobody.
+    delivers: (topic) => confirmed.has(topic) && publisher.isReady,
     async close() {
       fanout.closeAll();
       // close() lets pending publishes finish; a client that never connected has nothing to finish.

@@ -25,11 +25,20 @@ export class LiveMetrics {
     });
     new Gauge({
       name: "event_subscribers",
-      help: "Subscriptions in this process that events of a topic reach now (0 while Redis is away)",
+      help: "Subscriptions to a topic in this process",
       labelNames: ["topic"] as const,
       registers: [registry],
       collect() {
         for (const topic of Object.values(Topic)) this.set({ topic }, events.subscribers(topic));
+      },
+    });
+    new Gauge({
+      name: "event_delivery",
+      help: "1 when events of a topic published now reach this process (with Redis: its channel is subscribed), else 0",
+      labelNames: ["topic"] as const,
+      registers: [registry],
+      collect() {
+        for (const topic of Object.values(Topic)) this.set({ topic }, events.delivers(topic) ? 1 : 0);
       },
     });
   }

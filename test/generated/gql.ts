@@ -16,6 +16,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    ": typeof types.SubmitDocument,
     "\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n": typeof types.LiveReportIdsDocument,
+    "\n  subscription OutageReports {\n    reportProcessed(filter: { dist: \"Outage-Dist\" }) {\n      guid\n      dist\n    }\n  }\n": typeof types.OutageReportsDocument,
+    "\n  subscription OutageReleases {\n    releaseUpdated(dist: \"Outage-Dist\") {\n      dist\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n": typeof types.OutageReleasesDocument,
+    "\n  query OutageRelease {\n    release(dist: \"Outage-Dist\", version: \"1.00\") {\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n": typeof types.OutageReleaseDocument,
     "\n  subscription LiveReports($filter: ReportProcessedFilter) {\n    reportProcessed(filter: $filter) {\n      reportId\n      guid\n      dist\n      version\n      author\n      grade\n      osname\n      perl\n      perlSeries\n    }\n  }\n": typeof types.LiveReportsDocument,
     "\n  subscription LiveReleases($dist: String!, $version: String) {\n    releaseUpdated(dist: $dist, version: $version) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      stablePerls {\n        pass\n        fail\n        total\n      }\n      updatedAt\n    }\n  }\n": typeof types.LiveReleasesDocument,
     "\n        query ReleaseWithCounts {\n          release(dist: \"Data-Printer\", version: \"0.39\") {\n            dist\n            version\n            updatedAt\n            allPerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n            stablePerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n          }\n          unknown: release(dist: \"No-Such-Dist\", version: \"1.0\") {\n            dist\n          }\n        }\n      ": typeof types.ReleaseWithCountsDocument,
@@ -26,6 +29,9 @@ type Documents = {
 const documents: Documents = {
     "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    ": types.SubmitDocument,
     "\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n": types.LiveReportIdsDocument,
+    "\n  subscription OutageReports {\n    reportProcessed(filter: { dist: \"Outage-Dist\" }) {\n      guid\n      dist\n    }\n  }\n": types.OutageReportsDocument,
+    "\n  subscription OutageReleases {\n    releaseUpdated(dist: \"Outage-Dist\") {\n      dist\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n": types.OutageReleasesDocument,
+    "\n  query OutageRelease {\n    release(dist: \"Outage-Dist\", version: \"1.00\") {\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n": types.OutageReleaseDocument,
     "\n  subscription LiveReports($filter: ReportProcessedFilter) {\n    reportProcessed(filter: $filter) {\n      reportId\n      guid\n      dist\n      version\n      author\n      grade\n      osname\n      perl\n      perlSeries\n    }\n  }\n": types.LiveReportsDocument,
     "\n  subscription LiveReleases($dist: String!, $version: String) {\n    releaseUpdated(dist: $dist, version: $version) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      stablePerls {\n        pass\n        fail\n        total\n      }\n      updatedAt\n    }\n  }\n": types.LiveReleasesDocument,
     "\n        query ReleaseWithCounts {\n          release(dist: \"Data-Printer\", version: \"0.39\") {\n            dist\n            version\n            updatedAt\n            allPerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n            stablePerls {\n              pass\n              fail\n              na\n              unknown\n              total\n            }\n          }\n          unknown: release(dist: \"No-Such-Dist\", version: \"1.0\") {\n            dist\n          }\n        }\n      ": types.ReleaseWithCountsDocument,
@@ -56,6 +62,18 @@ export function graphql(source: "\n      mutation Submit($report: JSONObject!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n"): (typeof documents)["\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OutageReports {\n    reportProcessed(filter: { dist: \"Outage-Dist\" }) {\n      guid\n      dist\n    }\n  }\n"): (typeof documents)["\n  subscription OutageReports {\n    reportProcessed(filter: { dist: \"Outage-Dist\" }) {\n      guid\n      dist\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OutageReleases {\n    releaseUpdated(dist: \"Outage-Dist\") {\n      dist\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription OutageReleases {\n    releaseUpdated(dist: \"Outage-Dist\") {\n      dist\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OutageRelease {\n    release(dist: \"Outage-Dist\", version: \"1.00\") {\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n"): (typeof documents)["\n  query OutageRelease {\n    release(dist: \"Outage-Dist\", version: \"1.00\") {\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

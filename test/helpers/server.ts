@@ -53,6 +53,8 @@ export function createTestEventBus(
 }
 
 export interface TestPlatformOptions {
+  /** Events through this Redis instead of the backend's (a Redis of the test's own). */
+  redisUrl?: string;
   /** Limits on live subscriptions; the defaults of the configuration when absent. */
   subscriptions?: Partial<SubscriptionLimits>;
   allowAnonymousReports?: boolean;
@@ -67,7 +69,13 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
   const testDatabase = await createTestDatabase(backend);
   const subscriptions = { ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions };
   const channelPrefix = `test-${randomBytes(4).toString("hex")}:`;
-  const events = await createTestEventBus(backend, channelPrefix, { bufferSize: subscriptions.bufferEvents });
+  const events = await createTestEventBus(
+    { ...backend, redisUrl: options.redisUrl ?? backend.redisUrl },
+    channelPrefix,
+    {
+      bufferSize: subscriptions.bufferEvents,
+    },
+  );
   const { database } = testDatabase;
   const server = await startServer(
     {

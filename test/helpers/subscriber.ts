@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
+import type { EventBus, Topic } from "../../src/events/index.js";
 import type { GraphQLResponse } from "./server.js";
 import { waitFor } from "./wait.js";
 
@@ -71,4 +72,16 @@ export function subscribe<Result, Variables extends Record<string, unknown>>(
       ),
     dispose: () => client.dispose() as Promise<void>,
   };
+}
+
+/**
+ * Waits until the server holds exactly `count` subscriptions to `topic` and events published now
+ * reach them (with Redis: once Redis has confirmed the channel).
+ */
+export function waitForSubscribers(events: EventBus, topic: Topic, count: number, timeoutMs?: number): Promise<true> {
+  return waitFor(
+    () => (events.subscribers(topic) === count && (count === 0 || events.delivers(topic)) ? true : undefined),
+    `${count} subscribers to ${topic} (have ${events.subscribers(topic)})`,
+    timeoutMs,
+  );
 }
