@@ -16,6 +16,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    ": typeof types.SubmitDocument,
     "\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n": typeof types.LiveReportIdsDocument,
+    "\n  subscription AcrossReports($dist: String!) {\n    reportProcessed(filter: { dist: $dist }) {\n      guid\n      dist\n      version\n      author\n      grade\n    }\n  }\n": typeof types.AcrossReportsDocument,
+    "\n  subscription AcrossReleases($dist: String!) {\n    releaseUpdated(dist: $dist) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        total\n      }\n    }\n  }\n": typeof types.AcrossReleasesDocument,
+    "\n  subscription AcrossUploads($author: String!) {\n    uploadAdded(author: $author) {\n      dist\n      version\n      author\n    }\n  }\n": typeof types.AcrossUploadsDocument,
     "\n  subscription OutageReports {\n    reportProcessed(filter: { dist: \"Outage-Dist\" }) {\n      guid\n      dist\n    }\n  }\n": typeof types.OutageReportsDocument,
     "\n  subscription OutageReleases {\n    releaseUpdated(dist: \"Outage-Dist\") {\n      dist\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n": typeof types.OutageReleasesDocument,
     "\n  query OutageRelease {\n    release(dist: \"Outage-Dist\", version: \"1.00\") {\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n": typeof types.OutageReleaseDocument,
@@ -29,6 +32,9 @@ type Documents = {
 const documents: Documents = {
     "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    ": types.SubmitDocument,
     "\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n": types.LiveReportIdsDocument,
+    "\n  subscription AcrossReports($dist: String!) {\n    reportProcessed(filter: { dist: $dist }) {\n      guid\n      dist\n      version\n      author\n      grade\n    }\n  }\n": types.AcrossReportsDocument,
+    "\n  subscription AcrossReleases($dist: String!) {\n    releaseUpdated(dist: $dist) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        total\n      }\n    }\n  }\n": types.AcrossReleasesDocument,
+    "\n  subscription AcrossUploads($author: String!) {\n    uploadAdded(author: $author) {\n      dist\n      version\n      author\n    }\n  }\n": types.AcrossUploadsDocument,
     "\n  subscription OutageReports {\n    reportProcessed(filter: { dist: \"Outage-Dist\" }) {\n      guid\n      dist\n    }\n  }\n": types.OutageReportsDocument,
     "\n  subscription OutageReleases {\n    releaseUpdated(dist: \"Outage-Dist\") {\n      dist\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n": types.OutageReleasesDocument,
     "\n  query OutageRelease {\n    release(dist: \"Outage-Dist\", version: \"1.00\") {\n      allPerls {\n        pass\n        total\n      }\n    }\n  }\n": types.OutageReleaseDocument,
@@ -62,6 +68,18 @@ export function graphql(source: "\n      mutation Submit($report: JSONObject!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n"): (typeof documents)["\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AcrossReports($dist: String!) {\n    reportProcessed(filter: { dist: $dist }) {\n      guid\n      dist\n      version\n      author\n      grade\n    }\n  }\n"): (typeof documents)["\n  subscription AcrossReports($dist: String!) {\n    reportProcessed(filter: { dist: $dist }) {\n      guid\n      dist\n      version\n      author\n      grade\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AcrossReleases($dist: String!) {\n    releaseUpdated(dist: $dist) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        total\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AcrossReleases($dist: String!) {\n    releaseUpdated(dist: $dist) {\n      dist\n      version\n      allPerls {\n        pass\n        fail\n        total\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AcrossUploads($author: String!) {\n    uploadAdded(author: $author) {\n      dist\n      version\n      author\n    }\n  }\n"): (typeof documents)["\n  subscription AcrossUploads($author: String!) {\n    uploadAdded(author: $author) {\n      dist\n      version\n      author\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
