@@ -6,7 +6,7 @@ import type { ReportDocument } from "../src/report/index.js";
 import { testerWithToken, v3Report } from "./factories/report.factory.js";
 import { graphql } from "./generated/index.js";
 import { testBackends } from "./helpers/database.js";
-import { PrivateRedis, refuseConnections } from "./helpers/redis-server.js";
+import { freePort, PrivateRedis, refuseConnections } from "./helpers/redis-server.js";
 import { startTestPlatform, type TestPlatform } from "./helpers/server.js";
 import { subscribe, waitForSubscribers } from "./helpers/subscriber.js";
 import { waitFor } from "./helpers/wait.js";
@@ -43,9 +43,9 @@ const OUTAGE_RELEASE = graphql(`
   }
 `);
 
-// The database backends as usual; the events always go through a Redis of the test's own, which
-// the test stops and starts.
-describe.each(testBackends())("losing Redis on $name", (backend) => {
+// Where the tests run with Redis (CI has redis-server): the database of the backend, and events
+// through a Redis of the test's own, which the test stops and starts.
+describe.each(testBackends().filter((b) => b.redisUrl))("losing Redis on $name", (backend) => {
   let redis: PrivateRedis;
   let platform: TestPlatform;
   let token: string;
@@ -130,5 +130,42 @@ describe.each(testBackends())("losing Redis on $name", (backend) => {
     expect(connections).toBe(1);
     await subscriber.dispose();
     await latecomer.dispose();
+  });
+});
+
+describe.each(testBackends())("starting without Redis on $name", (backend) => {
+  let platform: TestPlatform;
+  let token: string;
+  beforeAll(async () => {
+    // Nothing listens there: the platform waits a moment for Redis, then starts without it.
+    const unreachable = `redis://127.0.0.1:${await freePort()}`;
+    platform = await startTestPlatform(backend, { redisUrl: unreachable, redisConnectTimeoutMs: 300 });
+    token = await testerWithToken(platform.database.db);
+  });
+  afterAll(() => platform.stop());
+
+  it("serves intake, the ETL, queries and subscriptions, with events waiting for Redis", async () => {
+    const subscriber = subscribe(platform.url, OUTAGE_REPORTS);
+    await waitFor(() => (platform.events.subscribers(Topic.reportProcessed) === 1 ? true : undefined), "subscriber");
+    expect(platform.events.delivers(Topic.reportProcessed)).toBe(false);
+
+    const report = v3Report({ dist: "Outage-Dist" });
+    const response = await fetch(`${platform.url}/v3/report`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify(report),
+    });
+    expect(response.status).toBe(201);
+    await waitFor(async () => {
+      const [row] = await platform.database.db
+        .select()
+        .from(reportDocuments)
+        .where(sql`id = ${report.id}`);
+      return row?.processedAt ?? undefined;
+    }, "the report to be processed");
+    expect(await platform.graphql(OUTAGE_RELEASE)).toEqual({
+      data: { release: { allPerls: { pass: 1, total: 1 } } },
+    });
+    await subscriber.dispose();
   });
 });

@@ -3,9 +3,9 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import { pino } from "pino";
 import { SUBSCRIPTION_DEFAULTS, type SubscriptionLimits } from "../../src/config.js";
-import type { EventBus, EventBusOptions } from "../../src/events/index.js";
+import type { EventBus } from "../../src/events/index.js";
 import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
-import { createRedisEventBus } from "../../src/events/redis-event-bus.js";
+import { createRedisEventBus, type RedisEventBusOptions } from "../../src/events/redis-event-bus.js";
 import { startEtlWorker } from "../../src/etl/worker.js";
 import { type RunningServer, startServer } from "../../src/server/serve.js";
 import { type Backend, createTestDatabase, type TestDatabase } from "./database.js";
@@ -45,7 +45,7 @@ export interface TestPlatform extends TestDatabase {
 export function createTestEventBus(
   backend: Backend,
   prefix = `test-${randomBytes(4).toString("hex")}:`,
-  options: EventBusOptions = {},
+  options: RedisEventBusOptions = {},
 ): Promise<EventBus> {
   return backend.redisUrl
     ? createRedisEventBus(backend.redisUrl, testLog, prefix, options)
@@ -55,6 +55,8 @@ export function createTestEventBus(
 export interface TestPlatformOptions {
   /** Events through this Redis instead of the backend's (a Redis of the test's own). */
   redisUrl?: string;
+  /** How long start-up waits for that Redis (default 5 s). */
+  redisConnectTimeoutMs?: number;
   /** Limits on live subscriptions; the defaults of the configuration when absent. */
   subscriptions?: Partial<SubscriptionLimits>;
   allowAnonymousReports?: boolean;
