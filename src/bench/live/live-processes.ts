@@ -59,6 +59,8 @@ export interface PlatformProcess {
   url: string;
   /** Resident memory now, in MiB (from /proc). */
   rssMiB(): number;
+  /** CPU time used so far (user + system), in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -85,7 +87,8 @@ export async function startPlatformProcess(
     child.once("exit", (code) => reject(new Error(`${command} exited with ${code}:\n${output}`)));
   });
   const url = new URL(command === "serve" ? (ready.api ?? "") : (ready.health ?? "")).origin;
-  return { pid: child.pid ?? 0, url, rssMiB: () => rssMiB(child.pid ?? 0), stop: () => stopChild(child) };
+  const pid = child.pid ?? 0;
+  return { pid, url, rssMiB: () => rssMiB(pid), cpuSeconds: () => cpuSeconds(pid), stop: () => stopChild(child) };
 }
 
 /** Resident memory of a process in MiB, from /proc (Linux). */
@@ -93,6 +96,14 @@ export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kib = Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? NaN);
   return kib / 1024;
+}
+
+/** CPU time (user + system) a process has used, in seconds, from /proc (Linux, 100 ticks a second). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name may hold spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 export async function stopChild(child: ChildProcess): Promise<void> {

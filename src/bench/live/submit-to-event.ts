@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import {
+  cpuSeconds,
   createBenchDatabase,
   type PlatformProcess,
   readMetric,
   round,
   startPlatformProcess,
+  wallMs,
 } from "./live-processes.js";
 import { LoadProcess } from "./load.protocol.js";
 
@@ -43,6 +46,13 @@ export interface SubmitToEventResult {
   /** Redis pub/sub alone at the same rate, measured in the same run just before. */
   baseline: { name: string; p50Ms: number; p99Ms: number };
   rssMiB: { apiA: number; apiB: number; etl: number };
+  /** Share of one core each process used during the submission phase. */
+  cpuPercent: { apiA: number; apiB: number; etl: number; load: number };
+  /** ETL transactions during the run, and their mean duration from claim to commit. */
+  etlBatches: number;
+  etlBatchMeanMs: number;
+  /** The machine's 1-minute load average when the run started and when it ended (2 cores). */
+  loadAverage: { start: number; end: number };
   submitErrors: number;
 }
 
@@ -100,6 +110,9 @@ export async function measureSubmitToEvent(options: SubmitToEventOptions): Promi
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
 
+    const loadStart = loadavg()[0] ?? NaN;
+    const cpuBefore = [apiA.cpuSeconds(), apiB.cpuSeconds(), etl.cpuSeconds(), cpuSeconds(load.pid)];
+    const phaseStart = wallMs();
     const peak = { apiA: 0, apiB: 0, etl: 0 };
     const sampler = setInterval(() => {
       peak.apiA = Math.max(peak.apiA, apiA.rssMiB());
@@ -120,6 +133,11 @@ export async function measureSubmitToEvent(options: SubmitToEventOptions): Promi
       "submitted",
     );
     clearInterval(sampler);
+    const phaseSeconds = (wallMs() - phaseStart) / 1000;
+    const cpuAfter = [apiA.cpuSeconds(), apiB.cpuSeconds(), etl.cpuSeconds(), cpuSeconds(load.pid)];
+    const cpu = cpuAfter.map((after, i) => round(((after - (cpuBefore[i] ?? 0)) / phaseSeconds) * 100));
+    const batches = (await readMetric(etl.url, "etl_batch_duration_seconds_count")) ?? NaN;
+    const batchSeconds = (await readMetric(etl.url, "etl_batch_duration_seconds_sum")) ?? NaN;
 
     return {
       name: "live.submit-to-event",
@@ -144,6 +162,10 @@ export async function measureSubmitToEvent(options: SubmitToEventOptions): Promi
         p99Ms: round(baseline.latency.p99, 2),
       },
       rssMiB: { apiA: round(peak.apiA), apiB: round(peak.apiB), etl: round(peak.etl) },
+      cpuPercent: { apiA: cpu[0] ?? NaN, apiB: cpu[1] ?? NaN, etl: cpu[2] ?? NaN, load: cpu[3] ?? NaN },
+      etlBatches: batches,
+      etlBatchMeanMs: round((batchSeconds / batches) * 1000, 2),
+      loadAverage: { start: round(loadStart, 2), end: round(loadavg()[0] ?? NaN, 2) },
       submitErrors: run.errors,
     };
   } finally {
