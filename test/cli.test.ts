@@ -100,6 +100,12 @@ describe("cli", () => {
         stdout: "0 uploads added, 0 completed, 2 already known\n",
         stderr: "",
       });
+      const nowhere = join(directory, "nope.txt");
+      expect(await runCli(["uploads:import", nowhere], env)).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `error: cannot read the uploads list ${nowhere}: ENOENT: no such file or directory, access '${nowhere}'\n`,
+      });
       const missingFile = await runCli(["uploads:import"], env);
       expect(missingFile.code).toBe(2);
       expect(missingFile.stderr).toMatch(/^usage: uploads:import <file \| ->\n/);

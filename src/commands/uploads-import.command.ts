@@ -1,4 +1,5 @@
-import { createReadStream } from "node:fs";
+import { constants, createReadStream } from "node:fs";
+import { access } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
@@ -31,6 +32,16 @@ export async function uploadsImportCommand(config: Config, args: string[]): Prom
     (values.help ? process.stdout : process.stderr).write(usage);
     if (!values.help) process.exitCode = 2;
     return;
+  }
+  if (file !== "-") {
+    try {
+      await access(file, constants.R_OK);
+    } catch (error) {
+      // An operator's mistake, not a bug: one line, no stack.
+      process.stderr.write(`error: cannot read the uploads list ${file}: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+      return;
+    }
   }
   const log = createLogger(config);
   const database = await openMigratedDatabase(config);

@@ -76,6 +76,7 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
     channelPrefix,
     {
       bufferSize: subscriptions.bufferEvents,
+      ...(options.redisConnectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.redisConnectTimeoutMs }),
     },
   );
   const { database } = testDatabase;

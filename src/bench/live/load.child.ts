@@ -42,11 +42,13 @@ function openSubscriber(url: string, query: string, variables: Record<string, un
 async function connect(request: Extract<ChildRequest, { cmd: "connect" }>): Promise<ChildReply> {
   let failed = 0;
   let next = 0;
+  // Numbered from those already open, so that each distribution gets exactly its share.
+  const base = sockets.length;
   const started = wallMs();
   // A few hundred handshakes at a time: the server's accept queue is finite.
   const worker = async () => {
     while (next < request.count) {
-      const index = sockets.length + next++;
+      const index = base + next++;
       const variables = request.dists > 0 ? { dist: `Bench-Live-${index % request.dists}` } : {};
       try {
         sockets.push(await openSubscriber(request.url, request.query, variables));
