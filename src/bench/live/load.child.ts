@@ -17,16 +17,36 @@ const sockets: WebSocket[] = [];
 let onData: OnData = () => undefined;
 /** Messages received per socket since the last reset (for the broadcast check). */
 let receivedBy = new Map<WebSocket, number>();
+/** Sockets the server closed after acknowledging them: a held subscriber should never be one. */
+let closedAfterAck = 0;
 
-/** One subscriber: a socket, connection_init, then one subscription. Resolves once it is sent. */
+/**
+ * One subscriber: a socket, connection_init, then one subscription. Resolves once it is sent;
+ * rejects when the socket closes or errs first, or nothing is acknowledged in 20 s.
+ */
 function openSubscriber(url: string, query: string, variables: Record<string, unknown>): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, "graphql-transport-ws", { perMessageDeflate: false });
+    let acknowledged = false;
+    const timer = setTimeout(() => {
+      socket.terminate();
+      reject(new Error("no connection_ack within 20 s"));
+    }, 20_000);
     socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init" })));
-    socket.on("error", reject);
+    socket.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    socket.on("close", (code, reason) => {
+      clearTimeout(timer);
+      if (!acknowledged) reject(new Error(`closed with ${code} ${reason.toString()} before connection_ack`));
+      else closedAfterAck += 1;
+    });
     socket.on("message", (raw: Buffer) => {
       const message = JSON.parse(raw.toString()) as { type: string; payload?: { data?: Record<string, unknown> } };
       if (message.type === "connection_ack") {
+        acknowledged = true;
+        clearTimeout(timer);
         socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query, variables } }));
         resolve(socket);
       } else if (message.type === "next" && message.payload?.data) {
@@ -41,6 +61,8 @@ function openSubscriber(url: string, query: string, variables: Record<string, un
 
 async function connect(request: Extract<ChildRequest, { cmd: "connect" }>): Promise<ChildReply> {
   let failed = 0;
+  let retries = 0;
+  let lastError = "";
   let next = 0;
   // Numbered from those already open, so that each distribution gets exactly its share.
   const base = sockets.length;
@@ -50,15 +72,30 @@ async function connect(request: Extract<ChildRequest, { cmd: "connect" }>): Prom
     while (next < request.count) {
       const index = base + next++;
       const variables = request.dists > 0 ? { dist: `Bench-Live-${index % request.dists}` } : {};
-      try {
-        sockets.push(await openSubscriber(request.url, request.query, variables));
-      } catch {
-        failed += 1;
+      // A real client reconnects when a handshake fails (on a starved machine the server may
+      // close one that waited too long for its connection_init): so does this one, twice.
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        try {
+          sockets.push(await openSubscriber(request.url, request.query, variables));
+          break;
+        } catch (error) {
+          retries += 1;
+          lastError = String(error);
+          if (attempt === 3) failed += 1;
+        }
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(request.concurrency, request.count) }, worker));
-  return { type: "connected", total: sockets.length, failed, seconds: (wallMs() - started) / 1000 };
+  return {
+    type: "connected",
+    total: sockets.length,
+    failed,
+    retries: retries - failed,
+    lastError,
+    closedAfterAck,
+    seconds: (wallMs() - started) / 1000,
+  };
 }
 
 function reportDocument(dist: string) {

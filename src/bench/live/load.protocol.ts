@@ -34,7 +34,17 @@ export type ChildRequest =
 
 export type ChildReply =
   | { type: "ready" }
-  | { type: "connected"; total: number; failed: number; seconds: number }
+  | {
+      type: "connected";
+      total: number;
+      /** Subscribers that could not connect in three attempts. */
+      failed: number;
+      /** Handshakes that failed and were tried again. */
+      retries: number;
+      lastError: string;
+      closedAfterAck: number;
+      seconds: number;
+    }
   | {
       type: "submitted";
       sent: number;

@@ -7,6 +7,7 @@ import {
   readMetric,
   round,
   startPlatformProcess,
+  until,
   wallMs,
 } from "./live-processes.js";
 import { LoadProcess } from "./load.protocol.js";
@@ -101,14 +102,15 @@ export async function measureSubmitToEvent(options: SubmitToEventOptions): Promi
       },
       "connected",
     );
-    if (connected.failed > 0) throw new Error(`${connected.failed} subscribers could not connect`);
+    if (connected.failed > 0) {
+      throw new Error(`${connected.failed} subscribers could not connect: ${connected.lastError}`);
+    }
     // Every subscription is in place, and its Redis channel confirmed, before the first report.
-    for (;;) {
+    await until(async () => {
       const subscribers = await readMetric(apiB.url, 'event_subscribers{topic="REPORT_PROCESSED"}');
       const delivery = await readMetric(apiB.url, 'event_delivery{topic="REPORT_PROCESSED"}');
-      if (subscribers === options.subscribers && delivery === 1) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return subscribers === options.subscribers && delivery === 1;
+    }, `${options.subscribers} subscriptions on instance B`);
 
     const loadStart = loadavg()[0] ?? NaN;
     const cpuBefore = [apiA.cpuSeconds(), apiB.cpuSeconds(), etl.cpuSeconds(), cpuSeconds(load.pid)];

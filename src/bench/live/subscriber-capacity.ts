@@ -6,6 +6,7 @@ import {
   readMetric,
   round,
   startPlatformProcess,
+  until,
   wallMs,
 } from "./live-processes.js";
 import { LoadProcess } from "./load.protocol.js";
@@ -32,6 +33,8 @@ export interface SubscriberCapacityResult {
   steps: CapacityStep[];
   /** Subscribers that received one event broadcast to all at the end: the ones really held. */
   held: number;
+  /** Handshakes the load process had to try again (the server was too busy to take them in time). */
+  handshakeRetries: number;
   /** From publishing that event to the last subscriber receiving it. */
   broadcastMs: number;
 }
@@ -68,6 +71,7 @@ export async function measureSubscriberCapacity(options: SubscriberCapacityOptio
     const targets = [1_000, 2_500, 5_000, 10_000, 20_000].filter((n) => n < options.subscribers);
     targets.push(options.subscribers);
     const steps: CapacityStep[] = [];
+    let retries = 0;
     for (const target of targets) {
       const connected = await load.request(
         {
@@ -80,13 +84,15 @@ export async function measureSubscriberCapacity(options: SubscriberCapacityOptio
         },
         "connected",
       );
-      if (connected.failed > 0) throw new Error(`${connected.failed} subscribers could not connect at ${target}`);
-      const url = api.url;
-      for (;;) {
-        const subscribers = await readMetric(url, 'event_subscribers{topic="UPLOAD_ADDED"}');
-        if (subscribers === target) break;
-        await new Promise((resolve) => setTimeout(resolve, 200));
+      if (connected.failed > 0) {
+        throw new Error(`${connected.failed} subscribers could not connect at ${target}: ${connected.lastError}`);
       }
+      retries += connected.retries;
+      const url = api.url;
+      await until(
+        async () => (await readMetric(url, 'event_subscribers{topic="UPLOAD_ADDED"}')) === target,
+        `${target} subscriptions on the server`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       const rss = api.rssMiB();
       steps.push({
@@ -117,6 +123,7 @@ export async function measureSubscriberCapacity(options: SubscriberCapacityOptio
       idleRssMiB: round(idleRssMiB),
       steps,
       held: result.received,
+      handshakeRetries: retries,
       broadcastMs: round(result.lastAt - publishedAt),
     };
   } finally {
