@@ -7,6 +7,7 @@ import { formatSubscriptionErrors } from "../graphql/errors.js";
 import { tokenHolder } from "../intake/tester.auth.js";
 import type { Logger } from "../log.js";
 import type { LiveMetrics } from "./live.metrics.js";
+import { sharedSubscribe } from "./shared-subscribe.js";
 import { graphqlWsTransport, type WsExtra } from "./ws-transport.js";
 
 /**
@@ -17,6 +18,7 @@ import { graphqlWsTransport, type WsExtra } from "./ws-transport.js";
  *   the socket with 4403 Forbidden at once; no token is fine (subscriptions are public).
  * - at most `limits.maxPerConnection` operations run on one socket at a time.
  * - a subscriber that falls behind is closed with 4008 (ws-transport.ts).
+ * - an event is executed once per distinct operation, not once per subscriber (shared-subscribe.ts).
  * - errors are shaped by the same formatter as over HTTP.
  */
 export function graphqlWsHandler(
@@ -28,6 +30,7 @@ export function graphqlWsHandler(
   const formatErrors = formatSubscriptionErrors(deps.log);
   const server = makeServer<Record<string, unknown> | undefined, WsExtra>({
     schema,
+    subscribe: sharedSubscribe(),
     async onConnect({ connectionParams }) {
       const token = connectionParams?.token;
       if (token === undefined || token === null || token === "") return true;
