@@ -9,6 +9,7 @@ import { checkSchemaCommand, emitSchemaCommand } from "./commands/schema.command
 import { serveCommand } from "./commands/serve.command.js";
 import { testerTokenCommand } from "./commands/tester.command.js";
 import { UsageError } from "./commands/usage-error.js";
+import { uploadsImportCommand } from "./commands/uploads-import.command.js";
 
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
   serve: { summary: "run the API (and an in-process ETL worker)", run: () => serveCommand(loadConfig()) },
@@ -21,6 +22,10 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
   conformance: {
     summary: "check a folder of real report samples, end to end",
     run: (args) => conformanceCommand(args),
+  },
+  "uploads:import": {
+    summary: "record the uploads of a CPAN uploads list (--help: the format)",
+    run: (args) => uploadsImportCommand(loadConfig(), args),
   },
   "schema:emit": { summary: "write schema.graphql from the code", run: emitSchemaCommand },
   "schema:check": { summary: "fail if schema.graphql differs from the code", run: checkSchemaCommand },

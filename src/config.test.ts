@@ -7,6 +7,7 @@ describe("loadConfig", () => {
       databaseUrl: undefined,
       dataDir: "./data",
       redisUrl: undefined,
+      redisPrefix: "cpantesters:",
       port: 4000,
       host: "127.0.0.1",
       logLevel: "info",
@@ -19,6 +20,7 @@ describe("loadConfig", () => {
       queryCostLimit: 1_000,
       queryDepthLimit: 12,
       responseCache: true,
+      subscriptions: { bufferEvents: 1_000, maxBufferedBytes: 1_048_576, maxPerConnection: 100 },
     });
   });
 
@@ -43,11 +45,16 @@ describe("loadConfig", () => {
         QUERY_COST_LIMIT: "5000",
         QUERY_DEPTH_LIMIT: "20",
         RESPONSE_CACHE: "false",
+        REDIS_PREFIX: "staging:",
+        SUBSCRIBER_BUFFER_EVENTS: "50",
+        WS_MAX_BUFFERED_BYTES: "65536",
+        WS_MAX_SUBSCRIPTIONS: "5",
       }),
     ).toEqual({
       databaseUrl: "postgres://u:p@db:5432/cpantesters",
       dataDir: "/var/lib/cpt",
       redisUrl: "redis://cache:6379",
+      redisPrefix: "staging:",
       port: 8080,
       host: "0.0.0.0",
       logLevel: "warn",
@@ -60,6 +67,7 @@ describe("loadConfig", () => {
       queryCostLimit: 5_000,
       queryDepthLimit: 20,
       responseCache: false,
+      subscriptions: { bufferEvents: 50, maxBufferedBytes: 65_536, maxPerConnection: 5 },
     });
   });
 
@@ -76,6 +84,10 @@ describe("loadConfig", () => {
     [{ ETL_IN_PROCESS: "yes" }, 'ETL_IN_PROCESS="yes" is invalid: expected true or false'],
     [{ QUERY_COST_LIMIT: "0" }, 'QUERY_COST_LIMIT="0" is invalid: expected a whole number 1..1000000'],
     [{ RESPONSE_CACHE: "yes" }, 'RESPONSE_CACHE="yes" is invalid: expected true or false'],
+    [
+      { WS_MAX_BUFFERED_BYTES: "100" },
+      'WS_MAX_BUFFERED_BYTES="100" is invalid: expected a whole number 1024..1073741824',
+    ],
     [
       { LOG_LEVEL: "loud" },
       'LOG_LEVEL="loud" is invalid: Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',

@@ -14,6 +14,16 @@ const flag = z
   .enum(["true", "false", "1", "0"], { error: "expected true or false" })
   .transform((v) => v === "true" || v === "1");
 
+/** Defaults of the limits on live subscriptions; see the README's configuration table. */
+export const SUBSCRIPTION_DEFAULTS = {
+  /** Events held for one subscription that its connection has not taken yet. */
+  bufferEvents: 1_000,
+  /** Bytes a WebSocket may have waiting to be sent before it is closed as too slow (4008). */
+  maxBufferedBytes: 1024 ** 2,
+  /** Subscriptions one WebSocket may hold at once. */
+  maxPerConnection: 100,
+} as const;
+
 const schema = z.object({
   /** Postgres URL. Absent: the embedded PGlite database with its files under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// URL" }).optional(),
@@ -21,6 +31,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   /** Redis URL for cross-process events. Absent: events stay inside this process. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "expected a redis:// or rediss:// URL" }).optional(),
+  /** Prepended to every Redis channel and key, so that several deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().default("cpantesters:"),
   PORT: port("expected a port number 0..65535").default(4000),
   HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -48,12 +60,19 @@ const schema = z.object({
   QUERY_DEPTH_LIMIT: count(1, 100).default(12),
   /** Whole GraphQL responses cached by their cache hints (Redis with REDIS_URL, else in memory). */
   RESPONSE_CACHE: flag.default(true),
+  /** Events queued per subscription before it fails as too slow. */
+  SUBSCRIBER_BUFFER_EVENTS: count(1, 1_000_000).default(SUBSCRIPTION_DEFAULTS.bufferEvents),
+  /** Bytes waiting to be sent on one WebSocket before it is closed with 4008. */
+  WS_MAX_BUFFERED_BYTES: count(1024, 1024 ** 3).default(SUBSCRIPTION_DEFAULTS.maxBufferedBytes),
+  /** Subscriptions one WebSocket connection may hold at once. */
+  WS_MAX_SUBSCRIPTIONS: count(1, 10_000).default(SUBSCRIPTION_DEFAULTS.maxPerConnection),
 });
 
 export type Config = Readonly<{
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
+  redisPrefix: string;
   port: number;
   host: string;
   logLevel: z.infer<typeof schema>["LOG_LEVEL"];
@@ -66,7 +85,10 @@ export type Config = Readonly<{
   queryCostLimit: number;
   queryDepthLimit: number;
   responseCache: boolean;
+  subscriptions: SubscriptionLimits;
 }>;
+
+export type SubscriptionLimits = Readonly<{ bufferEvents: number; maxBufferedBytes: number; maxPerConnection: number }>;
 
 /** Raised for a setting that cannot be used; its message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -90,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
@@ -107,5 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryCostLimit: e.QUERY_COST_LIMIT,
     queryDepthLimit: e.QUERY_DEPTH_LIMIT,
     responseCache: e.RESPONSE_CACHE,
+    subscriptions: {
+      bufferEvents: e.SUBSCRIBER_BUFFER_EVENTS,
+      maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+      maxPerConnection: e.WS_MAX_SUBSCRIPTIONS,
+    },
   };
 }

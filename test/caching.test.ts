@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,10 +12,9 @@ const releaseQuery = `{ release(dist: "Foo-Bar", version: "1.0") { allPerls { fa
 describe.each(testBackends())("caching on $name", (backend) => {
   let platform: TestPlatform;
   let statements = 0;
-  const cacheKeyPrefix = `test-${randomBytes(4).toString("hex")}:cache:`;
   beforeAll(async () => {
     platform = await startTestPlatform(backend, {
-      api: { responseCache: true, cacheKeyPrefix },
+      api: { responseCache: true },
       logger: { logQuery: () => void statements++ },
     });
     await seedCatalogue(platform.database.db);
@@ -71,7 +70,7 @@ describe.each(testBackends())("caching on $name", (backend) => {
       await redis.connect();
       try {
         // The entry lives in Redis, with the hint of the release as its time to live.
-        const keys = await redis.keys(`${cacheKeyPrefix}fqc:*`);
+        const keys = await redis.keys(`${platform.channelPrefix}cache:fqc:*`);
         const ttls = await Promise.all(keys.map((key) => redis.pTTL(key)));
         expect(ttls.filter((ttl) => ttl > 0 && ttl <= 5_000).length).toBeGreaterThan(0);
       } finally {

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -116,5 +117,35 @@ describe("cli", () => {
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('"msg":"shutting down"');
+  });
+
+  it("imports an uploads list into the embedded database, once", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "cpt-cli-"));
+    try {
+      const list = join(directory, "uploads.txt");
+      await writeFile(list, "ALICE/Foo-Bar-1.00.tar.gz 2026-05-01T10:00:00Z\nBOB/Baz-0.1.zip 1777629600\n");
+      const env = { DATA_DIR: join(directory, "data"), LOG_LEVEL: "silent" };
+      expect(await runCli(["uploads:import", list], env)).toEqual({
+        code: 0,
+        stdout: "2 uploads added, 0 completed, 0 already known\n",
+        stderr: "",
+      });
+      expect(await runCli(["uploads:import", list], env)).toEqual({
+        code: 0,
+        stdout: "0 uploads added, 0 completed, 2 already known\n",
+        stderr: "",
+      });
+      const nowhere = join(directory, "nope.txt");
+      expect(await runCli(["uploads:import", nowhere], env)).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `error: cannot read the uploads list ${nowhere}: ENOENT: no such file or directory, access '${nowhere}'\n`,
+      });
+      const missingFile = await runCli(["uploads:import"], env);
+      expect(missingFile.code).toBe(2);
+      expect(missingFile.stderr).toMatch(/^usage: uploads:import <file \| ->\n/);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });

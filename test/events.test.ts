@@ -10,6 +10,7 @@ const upload: UploadAddedEvent = {
   author: "ALICE",
   filename: "Foo-Bar-1.0.tar.gz",
   releasedAt: "2026-01-01T00:00:00.000Z",
+  maturity: "stable",
 };
 
 describe.each(testBackends())("event bus on $name", (backend) => {

@@ -7,6 +7,7 @@ import { EtlMetrics } from "../etl/etl.metrics.js";
 import { etlStatus, processAll, resetDerivedTables, retryFailedDocuments } from "../etl/maintenance.js";
 import { startEtlWorker } from "../etl/worker.js";
 import { createEventBus } from "../events/index.js";
+import { eventBusOptions } from "./event-bus.options.js";
 import { createLogger } from "../log.js";
 import { onShutdownSignal } from "./lifecycle.js";
 
@@ -45,7 +46,7 @@ export async function etlCommand(config: Config, args: string[]): Promise<void> 
     process.stdout.write(`${await retryFailedDocuments(db)} failed documents queued again\n`);
   } else if (values.rebuild || values.once) {
     if (values.rebuild) await resetDerivedTables(db);
-    const events = values.rebuild ? undefined : await createEventBus(config.redisUrl, log);
+    const events = values.rebuild ? undefined : await createEventBus(config.redisUrl, log, eventBusOptions(config));
     const started = performance.now();
     const { counted, failed } = await processAll({ db, events, log }, config.etl.batchSize);
     const seconds = (performance.now() - started) / 1000;
@@ -62,7 +63,7 @@ async function runWorker(
   database: Awaited<ReturnType<typeof openMigratedDatabase>>,
   log: ReturnType<typeof createLogger>,
 ): Promise<void> {
-  const events = await createEventBus(config.redisUrl, log);
+  const events = await createEventBus(config.redisUrl, log, eventBusOptions(config));
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const worker = await startEtlWorker({ database, events, log, metrics: new EtlMetrics(registry) }, config.etl);
@@ -72,7 +73,10 @@ async function runWorker(
   probe.get("/healthz", async () => ({ status: "ok" }));
   probe.get("/metrics", async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
   await probe.listen({ host: config.host, port: config.etl.port });
-  log.info({ health: `http://${config.host}:${config.etl.port}/healthz` }, "ETL worker running");
+  // The port it got, which differs from the one asked for when that is 0.
+  const address = probe.server.address();
+  const port = typeof address === "object" && address ? address.port : config.etl.port;
+  log.info({ health: `http://${config.host}:${port}/healthz` }, "ETL worker running");
 
   onShutdownSignal(log, async () => {
     await probe.close();

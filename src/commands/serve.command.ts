@@ -4,6 +4,7 @@ import { openMigratedDatabase } from "../db/open.js";
 import { EtlMetrics } from "../etl/etl.metrics.js";
 import { startEtlWorker } from "../etl/worker.js";
 import { createEventBus } from "../events/index.js";
+import { eventBusOptions } from "./event-bus.options.js";
 import { createLogger } from "../log.js";
 import { startServer } from "../server/serve.js";
 import { onShutdownSignal } from "./lifecycle.js";
@@ -12,7 +13,7 @@ import { onShutdownSignal } from "./lifecycle.js";
 export async function serveCommand(config: Config): Promise<void> {
   const log = createLogger(config);
   const database = await openMigratedDatabase(config);
-  const events = await createEventBus(config.redisUrl, log);
+  const events = await createEventBus(config.redisUrl, log, eventBusOptions(config));
   const metrics = new Registry();
   const server = await startServer(config, { database, events, log, metrics });
   const worker = config.etl.inProcess

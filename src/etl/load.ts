@@ -46,8 +46,8 @@ export async function insertReports(tx: Db, rows: readonly ReportToInsert[]): Pr
   return new Map(inserted.map((row) => [row.guid, Number(row.id)]));
 }
 
-/** The counts of a release after this batch's reports were added. */
-export type ReleaseCounts = ReleaseDelta;
+/** The counts of a release after this batch's reports were added, and when they changed. */
+export type ReleaseCounts = ReleaseDelta & { updatedAt: Date };
 
 /**
  * Adds a batch's rollups to every derived table; returns the releases' new counts. Every write is
@@ -157,13 +157,15 @@ async function upsertReleases(tx: Db, deltas: ReleaseDelta[]): Promise<ReleaseCo
     on conflict (dist, version) do update set ${sql.raw(added)},
       latest_report_id = greatest(releases.latest_report_id, excluded.latest_report_id),
       updated_at = excluded.updated_at
-    returning dist, version, ${sql.raw(RELEASE_COUNTERS.map(([column]) => column).join(", "))}, latest_report_id`,
+    returning dist, version, ${sql.raw(RELEASE_COUNTERS.map(([column]) => column).join(", "))}, latest_report_id,
+      updated_at`,
   );
   return rows.map((row) => ({
     dist: row.dist as string,
     version: row.version as string,
     ...Object.fromEntries(RELEASE_COUNTERS.map(([column, field]) => [field, Number(row[column])])),
     latestReportId: Number(row.latest_report_id),
+    updatedAt: new Date(row.updated_at as string | Date),
   })) as ReleaseCounts[];
 }
 

@@ -157,5 +157,6 @@ function releaseEvent(row: ReleaseCounts): ReleaseUpdatedEvent {
     stableFail: row.stableFail,
     stableNa: row.stableNa,
     stableUnknown: row.stableUnknown,
+    updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -9,12 +9,29 @@ export interface EventBus extends PubSub {
   /** Fire and forget: a broken transport is logged, never thrown at the publisher. */
   emit<T extends Topic>(topic: T, payload: EventPayloads[T]): void;
   /** Events of `topic` as they arrive; ending the iteration unsubscribes. */
-  on<T extends Topic>(topic: T, options?: SubscribeOptions): AsyncIterableIterator<EventPayloads[T]>;
+  on<T extends Topic>(topic: T, options?: SubscribeOptions<EventPayloads[T]>): AsyncIterableIterator<EventPayloads[T]>;
+  /** Subscriptions to `topic` in this process (for metrics and tests). */
+  subscribers(topic: Topic): number;
+  /**
+   * Whether an event of `topic` published now reaches this process's subscribers: with Redis,
+   * once Redis has confirmed the topic's channel, and never while Redis is away.
+   */
+  delivers(topic: Topic): boolean;
   close(): Promise<void>;
 }
 
-export interface SubscribeOptions {
+export interface SubscribeOptions<Payload = unknown> {
   /** Events held for a slow reader before the subscription fails with SubscriberOverflowError. */
+  bufferSize?: number;
+  /**
+   * Only events for which this returns true are delivered. It runs when an event is published,
+   * before anything is queued, so an event a subscriber does not want costs it one call and no memory.
+   */
+  filter?: (payload: Payload) => boolean;
+}
+
+export interface EventBusOptions {
+  /** Events held per subscriber when the subscription does not say; default DEFAULT_BUFFER_SIZE. */
   bufferSize?: number;
 }
 
@@ -40,13 +57,19 @@ export class LocalFanout {
   private readonly subscribers = new Map<string, Set<BoundedQueue<unknown>>>();
 
   deliver(topic: string, payload: unknown): void {
-    for (const queue of this.subscribers.get(topic) ?? []) queue.push(payload);
+    for (const queue of this.subscribers.get(topic) ?? []) {
+      if (!queue.filter || queue.filter(payload)) queue.push(payload);
+    }
   }
 
-  subscribe<T>(topic: string, bufferSize: number, onEmpty: () => void): AsyncIterableIterator<T> {
+  subscribe<T>(
+    topic: string,
+    options: { bufferSize: number; filter?: ((payload: T) => boolean) | undefined },
+    onEmpty: () => void,
+  ): AsyncIterableIterator<T> {
     let queues = this.subscribers.get(topic);
     if (!queues) this.subscribers.set(topic, (queues = new Set()));
-    const queue: BoundedQueue<T> = new BoundedQueue<T>(topic, bufferSize, () => {
+    const queue: BoundedQueue<T> = new BoundedQueue<T>(topic, options.bufferSize, options.filter, () => {
       queues.delete(queue as BoundedQueue<unknown>);
       if (queues.size === 0) {
         this.subscribers.delete(topic);
@@ -65,6 +88,10 @@ export class LocalFanout {
     return this.subscribers.has(topic);
   }
 
+  count(topic: string): number {
+    return this.subscribers.get(topic)?.size ?? 0;
+  }
+
   closeAll(): void {
     for (const queues of [...this.subscribers.values()]) for (const queue of [...queues]) void queue.return();
   }
@@ -80,6 +107,7 @@ class BoundedQueue<T> implements AsyncIterableIterator<T> {
   constructor(
     private readonly topic: string,
     private readonly limit: number,
+    readonly filter: ((payload: T) => boolean) | undefined,
     private readonly onDone: () => void,
   ) {}
 

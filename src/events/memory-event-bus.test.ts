@@ -9,6 +9,7 @@ const upload = (version: string): UploadAddedEvent => ({
   author: "ALICE",
   filename: `Foo-Bar-${version}.tar.gz`,
   releasedAt: "2026-01-01T00:00:00.000Z",
+  maturity: "stable",
 });
 
 describe("in-process event bus", () => {
@@ -50,6 +51,24 @@ describe("in-process event bus", () => {
     const versions = [];
     for (let i = 0; i < 3; i++) versions.push(((await fast.next()).value as UploadAddedEvent).version);
     expect(versions).toEqual(["1", "2", "3"]);
+  });
+
+  it("queues only the events a subscriber's filter accepts, and counts subscribers", async () => {
+    const bus = createMemoryEventBus({ bufferSize: 1 });
+    const wanted = bus.on(Topic.uploadAdded, { filter: (event) => event.version === "2" });
+    const everything = bus.on(Topic.uploadAdded, { bufferSize: 10 });
+    expect(bus.subscribers(Topic.uploadAdded)).toBe(2);
+    // Three events would overflow a buffer of one, were the unwanted ones queued.
+    for (const version of ["1", "2", "3"]) bus.emit(Topic.uploadAdded, upload(version));
+
+    expect(((await wanted.next()).value as UploadAddedEvent).version).toBe("2");
+    const versions = [];
+    for (let i = 0; i < 3; i++) versions.push(((await everything.next()).value as UploadAddedEvent).version);
+    expect(versions).toEqual(["1", "2", "3"]);
+    await wanted.return?.();
+    expect(bus.subscribers(Topic.uploadAdded)).toBe(1);
+    await bus.close();
+    expect(bus.subscribers(Topic.uploadAdded)).toBe(0);
   });
 
   it("ends every subscription on close", async () => {

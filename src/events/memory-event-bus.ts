@@ -1,21 +1,27 @@
-import { DEFAULT_BUFFER_SIZE, type EventBus, LocalFanout } from "./event-bus.js";
+import { DEFAULT_BUFFER_SIZE, type EventBus, type EventBusOptions, LocalFanout } from "./event-bus.js";
 
 /** Events that stay inside this process: the embedded default, with the ETL running in-process. */
-export function createMemoryEventBus(): EventBus {
+export function createMemoryEventBus(options: EventBusOptions = {}): EventBus {
   const fanout = new LocalFanout();
+  const defaultBufferSize = options.bufferSize ?? DEFAULT_BUFFER_SIZE;
   const publish = (topic: string, payload: unknown) => {
     // A copy per publish keeps subscribers from sharing (and mutating) the publisher's object,
     // exactly as with Redis, where every payload is serialised.
     fanout.deliver(topic, structuredClone(payload));
   };
-  const subscribe = (topic: string, bufferSize = DEFAULT_BUFFER_SIZE) =>
-    fanout.subscribe(topic, bufferSize, () => undefined);
 
   return {
     publish,
     emit: publish,
-    subscribe: (topic) => subscribe(topic),
-    on: (topic, options) => subscribe(topic, options?.bufferSize) as never,
+    subscribe: (topic) => fanout.subscribe(topic, { bufferSize: defaultBufferSize }, () => undefined),
+    on: (topic, subscribeOptions) =>
+      fanout.subscribe(
+        topic,
+        { bufferSize: subscribeOptions?.bufferSize ?? defaultBufferSize, filter: subscribeOptions?.filter as never },
+        () => undefined,
+      ) as never,
+    subscribers: (topic) => fanout.count(topic),
+    delivers: () => true,
     close: async () => fanout.closeAll(),
   };
 }

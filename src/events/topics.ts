@@ -35,6 +35,8 @@ export interface ReleaseUpdatedEvent {
   stableFail: number;
   stableNa: number;
   stableUnknown: number;
+  /** ISO 8601: when these counts were written. */
+  updatedAt: string;
 }
 
 export interface UploadAddedEvent {
@@ -44,6 +46,8 @@ export interface UploadAddedEvent {
   filename: string;
   /** ISO 8601 */
   releasedAt: string;
+  /** dev: a trial release (`_` in the version, or -TRIAL). */
+  maturity: "stable" | "dev";
 }
 
 export interface EventPayloads {

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import { isStatementTimeout } from "../db/errors.js";
 import { AppError, ErrorCode } from "../errors.js";
 import type { Logger } from "../log.js";
@@ -41,4 +41,19 @@ export function formatGraphQLError(log: Logger) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/**
+ * formatGraphQLError for what graphql-ws sends, which Apollo never sees. Errors without an original
+ * error are GraphQL's own (syntax, validation) and pass. graphql-ws wraps what a subscription's
+ * event stream throws without a path, where Apollo's unwrapping does not look: its cause is
+ * formatted directly.
+ */
+export function formatSubscriptionErrors(log: Logger) {
+  const format = formatGraphQLError(log);
+  return (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((error) => {
+      if (!error.originalError) return error.toJSON();
+      return format(error.toJSON(), error.path ? error : error.originalError);
+    });
 }

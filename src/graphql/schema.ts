@@ -10,11 +10,15 @@ import { NodeResolver } from "./resolvers/node.resolver.js";
 import { PerlVersionResolver } from "./resolvers/perl-version.resolver.js";
 import { ReleaseResolver } from "./resolvers/release.resolver.js";
 import { ReportResolver } from "./resolvers/report.resolver.js";
+import { ReleaseUpdatedResolver } from "./resolvers/release-updated.resolver.js";
+import { ReportProcessedResolver } from "./resolvers/report-processed.resolver.js";
 import { ReportSubmitResolver } from "./resolvers/report-submit.resolver.js";
 import { SearchResolver } from "./resolvers/search.resolver.js";
 import { ServerInfoResolver } from "./resolvers/server-info.resolver.js";
 import { StatisticsResolver } from "./resolvers/statistics.resolver.js";
 import { UploadResolver } from "./resolvers/upload.resolver.js";
+import { UploadAddResolver } from "./resolvers/upload-add.resolver.js";
+import { UploadAddedResolver } from "./resolvers/upload-added.resolver.js";
 
 const resolvers = [
   ServerInfoResolver,
@@ -28,6 +32,10 @@ const resolvers = [
   StatisticsResolver,
   SearchResolver,
   ReportSubmitResolver,
+  UploadAddResolver,
+  ReportProcessedResolver,
+  ReleaseUpdatedResolver,
+  UploadAddedResolver,
 ] as const;
 
 const rootDescriptions = {

@@ -1,5 +1,6 @@
 import cors from "@fastify/cors";
 import websocket from "@fastify/websocket";
+import { handleProtocols } from "graphql-ws";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Registry } from "prom-client";
 import type { Config } from "../config.js";
@@ -16,16 +17,24 @@ import { registerConsole } from "../web/console.plugin.js";
 import { registerGraphQL } from "./graphql.plugin.js";
 import { registerHealth } from "./health.plugin.js";
 import { createSharedCache } from "./key-value-cache.js";
+import { LiveMetrics } from "./live.metrics.js";
 import { registerMetrics } from "./metrics.plugin.js";
 
 /** The settings the HTTP app reads (see config.ts for their meaning and defaults). */
 export type AppConfig = Pick<
   Config,
-  "bodyLimit" | "allowAnonymousReports" | "queryCostLimit" | "queryDepthLimit" | "responseCache" | "redisUrl"
-> & {
-  /** Prepended to every cache key in Redis, so that deployments (or test runs) can share one. */
-  cacheKeyPrefix?: string;
-};
+  | "bodyLimit"
+  | "allowAnonymousReports"
+  | "queryCostLimit"
+  | "queryDepthLimit"
+  | "responseCache"
+  | "redisUrl"
+  | "redisPrefix"
+  | "subscriptions"
+>;
+
+/** Largest message a WebSocket client may send (an operation with its variables). */
+const WS_MAX_PAYLOAD = 256 * 1024;
 
 export interface AppDependencies {
   database: Database;
@@ -58,12 +67,15 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
   });
   // Clients of the v3 API and the console live on other origins; nothing here relies on cookies.
   await app.register(cors, { origin: true });
-  await app.register(websocket);
+  await app.register(websocket, {
+    // ws would otherwise accept 100 MiB messages, and pick the first subprotocol a client offers.
+    options: { maxPayload: WS_MAX_PAYLOAD, handleProtocols },
+  });
   registerHealth(app, database);
-  registerMetrics(app, deps.metrics);
+  const registry = registerMetrics(app, deps.metrics);
   registerConsole(app);
   await registerIntake(app, { db, intake, log, ...config });
-  const cache = await createSharedCache(config.redisUrl, log, config.cacheKeyPrefix);
+  const cache = await createSharedCache(config.redisUrl, log, `${config.redisPrefix}cache:`);
   app.addHook("onClose", () => cache.close());
   await registerGraphQL(
     app,
@@ -80,6 +92,8 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
       limits: { cost: config.queryCostLimit, depth: config.queryDepthLimit, nodes: MAX_NODES },
       responseCache: config.responseCache,
       cache,
+      subscriptions: config.subscriptions,
+      liveMetrics: new LiveMetrics(registry, events),
     },
   );
   await app.register(registerV3(db), { prefix: "/v3" });

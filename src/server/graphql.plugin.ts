@@ -4,20 +4,23 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { FastifyInstance } from "fastify";
-import { GraphQLError, parse, validate } from "graphql";
-import { makeHandler } from "graphql-ws/use/@fastify/websocket";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatGraphQLError } from "../graphql/errors.js";
-import { measureQuery, type QueryLimits, queryLimitsPlugin } from "../graphql/limits.js";
+import { type QueryLimits, queryLimitsPlugin } from "../graphql/limits.js";
 import { buildApiSchema } from "../graphql/schema.js";
+import type { SubscriptionLimits } from "../config.js";
 import type { Logger } from "../log.js";
+import { graphqlWsHandler } from "./graphql-ws.handler.js";
 import type { SharedCache } from "./key-value-cache.js";
+import type { LiveMetrics } from "./live.metrics.js";
 
 /** Seconds a query registered by automatic persisted queries stays known. */
 export const PERSISTED_QUERY_TTL = 86_400;
 
 export interface GraphQLOptions {
   limits: QueryLimits;
+  subscriptions: SubscriptionLimits;
+  liveMetrics: LiveMetrics;
   /** Cache whole responses by their hints (in `cache`). */
   responseCache: boolean;
   cache: SharedCache;
@@ -65,29 +68,11 @@ export async function registerGraphQL(
     method: "GET",
     url: "/graphql",
     handler,
-    wsHandler: makeHandler({
-      schema,
-      context: ({ connectionParams }) => createContext(deps, { authorization: bearerFrom(connectionParams) }),
-      // Operations over the socket pass the same depth and cost limits as over HTTP.
-      onSubscribe: (_ctx, _id, payload) => {
-        try {
-          const document = parse(payload.query);
-          const errors = validate(schema, document);
-          if (errors.length > 0) return errors;
-          measureQuery(schema, document, payload.variables ?? undefined, payload.operationName, options.limits);
-        } catch (error) {
-          if (error instanceof GraphQLError) return [error];
-          throw error;
-        }
-        return undefined;
-      },
+    wsHandler: graphqlWsHandler(schema, deps, {
+      queryLimits: options.limits,
+      subscriptions: options.subscriptions,
+      metrics: options.liveMetrics,
     }),
   });
   app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler });
-}
-
-/** A token sent in connection_init (`{ "token": "..." }`) as the Authorization header it stands for. */
-function bearerFrom(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
-  const token = params?.token;
-  return typeof token === "string" && token !== "" ? `Bearer ${token}` : undefined;
 }

@@ -1,6 +1,6 @@
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
-import { createClient } from "redis";
 import type { Logger } from "../log.js";
+import { connectWithin, createRedisClient } from "../redis.js";
 
 export interface SharedCache {
   /** Apollo's cache interface: the response cache and automatic persisted queries both use it. */
@@ -21,22 +21,19 @@ export async function createSharedCache(
   redisUrl: string | undefined,
   log: Logger,
   keyPrefix = "cpantesters:cache:",
+  /** How long start-up waits for Redis before serving without the cache. */
+  connectTimeoutMs = 5_000,
 ): Promise<SharedCache> {
   if (!redisUrl) {
     return { cache: new InMemoryLRUCache({ maxSize: MEMORY_CACHE_BYTES }), kind: "memory", close: async () => {} };
   }
-  const client = createClient({
-    url: redisUrl,
-    // Fail fast while disconnected instead of queueing commands without bound.
-    disableOfflineQueue: true,
-    socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
-  });
+  const client = createRedisClient(redisUrl);
   let lastError = "";
   client.on("error", (error: Error) => {
     if (error.message !== lastError) log.warn({ err: error }, "redis cache connection problem");
     lastError = error.message;
   });
-  await client.connect();
+  await connectWithin([client], connectTimeoutMs, log);
   const redisCache: KeyValueCache<string> = {
     async get(key) {
       return (await client.get(keyPrefix + key).catch(() => null)) ?? undefined;

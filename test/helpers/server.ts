@@ -3,9 +3,10 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { Logger as QueryLogger } from "drizzle-orm";
 import { print } from "graphql";
 import { pino } from "pino";
+import { SUBSCRIPTION_DEFAULTS, type SubscriptionLimits } from "../../src/config.js";
 import type { EventBus } from "../../src/events/index.js";
 import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
-import { createRedisEventBus } from "../../src/events/redis-event-bus.js";
+import { createRedisEventBus, type RedisEventBusOptions } from "../../src/events/redis-event-bus.js";
 import { startEtlWorker } from "../../src/etl/worker.js";
 import type { AppConfig } from "../../src/server/app.js";
 import { type RunningServer, startServer } from "../../src/server/serve.js";
@@ -27,6 +28,10 @@ export interface GraphQLResponse<Result> {
 
 export interface TestPlatform extends TestDatabase {
   events: EventBus;
+  /** The Redis prefix of its events and cache (REDIS_PREFIX for child processes). */
+  channelPrefix: string;
+  /** The Postgres URL of its database (DATABASE_URL for child processes); absent on PGlite. */
+  databaseUrl?: string;
   server: RunningServer;
   /** http://127.0.0.1:<port> */
   url: string;
@@ -42,20 +47,27 @@ export interface TestPlatform extends TestDatabase {
 export function createTestEventBus(
   backend: Backend,
   prefix = `test-${randomBytes(4).toString("hex")}:`,
+  options: RedisEventBusOptions = {},
 ): Promise<EventBus> {
   return backend.redisUrl
-    ? createRedisEventBus(backend.redisUrl, testLog, prefix)
-    : Promise.resolve(createMemoryEventBus());
+    ? createRedisEventBus(backend.redisUrl, testLog, prefix, options)
+    : Promise.resolve(createMemoryEventBus(options));
 }
 
 export interface TestPlatformOptions {
+  /** Events through this Redis instead of the backend's (a Redis of the test's own). */
+  redisUrl?: string;
+  /** How long start-up waits for that Redis (default 5 s). */
+  redisConnectTimeoutMs?: number;
+  /** Limits on live subscriptions; the defaults of the configuration when absent. */
+  subscriptions?: Partial<SubscriptionLimits>;
   allowAnonymousReports?: boolean;
   /** Default 1 MiB, so that the limit is cheap to exceed in a test. */
   bodyLimit?: number;
   /** Run an ETL worker in the process, as `npm start` does (default); off to drive it by hand. */
   etl?: boolean;
   /** Read API settings; the response cache is off unless a test turns it on. */
-  api?: Partial<Pick<AppConfig, "queryCostLimit" | "queryDepthLimit" | "responseCache" | "cacheKeyPrefix">>;
+  api?: Partial<Pick<AppConfig, "queryCostLimit" | "queryDepthLimit" | "responseCache">>;
   /** Sees every SQL statement (to count them). */
   logger?: QueryLogger;
 }
@@ -67,7 +79,16 @@ export interface TestPlatformOptions {
  */
 export async function startTestPlatform(backend: Backend, options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const testDatabase = await createTestDatabase(backend, options.logger ? { logger: options.logger } : {});
-  const events = await createTestEventBus(backend);
+  const subscriptions = { ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions };
+  const channelPrefix = `test-${randomBytes(4).toString("hex")}:`;
+  const events = await createTestEventBus(
+    { ...backend, redisUrl: options.redisUrl ?? backend.redisUrl },
+    channelPrefix,
+    {
+      bufferSize: subscriptions.bufferEvents,
+      ...(options.redisConnectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.redisConnectTimeoutMs }),
+    },
+  );
   const { database } = testDatabase;
   const server = await startServer(
     {
@@ -78,8 +99,10 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
       queryCostLimit: 1_000,
       queryDepthLimit: 12,
       responseCache: false,
-      redisUrl: backend.redisUrl,
-      cacheKeyPrefix: `test-${randomBytes(4).toString("hex")}:cache:`,
+      redisUrl: options.redisUrl ?? backend.redisUrl,
+      // The events' prefix also prefixes the response cache's keys (`<prefix>cache:`).
+      redisPrefix: channelPrefix,
+      subscriptions,
       ...options.api,
     },
     { database, events, log: testLog },
@@ -91,6 +114,8 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
   return {
     ...testDatabase,
     events,
+    channelPrefix,
+    ...(testDatabase.url ? { databaseUrl: testDatabase.url } : {}),
     server,
     url: server.url,
     async graphql(document, variables) {

@@ -1,0 +1,34 @@
+import { Arg, Ctx, GraphQLISODateTime, Mutation, Resolver } from "type-graphql";
+import { badInput } from "../../errors.js";
+import { newUpload } from "../../intake/upload-list.js";
+import { addUpload } from "../../intake/upload.intake.js";
+import { authorizeUploader } from "../../intake/uploader.js";
+import type { GraphQLContext } from "../context.js";
+import { toUploadReceipt, UploadReceipt } from "../types/upload-receipt.type.js";
+
+@Resolver()
+export class UploadAddResolver {
+  @Mutation(() => UploadReceipt, {
+    description:
+      "Records a release uploaded to CPAN and tells uploadAdded subscribers, or completes a release known so far only from its reports. Needs an API token with the upload:write scope. Sending a known upload again changes nothing; a different author or file for a known release is a CONFLICT.",
+  })
+  async addUpload(
+    @Arg("distfile", () => String, {
+      description: "The file as on CPAN, with its author directory: `AUTHOR/Dist-Name-1.23.tar.gz`.",
+    })
+    distfile: string,
+    @Arg("releasedAt", () => GraphQLISODateTime, {
+      nullable: true,
+      description: "When the file reached CPAN; now when absent.",
+    })
+    releasedAt: Date | null | undefined,
+    @Ctx() context: GraphQLContext,
+  ): Promise<UploadReceipt> {
+    await authorizeUploader(context.db, context.authorization);
+    // The same rules as a line of an imported uploads list.
+    const upload = newUpload(distfile, releasedAt ?? new Date());
+    if ("error" in upload) throw badInput(upload.error);
+    const { outcome, row } = await addUpload(context, upload);
+    return toUploadReceipt(outcome, row);
+  }
+}

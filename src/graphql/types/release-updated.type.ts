@@ -1,0 +1,31 @@
+import { Field, GraphQLISODateTime, ObjectType } from "type-graphql";
+import type { ReleaseUpdatedEvent as ReleaseUpdatedPayload } from "../../events/index.js";
+import { GradeCounts, gradeCounts } from "./grade-counts.type.js";
+
+@ObjectType({ description: "A release's report counts, just after new reports changed them." })
+export class ReleaseUpdatedEvent {
+  @Field(() => String, { description: "Distribution name, e.g. `Data-Printer`." })
+  dist!: string;
+
+  @Field(() => String, { description: "Version, e.g. `0.39`." })
+  version!: string;
+
+  @Field(() => GradeCounts, { description: "The new counts over every perl, development perls included." })
+  allPerls!: GradeCounts;
+
+  @Field(() => GradeCounts, { description: "The new counts over stable perls only." })
+  stablePerls!: GradeCounts;
+
+  @Field(() => GraphQLISODateTime, { description: "When these counts were written." })
+  updatedAt!: Date;
+}
+
+export function toReleaseUpdatedEvent(payload: ReleaseUpdatedPayload): ReleaseUpdatedEvent {
+  return Object.assign(new ReleaseUpdatedEvent(), {
+    dist: payload.dist,
+    version: payload.version,
+    allPerls: gradeCounts(payload.pass, payload.fail, payload.na, payload.unknown),
+    stablePerls: gradeCounts(payload.stablePass, payload.stableFail, payload.stableNa, payload.stableUnknown),
+    updatedAt: new Date(payload.updatedAt),
+  });
+}
