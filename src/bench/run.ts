@@ -109,7 +109,7 @@ export async function runBench(options: BenchOptions, say: (line: string) => voi
   const run: BenchRun = {
     startedAt,
     machine: machineInfo(version),
-    options: { ...options, serverUrl: redact(options.serverUrl) },
+    options: { ...options, serverUrl: redact(options.serverUrl), redisUrl: redact(options.redisUrl) },
     load: { tool: load.tool, connections: options.connections },
     data: { size: options.size, seed: options.seed, database: describeTarget(database), ...prepared },
     scenarios: results,

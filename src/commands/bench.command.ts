@@ -8,7 +8,7 @@ import type { Config } from "../config.js";
 export async function benchCommand(args: string[], config: Config): Promise<void> {
   let options;
   try {
-    options = parseBenchOptions(args, config.databaseUrl);
+    options = parseBenchOptions(args, config.databaseUrl, config.redisUrl);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(error.message ? `error: ${error.message}\n\n${USAGE}` : USAGE);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SERVER_URL, parseBenchOptions, parseCount } from "./options.js";
+import { DEFAULT_REDIS_URL, DEFAULT_SERVER_URL, parseBenchOptions, parseCount } from "./options.js";
 
 describe("parseBenchOptions", () => {
   it("defaults to a full run of every scenario over a million reports", () => {
@@ -9,11 +9,13 @@ describe("parseBenchOptions", () => {
       scenarios: [],
       database: undefined,
       serverUrl: DEFAULT_SERVER_URL,
+      redisUrl: DEFAULT_REDIS_URL,
       out: "bench-results",
       seed: 1,
       warmupSeconds: 3,
       durationSeconds: 10,
       connections: 16,
+      loadTool: undefined,
       list: false,
     });
   });
@@ -21,6 +23,17 @@ describe("parseBenchOptions", () => {
   it("makes --smoke small and short, and lets options override it", () => {
     const options = parseBenchOptions(["--smoke", "--scenario", "reads,memory", "--duration=2"]);
     expect(options).toMatchObject({ smoke: true, size: 2_000, scenarios: ["reads", "memory"], durationSeconds: 2 });
+  });
+
+  it("takes Redis from --redis, then REDIS_URL", () => {
+    expect(parseBenchOptions([], undefined, "redis://cache:6379").redisUrl).toBe("redis://cache:6379");
+    expect(parseBenchOptions(["--redis", "redis://other:1"], undefined, "redis://cache:6379").redisUrl).toBe(
+      "redis://other:1",
+    );
+  });
+
+  it("refuses a load generator it does not know", () => {
+    expect(() => parseBenchOptions(["--load", "ab"])).toThrow('--load must be wrk or autocannon, got "ab"');
   });
 
   it("takes the Postgres server from --url, then DATABASE_URL", () => {

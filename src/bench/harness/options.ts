@@ -11,6 +11,8 @@ export interface BenchOptions {
   database: "postgres" | "pglite" | undefined;
   /** Postgres server to create the benchmark databases on. */
   serverUrl: string;
+  /** Redis for the scenarios that run several processes (live). */
+  redisUrl: string;
   out: string;
   seed: number;
   warmupSeconds: number;
@@ -22,6 +24,7 @@ export interface BenchOptions {
 }
 
 export const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 
 const SMOKE = { size: 2_000, warmupSeconds: 0.25, durationSeconds: 0.75, connections: 8 };
 const FULL = { size: 1_000_000, warmupSeconds: 3, durationSeconds: 10, connections: 16 };
@@ -34,6 +37,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --database KIND     postgres (default when it answers) or pglite
   --url URL           Postgres server for the cpt_bench_<size> databases
                       (default: DATABASE_URL, else ${DEFAULT_SERVER_URL})
+  --redis URL         Redis for the live scenario (default: REDIS_URL, else ${DEFAULT_REDIS_URL})
   --out DIR           where results go as JSON and Markdown (default bench-results)
   --seed N            generator seed (default 1)
   --duration S        seconds measured per case (default 10; smoke 0.75)
@@ -46,7 +50,7 @@ export const USAGE = `usage: npm run bench -- [options]
 export { UsageError };
 
 /** Parses the command line; `databaseUrl` is the configured DATABASE_URL, if any. */
-export function parseBenchOptions(args: readonly string[], databaseUrl?: string): BenchOptions {
+export function parseBenchOptions(args: readonly string[], databaseUrl?: string, redisUrl?: string): BenchOptions {
   const values = new Map<string, string>();
   const flags = new Set<string>();
   for (let i = 0; i < args.length; i++) {
@@ -56,7 +60,19 @@ export function parseBenchOptions(args: readonly string[], databaseUrl?: string)
     if (name === "smoke" || name === "list" || name === "help") {
       flags.add(name);
     } else if (
-      ["size", "scenario", "database", "url", "out", "seed", "duration", "warmup", "connections", "load"].includes(name)
+      [
+        "size",
+        "scenario",
+        "database",
+        "url",
+        "redis",
+        "out",
+        "seed",
+        "duration",
+        "warmup",
+        "connections",
+        "load",
+      ].includes(name)
     ) {
       const value = inline ?? args[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
@@ -85,6 +101,7 @@ export function parseBenchOptions(args: readonly string[], databaseUrl?: string)
       .filter(Boolean),
     database,
     serverUrl: values.get("url") ?? databaseUrl ?? DEFAULT_SERVER_URL,
+    redisUrl: values.get("redis") ?? redisUrl ?? DEFAULT_REDIS_URL,
     out: values.get("out") ?? "bench-results",
     seed: values.has("seed") ? parseCount("seed", values.get("seed") as string) : 1,
     warmupSeconds: values.has("warmup") ? parseSeconds("warmup", values.get("warmup") as string) : base.warmupSeconds,
