@@ -37,11 +37,15 @@ export const READ_QUERIES = {
     text: `select id, guid, grade, dist, version, tester, perl, platform, osname, osversion, submitted_at
            from reports order by id desc limit $1`,
   },
-  /** Reports per month and grade over a range of months (from the monthly rollup). */
+  /** Reports per month by grade over a range of months, both inclusive (from the monthly rollup). */
   "monthly-statistics": {
     params: ["from", "to"],
-    text: `select month, grade, sum(reports)::int as reports from stats_reports_monthly
-           where month >= $1 and month < $2 group by month, grade order by month, grade`,
+    text: `select to_char(month, 'YYYY-MM-DD') as period,
+                  coalesce(sum(reports) filter (where grade = 'pass'), 0)::int as pass,
+                  coalesce(sum(reports) filter (where grade = 'fail'), 0)::int as fail,
+                  coalesce(sum(reports) filter (where grade = 'na'), 0)::int as na,
+                  coalesce(sum(reports) filter (where grade = 'unknown'), 0)::int as unknown
+           from stats_reports_monthly where month >= $1 and month <= $2 group by month order by month`,
   },
 } as const satisfies Record<string, ReadQuery>;
 

@@ -14,10 +14,27 @@ export const authorDashboard: ReadCase = {
           (select author from uploads where author is not null group by author order by md5(author) limit ${count - half})`,
     );
   },
-  graphql: { missing: "no author field in the GraphQL schema on this build (Read API)" },
+  graphql: ({ author }) => ({
+    query: `query AuthorDashboard($author: String!) {
+      author(pauseId: $author) {
+        uploads(first: 100) {
+          nodes { dist version releasedAt release { allPerls { pass fail na unknown } } }
+        }
+      }
+    }`,
+    variables: { author },
+  }),
   postgraphile: {
     missing:
       "uploads has no foreign key to releases, so PostGraphile 4 cannot join them without a computed column or plugin",
   },
-  agree: { baseline: (rows) => rows.length },
+  agree: {
+    baseline: (rows) => rows.map((row) => `${String(row.dist)} ${String(row.version)} ${String(row.fail)}`),
+    graphql: (data) =>
+      (
+        data.author as {
+          uploads: { nodes: { dist: string; version: string; release: { allPerls: { fail: number } } }[] };
+        } | null
+      )?.uploads.nodes.map((node) => `${node.dist} ${node.version} ${node.release.allPerls.fail}`),
+  },
 };

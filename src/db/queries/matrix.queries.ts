@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { releaseMatrixCells } from "../schema/index.js";
-import { type DistVersion, inKeys } from "./release.queries.js";
+import { preparedPerDb } from "../prepared.js";
+import { type DistVersion, inKeys, keyArrays } from "./release.queries.js";
 
 export interface GradeCountRow {
   pass: number;
@@ -34,14 +35,19 @@ const gradeColumns = {
  * The matrices of these releases (perl series x OS), one statement for any number of releases,
  * each read from its primary-key range of release_matrix_cells.
  */
-export function releaseMatrices(db: Db, keys: readonly DistVersion[]): Promise<ReleaseMatrixRow[]> {
-  if (keys.length === 0) return Promise.resolve([]);
+const matricesByKeys = preparedPerDb((db) => {
   const t = releaseMatrixCells;
   return db
     .select({ dist: t.dist, version: t.version, perlSeries: t.perlSeries, osname: t.osname, ...gradeColumns })
     .from(t)
-    .where(inKeys(t, keys))
-    .groupBy(t.dist, t.version, t.perlSeries, t.osname);
+    .where(inKeys(t))
+    .groupBy(t.dist, t.version, t.perlSeries, t.osname)
+    .prepare("release_matrices_by_keys");
+});
+
+export function releaseMatrices(db: Db, keys: readonly DistVersion[]): Promise<ReleaseMatrixRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  return matricesByKeys(db).execute(keyArrays(keys));
 }
 
 /** The matrix of a distribution: version x perl series, summed over operating systems. */

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "../client.js";
+import { preparedPerDb } from "../prepared.js";
 import { type ReleaseRow, releases, type UploadRow, uploads } from "../schema/index.js";
 
 export interface DistVersion {
@@ -8,21 +9,28 @@ export interface DistVersion {
   version: string;
 }
 
+const releasesByKeys = preparedPerDb((db) =>
+  db.select().from(releases).where(inKeys(releases)).prepare("releases_by_keys"),
+);
+
 /** The releases with these dist/version pairs, in no particular order; unknown ones are absent. */
 export async function findReleases(db: Db, keys: readonly DistVersion[]): Promise<ReleaseRow[]> {
   if (keys.length === 0) return [];
-  return db.select().from(releases).where(inKeys(releases, keys));
+  return releasesByKeys(db).execute(keyArrays(keys));
 }
 
 /**
- * `(dist, version) in (...)` over two bound arrays (sql.param: one array parameter each, not a
- * list), matched on the primary key: one statement however many keys there are.
+ * `(dist, version) in (...)` over two array placeholders, `dists` and `versions` (see keyArrays),
+ * matched on the primary key: one prepared statement however many keys there are.
  */
-export function inKeys(table: { dist: AnyPgColumn; version: AnyPgColumn }, keys: readonly DistVersion[]): SQL {
-  const dists = sql.param(keys.map((key) => key.dist));
-  const versions = sql.param(keys.map((key) => key.version));
-  const wanted = sql`select * from unnest(${dists}::text[], ${versions}::text[]) as k(dist, version)`;
+export function inKeys(table: { dist: AnyPgColumn; version: AnyPgColumn }): SQL {
+  const wanted = sql`select * from unnest(${sql.placeholder("dists")}::text[], ${sql.placeholder("versions")}::text[]) as k(dist, version)`;
   return sql`(${table.dist}, ${table.version}) in (${wanted})`;
+}
+
+/** The values of inKeys' placeholders. */
+export function keyArrays(keys: readonly DistVersion[]): { dists: string[]; versions: string[] } {
+  return { dists: keys.map((key) => key.dist), versions: keys.map((key) => key.version) };
 }
 
 export async function findRelease(db: Db, key: DistVersion): Promise<ReleaseRow | undefined> {

@@ -1,12 +1,17 @@
 import { and, asc, desc, eq, gte, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
 import { type ReleaseRow, releases, type UploadRow, uploads } from "../schema/index.js";
-import { type DistVersion, exactTime, inKeys } from "./release.queries.js";
+import { preparedPerDb } from "../prepared.js";
+import { type DistVersion, exactTime, inKeys, keyArrays } from "./release.queries.js";
+
+const uploadsByKeys = preparedPerDb((db) =>
+  db.select().from(uploads).where(inKeys(uploads)).prepare("uploads_by_keys"),
+);
 
 /** The uploads with these dist/version pairs, in no particular order; unknown ones are absent. */
 export function findUploads(db: Db, keys: readonly DistVersion[]): Promise<UploadRow[]> {
   if (keys.length === 0) return Promise.resolve([]);
-  return db.select().from(uploads).where(inKeys(uploads, keys));
+  return uploadsByKeys(db).execute(keyArrays(keys));
 }
 
 /**

@@ -37,11 +37,12 @@ export class ReleaseResolver {
     @Arg("version", () => String, { description: "Version, e.g. `0.39`." }) version: string,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<Release | null> {
-    const [row, upload] = await Promise.all([
-      loaders.releaseByDistVersion.load({ dist, version }),
-      loaders.uploadByDistVersion.load({ dist, version }),
-    ]);
-    return row || upload ? toRelease({ dist, version }, row, upload) : null;
+    // The counters answer most requests alone; the upload is read only to tell a release that has
+    // no report yet from an unknown one (the upload and author fields load it when asked).
+    const row = await loaders.releaseByDistVersion.load({ dist, version });
+    if (row) return toRelease({ dist, version }, row);
+    const upload = await loaders.uploadByDistVersion.load({ dist, version });
+    return upload ? toRelease({ dist, version }, null, upload) : null;
   }
 
   @Query(() => ReleaseConnection, {
