@@ -1,9 +1,12 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { FastifyInstance } from "fastify";
+import { cachePolicyPlugin } from "../graphql/cache-policy.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatGraphQLError } from "../graphql/errors.js";
 import { type QueryLimits, queryLimitsPlugin } from "../graphql/limits.js";
@@ -40,6 +43,8 @@ export async function registerGraphQL(
     // One cache for persisted queries and the response cache: Redis when configured.
     cache: options.cache.cache,
     persistedQueries: { ttl: PERSISTED_QUERY_TTL },
+    // The console and codegen read the schema by introspection, NODE_ENV=production or not.
+    introspection: true,
     plugins: [
       // The console is served by us (/console); Apollo's landing page would load Sandbox from a CDN.
       // No drain plugin: Fastify's close() drains requests and then stops Apollo through onClose
@@ -48,7 +53,8 @@ export async function registerGraphQL(
       queryLimitsPlugin(options.limits),
       // Hints come from @cacheControl on the types (src/graphql/cache-hints.ts); anything without one
       // is not cached, and the response gets the smallest hint as its Cache-Control header.
-      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }),
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin({ defaultMaxAge: 0 }),
       ...(options.responseCache ? [responseCachePlugin<GraphQLContext>()] : []),
     ],
     // Shutdown is ours (commands/lifecycle.ts); Apollo's own handler would re-raise the signal

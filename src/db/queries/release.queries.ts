@@ -13,9 +13,20 @@ const releasesByKeys = preparedPerDb((db) =>
   db.select().from(releases).where(inKeys(releases)).prepare("releases_by_keys"),
 );
 
+const releaseByKey = preparedPerDb((db) =>
+  db
+    .select()
+    .from(releases)
+    .where(and(eq(releases.dist, sql.placeholder("dist")), eq(releases.version, sql.placeholder("version"))))
+    .prepare("release_by_key"),
+);
+
 /** The releases with these dist/version pairs, in no particular order; unknown ones are absent. */
 export async function findReleases(db: Db, keys: readonly DistVersion[]): Promise<ReleaseRow[]> {
   if (keys.length === 0) return [];
+  // One key (a page asking for one release) is a plain primary-key probe, half the server's work of the set form.
+  const [only] = keys;
+  if (keys.length === 1 && only) return releaseByKey(db).execute({ dist: only.dist, version: only.version });
   return releasesByKeys(db).execute(keyArrays(keys));
 }
 
