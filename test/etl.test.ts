@@ -46,6 +46,7 @@ async function derivedState(db: Db): Promise<unknown> {
     matrix: "select * from release_matrix_cells order by 1, 2, 3, 4, 5",
     daily: "select * from stats_reports_daily order by 1, 2, 3, 4",
     monthly: "select * from stats_reports_monthly order by 1, 2, 3, 4",
+    monthlyTotals: "select * from stats_reports_monthly_totals order by 1, 2",
     testers: "select * from stats_tester_months order by 1, 2",
     perls: "select * from perl_versions order by 1",
     uploads: "select * from uploads order by 1, 2",

@@ -84,6 +84,12 @@ export async function applyRollups(tx: Db, rollups: Rollups): Promise<ReleaseCou
   );
   await addCounts(
     tx,
+    "stats_reports_monthly_totals",
+    ["month:date", "grade:text"],
+    counts(rollups.monthlyTotals, (k) => ({ month: k.month, grade: k.grade })),
+  );
+  await addCounts(
+    tx,
     "stats_reports_hourly",
     ["hour:timestamptz", "grade:text"],
     counts(rollups.hourly, (k) => ({ hour: k.hour.toISOString(), grade: k.grade })),

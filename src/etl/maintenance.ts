@@ -27,7 +27,7 @@ export async function processAll(
 export async function resetDerivedTables(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`truncate reports, releases, release_matrix_cells, stats_reports_daily,
-      stats_reports_monthly, stats_reports_hourly, stats_tester_months, perl_versions restart identity`);
+      stats_reports_monthly, stats_reports_monthly_totals, stats_reports_hourly, stats_tester_months, perl_versions restart identity`);
     // Provisional uploads come from reports; real ones (imported or posted) are kept.
     await tx.execute(sql`delete from uploads where provisional`);
     await tx.execute(sql`update report_documents set processed_at = null, error = null

@@ -36,6 +36,7 @@ export interface Rollups {
   matrixCells: CounterDelta<{ dist: string; version: string; perlSeries: string; osname: string; grade: Grade }>[];
   daily: CounterDelta<{ day: string; osname: string; perlSeries: string; grade: Grade }>[];
   monthly: CounterDelta<{ month: string; osname: string; perlSeries: string; grade: Grade }>[];
+  monthlyTotals: CounterDelta<{ month: string; grade: Grade }>[];
   hourly: CounterDelta<{ hour: Date; grade: Grade }>[];
   testerMonths: CounterDelta<{ month: string; tester: string }>[];
   perlVersions: { version: string; major: number; minor: number; patch: number; maturity: string; patched: boolean }[];
@@ -56,6 +57,7 @@ export function rollUp(reports: readonly CountedReport[]): Rollups {
   const matrix = new Counter<Rollups["matrixCells"][number]["key"]>();
   const daily = new Counter<Rollups["daily"][number]["key"]>();
   const monthly = new Counter<Rollups["monthly"][number]["key"]>();
+  const monthlyTotals = new Counter<Rollups["monthlyTotals"][number]["key"]>();
   const hourly = new Counter<Rollups["hourly"][number]["key"]>();
   const testerMonths = new Counter<Rollups["testerMonths"][number]["key"]>();
   const perlVersions = new Map<string, Rollups["perlVersions"][number]>();
@@ -75,6 +77,7 @@ export function rollUp(reports: readonly CountedReport[]): Rollups {
     matrix.add({ dist, version, perlSeries, osname, grade });
     daily.add({ day, osname, perlSeries, grade });
     monthly.add({ month, osname, perlSeries, grade });
+    monthlyTotals.add({ month, grade });
     hourly.add({ hour: startOfHour(report.receivedAt), grade });
     testerMonths.add({ month, tester: report.tester });
     perlVersions.set(report.perl, {
@@ -96,6 +99,7 @@ export function rollUp(reports: readonly CountedReport[]): Rollups {
     matrixCells: matrix.deltas(),
     daily: daily.deltas(),
     monthly: monthly.deltas(),
+    monthlyTotals: monthlyTotals.deltas(),
     hourly: hourly.deltas(),
     testerMonths: testerMonths.deltas(),
     perlVersions: sortedValues(perlVersions),

@@ -51,6 +51,14 @@ const checks = {
       coalesce(e.reports::text, 'none') as expected, coalesce(a.reports::text, 'none') as actual
     from expected e full join stats_reports_monthly a using (month, osname, perl_series, grade)
     where e.reports is distinct from a.reports`,
+  stats_reports_monthly_totals: sql`
+    with expected as (
+      select date_trunc('month', submitted_at at time zone 'UTC')::date as month, grade, count(*)::int as reports
+      from reports group by 1, 2)
+    select concat_ws(' ', coalesce(e.month, a.month), coalesce(e.grade, a.grade)) as key,
+      coalesce(e.reports::text, 'none') as expected, coalesce(a.reports::text, 'none') as actual
+    from expected e full join stats_reports_monthly_totals a using (month, grade)
+    where e.reports is distinct from a.reports`,
   stats_reports_daily: sql`
     with expected as (
       select (submitted_at at time zone 'UTC')::date as day, osname,

@@ -9,6 +9,7 @@ import {
   reportsDaily,
   reportsHourly,
   reportsMonthly,
+  reportsMonthlyTotals,
   testerMonths,
   testers,
   uploads,
@@ -118,6 +119,7 @@ export async function seedReadModel(
   const cells = new Map<string, number>();
   const daily = new Map<string, number>();
   const monthly = new Map<string, number>();
+  const monthlyTotals = new Map<string, number>();
   const hourly = new Map<string, number>();
   const testerMonth = new Map<string, number>();
   const perls = new Map<string, ReturnType<typeof perlParts>>();
@@ -185,6 +187,7 @@ export async function seedReadModel(
     const day = spec.submittedAt.slice(0, 10);
     add(daily, JSON.stringify([day, osname, series, spec.grade]));
     add(monthly, JSON.stringify([`${day.slice(0, 7)}-01`, osname, series, spec.grade]));
+    add(monthlyTotals, JSON.stringify([`${day.slice(0, 7)}-01`, spec.grade]));
     const hour = new Date(Math.floor(receivedAt.getTime() / 3_600_000) * 3_600_000).toISOString();
     add(hourly, JSON.stringify([hour, spec.grade]));
     add(testerMonth, JSON.stringify([`${day.slice(0, 7)}-01`, reporter]));
@@ -237,6 +240,9 @@ export async function seedReadModel(
       reports: n,
     })),
   );
+  await db
+    .insert(reportsMonthlyTotals)
+    .values(rows(monthlyTotals, ([month, grade], n) => ({ month: month!, grade: grade!, reports: n })));
   await db
     .insert(reportsHourly)
     .values(rows(hourly, ([hour, grade], n) => ({ hour: new Date(hour!), grade: grade!, reports: n })));

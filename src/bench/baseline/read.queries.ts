@@ -29,7 +29,8 @@ export const READ_QUERIES = {
     text: `select u.dist, u.version, u.released_at, coalesce(r.pass, 0) as pass, coalesce(r.fail, 0) as fail,
                   coalesce(r.na, 0) as na, coalesce(r.unknown, 0) as unknown
            from uploads u left join releases r on r.dist = u.dist and r.version = u.version
-           where u.author = $1 order by u.released_at desc limit 100`,
+           where u.author = $1 and u.released_at is not null and not u.provisional
+           order by u.released_at desc, u.dist desc, u.version desc limit 100`,
   },
   /** The newest reports, the page everyone sees first. */
   "recent-reports": {
@@ -37,7 +38,7 @@ export const READ_QUERIES = {
     text: `select id, guid, grade, dist, version, tester, perl, platform, osname, osversion, submitted_at
            from reports order by id desc limit $1`,
   },
-  /** Reports per month by grade over a range of months, both inclusive (from the monthly rollup). */
+  /** Reports per month by grade over a range of months, both inclusive (from the monthly totals rollup). */
   "monthly-statistics": {
     params: ["from", "to"],
     text: `select to_char(month, 'YYYY-MM-DD') as period,
@@ -45,7 +46,7 @@ export const READ_QUERIES = {
                   coalesce(sum(reports) filter (where grade = 'fail'), 0)::int as fail,
                   coalesce(sum(reports) filter (where grade = 'na'), 0)::int as na,
                   coalesce(sum(reports) filter (where grade = 'unknown'), 0)::int as unknown
-           from stats_reports_monthly where month >= $1 and month <= $2 group by month order by month`,
+           from stats_reports_monthly_totals where month >= $1 and month <= $2 group by month order by month`,
   },
 } as const satisfies Record<string, ReadQuery>;
 

@@ -52,7 +52,8 @@ export function readRssMiB(pid: number): number {
 /** Spawns `node <args>` and resolves once `readyPath` answers 2xx; rejects with the child's last output. */
 export async function startChild(spec: ChildSpec): Promise<RunningChild> {
   // Only what the child needs: a stray DATABASE_URL or REDIS_URL of the caller must not leak in.
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...spec.env };
+  // Every contender runs as it would be deployed (graphql-js and Apollo skip development checks).
+  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", ...spec.env };
   const child = spawn(process.execPath, spec.args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {

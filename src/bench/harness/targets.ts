@@ -3,17 +3,22 @@ import { freePort, type RunningChild, startChild } from "./process.js";
 
 /**
  * The servers a scenario can put under load, each in a process of its own:
- * - graphql: the platform itself, through its real `serve` command;
+ * - graphql: the platform itself, through its real `serve` command, as it ships (response cache on);
+ * - graphql-uncached: the same with RESPONSE_CACHE=false, so every request resolves and runs its SQL;
  * - baseline: the bare Fastify + pg server running the same SQL (src/bench/baseline);
  * - postgraphile: PostGraphile 4's CLI over the same database, what a user would reach for to put
  *   GraphQL on this Postgres (version 5 needs Node 22).
  */
 export const TARGETS = {
   graphql: { label: "platform (GraphQL)", postgresOnly: false },
+  "graphql-uncached": { label: "platform, response cache off", postgresOnly: false },
   baseline: { label: "bare Fastify + pg", postgresOnly: false },
   postgraphile: { label: "PostGraphile 4", postgresOnly: true },
 } as const;
 export type TargetName = keyof typeof TARGETS;
+
+/** The platform, with or without its response cache. */
+export const isPlatform = (name: TargetName): name is "graphql" | "graphql-uncached" => name.startsWith("graphql");
 
 /** The contender's name in results; the bare baseline names the database it talks to. */
 export function targetLabel(name: TargetName, database: BenchDatabaseTarget): string {
@@ -29,6 +34,7 @@ export async function startTarget(name: TargetName, database: BenchDatabaseTarge
   const where = database.kind === "postgres" ? database.url : database.dataDir;
   switch (name) {
     case "graphql":
+    case "graphql-uncached":
       return startChild({
         name,
         port,
@@ -39,6 +45,7 @@ export async function startTarget(name: TargetName, database: BenchDatabaseTarge
           HOST: "127.0.0.1",
           LOG_LEVEL: "warn",
           LOG_FORMAT: "json",
+          ...(name === "graphql-uncached" ? { RESPONSE_CACHE: "false" } : {}),
         },
         readyPath: "/readyz",
       });

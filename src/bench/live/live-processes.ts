@@ -70,7 +70,15 @@ export async function startPlatformProcess(
   env: Record<string, string>,
 ): Promise<PlatformProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", cli, command], {
-    env: { PATH: process.env.PATH ?? "", LOG_FORMAT: "json", LOG_LEVEL: "info", PORT: "0", ETL_PORT: "0", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      LOG_FORMAT: "json",
+      LOG_LEVEL: "info",
+      PORT: "0",
+      ETL_PORT: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const readyLine = command === "serve" ? "platform ready" : "ETL worker running";

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client.js";
-import { reportsDaily, reportsHourly, reportsMonthly, testerMonths } from "../schema/index.js";
+import { reportsDaily, reportsHourly, reportsMonthly, reportsMonthlyTotals, testerMonths } from "../schema/index.js";
 import type { GradeCountRow } from "./matrix.queries.js";
 
 /*
@@ -44,6 +44,15 @@ export function reportsPerDay(db: Db, filter: PeriodFilter): Promise<PeriodCount
 
 /** Reports per month by grade, optionally for one OS and/or perl series. */
 export function reportsPerMonth(db: Db, filter: PeriodFilter): Promise<PeriodCountRow[]> {
+  if (filter.osname === undefined && filter.perlSeries === undefined) {
+    const totals = reportsMonthlyTotals;
+    return db
+      .select({ period: totals.month, ...countsOf(totals.reports, totals.grade) })
+      .from(totals)
+      .where(and(gte(totals.month, filter.from), lte(totals.month, filter.to)))
+      .groupBy(totals.month)
+      .orderBy(asc(totals.month));
+  }
   const t = reportsMonthly;
   return db
     .select({ period: t.month, ...countsOf(t.reports, t.grade) })

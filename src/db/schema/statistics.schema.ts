@@ -31,6 +31,21 @@ export const reportsMonthly = pgTable(
   (t) => [primaryKey({ columns: [t.month, t.osname, t.perlSeries, t.grade] })],
 );
 
+/**
+ * Reports per month by grade over every OS and perl: what a chart of the whole network reads, a
+ * dozen rows for a year instead of the thousands the monthly rollup holds for it.
+ */
+export const reportsMonthlyTotals = pgTable(
+  "stats_reports_monthly_totals",
+  {
+    /** First day of the month. */
+    month: date("month").notNull(),
+    grade: text("grade").notNull(),
+    reports: integer("reports").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.grade] })],
+);
+
 /** Reports per tester per month: the number of rows of a month is that month's active testers. */
 export const testerMonths = pgTable(
   "stats_tester_months",
