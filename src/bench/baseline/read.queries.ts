@@ -23,14 +23,25 @@ export const READ_QUERIES = {
     text: `select perl_series, osname, grade, reports from release_matrix_cells
            where dist = $1 and version = $2 order by perl_series, osname, grade`,
   },
-  /** An author's uploads, newest first, with each release's counts. */
+  /**
+   * The author dashboard: the first 100 of an author's distributions by name, each with its newest
+   * upload and that release's counts (the statement behind `author { distributions }`).
+   */
   "author-dashboard": {
     params: ["author"],
-    text: `select u.dist, u.version, u.released_at, coalesce(r.pass, 0) as pass, coalesce(r.fail, 0) as fail,
+    text: `with recursive names(dist) as (
+             (select dist from uploads where author = $1 order by dist limit 1)
+             union all
+             select (select u.dist from uploads u where u.author = $1 and u.dist > names.dist order by u.dist limit 1)
+             from names where names.dist is not null
+           ), page as (select dist from names where dist is not null limit 101)
+           select page.dist, u.version, coalesce(r.pass, 0) as pass, coalesce(r.fail, 0) as fail,
                   coalesce(r.na, 0) as na, coalesce(r.unknown, 0) as unknown
-           from uploads u left join releases r on r.dist = u.dist and r.version = u.version
-           where u.author = $1 and u.released_at is not null and not u.provisional
-           order by u.released_at desc, u.dist desc, u.version desc limit 100`,
+           from page
+           left join lateral (select * from uploads where dist = page.dist
+                              order by released_at desc nulls last, version desc nulls last limit 1) u on true
+           left join releases r on r.dist = u.dist and r.version = u.version
+           order by page.dist`,
   },
   /** The newest reports, the page everyone sees first. */
   "recent-reports": {

@@ -17,8 +17,8 @@ export const authorDashboard: ReadCase = {
   graphql: ({ author }) => ({
     query: `query AuthorDashboard($author: String!) {
       author(pauseId: $author) {
-        uploads(first: 100) {
-          nodes { dist version releasedAt release { allPerls { pass fail na unknown } } }
+        distributions(first: 100) {
+          nodes { name latestRelease { version allPerls { pass fail na unknown } } }
         }
       }
     }`,
@@ -29,12 +29,18 @@ export const authorDashboard: ReadCase = {
       "uploads has no foreign key to releases, so PostGraphile 4 cannot join them without a computed column or plugin",
   },
   agree: {
-    baseline: (rows) => rows.map((row) => `${String(row.dist)} ${String(row.version)} ${String(row.fail)}`),
+    // The baseline reads one row more, as the platform does, to know whether another page follows.
+    baseline: (rows) =>
+      rows.slice(0, 100).map((row) => `${String(row.dist)} ${String(row.version)} ${String(row.fail)}`),
     graphql: (data) =>
       (
         data.author as {
-          uploads: { nodes: { dist: string; version: string; release: { allPerls: { fail: number } } }[] };
+          distributions: {
+            nodes: { name: string; latestRelease: { version: string; allPerls: { fail: number } } | null }[];
+          };
         } | null
-      )?.uploads.nodes.map((node) => `${node.dist} ${node.version} ${node.release.allPerls.fail}`),
+      )?.distributions.nodes.map(
+        (node) => `${node.name} ${node.latestRelease?.version ?? "null"} ${node.latestRelease?.allPerls.fail ?? 0}`,
+      ),
   },
 };

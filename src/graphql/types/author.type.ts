@@ -2,7 +2,11 @@ import { Field, ObjectType } from "type-graphql";
 import { cacheFor, MaxAge } from "../cache-hints.js";
 import { globalId, Node, NodeKind } from "./node.type.js";
 
-@ObjectType({ implements: Node, description: "A CPAN author, by PAUSE id, and what they uploaded." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: "A CPAN author, by PAUSE id, and what they uploaded.",
+})
 @cacheFor(MaxAge.catalogue)
 export class Author implements Node {
   id!: string;

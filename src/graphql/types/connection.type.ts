@@ -1,7 +1,10 @@
 import { type ClassType, Field, ObjectType } from "type-graphql";
 import { inheritCache } from "../cache-hints.js";
 
-@ObjectType({ description: "Where a page of a list stands. Lists page forward only, by `first` and `after`." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Where a page of a list stands. Lists page forward only, by `first` and `after`.",
+})
 @inheritCache()
 export class PageInfo {
   @Field(() => Boolean, { description: "Whether items follow this page." })
@@ -33,7 +36,7 @@ export interface Connection<Node> {
  * They inherit their cache hint from the field that returns them.
  */
 export function connectionType<Node extends object>(node: ClassType<Node>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} in a page, with its cursor.` })
   @inheritCache()
   class EdgeType {
     @Field(() => String, { description: "Where this item stands: pass it as `after` to continue after it." })
@@ -43,7 +46,7 @@ export function connectionType<Node extends object>(node: ClassType<Node>, name:
     node!: Node;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}s (a Relay connection).` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what}s (a Relay connection).` })
   @inheritCache()
   class ConnectionType {
     @Field(() => [EdgeType], { description: `The ${what}s of this page with their cursors.` })
@@ -60,6 +63,7 @@ export function connectionType<Node extends object>(node: ClassType<Node>, name:
 
 /**
  * A page from rows fetched with `limit + 1`: the extra row only says that another page exists.
+ * Cursors are encoded only for what is asked: edges when `edges` is read, the page's ends always.
  */
 export function toConnection<Row, Node>(
   rows: readonly Row[],
@@ -69,15 +73,20 @@ export function toConnection<Row, Node>(
   nodeOf: (row: Row) => Node,
 ): Connection<Node> {
   const page = rows.slice(0, limit);
-  const edges = page.map((row) => ({ cursor: cursorOf(row), node: nodeOf(row) }));
+  const nodes = page.map(nodeOf);
+  const first = page[0];
+  const last = page.at(-1);
+  let edges: Edge<Node>[] | undefined;
   return {
-    edges,
-    nodes: edges.map((edge) => edge.node),
+    get edges() {
+      return (edges ??= page.map((row, index) => ({ cursor: cursorOf(row), node: nodes[index] as Node })));
+    },
+    nodes,
     pageInfo: Object.assign(new PageInfo(), {
       hasNextPage: rows.length > limit,
       hasPreviousPage: afterGiven,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: first === undefined ? null : cursorOf(first),
+      endCursor: last === undefined ? null : cursorOf(last),
     }),
   };
 }

@@ -3,7 +3,11 @@ import { cacheFor, MaxAge } from "../cache-hints.js";
 import { connectionType } from "./connection.type.js";
 import { globalId, Node, NodeKind } from "./node.type.js";
 
-@ObjectType({ implements: Node, description: "A CPAN distribution: every release under one name." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: "A CPAN distribution: every release under one name.",
+})
 @cacheFor(MaxAge.catalogue)
 export class Distribution implements Node {
   id!: string;

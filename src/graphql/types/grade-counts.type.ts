@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { inheritCache } from "../cache-hints.js";
 
-@ObjectType({ description: "Numbers of reports by grade." })
+@ObjectType({ simpleResolvers: true, description: "Numbers of reports by grade." })
 @inheritCache()
 export class GradeCounts {
   @Field(() => Int, { description: "Reports whose tests passed." })

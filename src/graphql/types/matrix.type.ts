@@ -3,7 +3,10 @@ import type { DistributionMatrixRow, ReleaseMatrixRow } from "../../db/queries/m
 import { cacheFor, MaxAge } from "../cache-hints.js";
 import { byName, byNumbersDescending } from "./sorting.js";
 
-@ObjectType({ description: "Report counts of one cell of a release's matrix: a perl series on an OS." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Report counts of one cell of a release's matrix: a perl series on an OS.",
+})
 @cacheFor(MaxAge.counts)
 export class ReleaseMatrixCell {
   @Field(() => String, { description: "Perl series, `5.36`." })
@@ -28,7 +31,10 @@ export class ReleaseMatrixCell {
   total!: number;
 }
 
-@ObjectType({ description: "A release's reports by perl series and OS: the CPAN Testers matrix." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A release's reports by perl series and OS: the CPAN Testers matrix.",
+})
 @cacheFor(MaxAge.counts)
 export class ReleaseMatrix {
   @Field(() => [String], { description: "The perl series that have reports, newest first (`5.40`, `5.38`, ...)." })
@@ -41,7 +47,10 @@ export class ReleaseMatrix {
   cells!: ReleaseMatrixCell[];
 }
 
-@ObjectType({ description: "Report counts of one cell of a distribution's matrix: a version on a perl series." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Report counts of one cell of a distribution's matrix: a version on a perl series.",
+})
 @cacheFor(MaxAge.counts)
 export class DistributionMatrixCell {
   @Field(() => String, { description: "Release version." })
@@ -66,7 +75,10 @@ export class DistributionMatrixCell {
   total!: number;
 }
 
-@ObjectType({ description: "A distribution's reports by version and perl series, summed over every OS." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A distribution's reports by version and perl series, summed over every OS.",
+})
 @cacheFor(MaxAge.counts)
 export class DistributionMatrix {
   @Field(() => [String], { description: "The versions that have reports, newest version number first." })

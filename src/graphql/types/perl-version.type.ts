@@ -3,7 +3,7 @@ import { cacheFor, MaxAge } from "../cache-hints.js";
 import { Maturity } from "./enums.type.js";
 import { globalId, Node, NodeKind } from "./node.type.js";
 
-@ObjectType({ implements: Node, description: "A perl version that reports have named, parsed." })
+@ObjectType({ simpleResolvers: true, implements: Node, description: "A perl version that reports have named, parsed." })
 @cacheFor(MaxAge.immutable)
 export class PerlVersion implements Node {
   id!: string;

@@ -2,7 +2,7 @@ import { Field, GraphQLISODateTime, ObjectType } from "type-graphql";
 import type { ReleaseUpdatedEvent as ReleaseUpdatedPayload } from "../../events/index.js";
 import { GradeCounts, gradeCounts } from "./grade-counts.type.js";
 
-@ObjectType({ description: "A release's report counts, just after new reports changed them." })
+@ObjectType({ simpleResolvers: true, description: "A release's report counts, just after new reports changed them." })
 export class ReleaseUpdatedEvent {
   @Field(() => String, { description: "Distribution name, e.g. `Data-Printer`." })
   dist!: string;

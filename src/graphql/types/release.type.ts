@@ -7,6 +7,7 @@ import { GradeCounts, gradeCounts } from "./grade-counts.type.js";
 import { globalId, Node, NodeKind } from "./node.type.js";
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "One version of a distribution, with the counts of its test reports.",
 })

@@ -2,7 +2,10 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { inheritCache } from "../cache-hints.js";
 import { byName } from "./sorting.js";
 
-@ObjectType({ description: "The output a report captured, by phase; a phase the client did not split out is null." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "The output a report captured, by phase; a phase the client did not split out is null.",
+})
 @inheritCache()
 export class ReportOutput {
   @Field(() => String, { nullable: true, description: "Output not split by phase (all a Metabase report has)." })
@@ -21,7 +24,10 @@ export class ReportOutput {
   install!: string | null;
 }
 
-@ObjectType({ description: "A prerequisite of the tested distribution, as the tester's system had it." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A prerequisite of the tested distribution, as the tester's system had it.",
+})
 @inheritCache()
 export class Prerequisite {
   @Field(() => String, { description: "The phase that needs it: `requires`, `build_requires`, `test_requires`, ..." })
@@ -37,7 +43,7 @@ export class Prerequisite {
   have!: string | null;
 }
 
-@ObjectType({ description: "A module of the toolchain that ran the tests, with its version." })
+@ObjectType({ simpleResolvers: true, description: "A module of the toolchain that ran the tests, with its version." })
 @inheritCache()
 export class ToolchainModule {
   @Field(() => String, { description: "Module name, e.g. `ExtUtils::MakeMaker`." })
@@ -47,7 +53,7 @@ export class ToolchainModule {
   version!: string;
 }
 
-@ObjectType({ description: "What a report's stored document says beyond the counted fields." })
+@ObjectType({ simpleResolvers: true, description: "What a report's stored document says beyond the counted fields." })
 @inheritCache()
 export class ReportDetails {
   @Field(() => String, {

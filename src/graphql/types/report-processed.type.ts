@@ -2,7 +2,10 @@ import { Field, InputType, Int, ObjectType } from "type-graphql";
 import type { ReportProcessedEvent as ReportProcessedPayload } from "../../events/index.js";
 import { Grade, toGrade } from "./enums.type.js";
 
-@ObjectType({ description: "A test report that has just been counted: the fields subscribers filter and show." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A test report that has just been counted: the fields subscribers filter and show.",
+})
 export class ReportProcessedEvent {
   @Field(() => Int, { description: "The report's sequential id: consumers page by it." })
   reportId!: number;

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "The answer to a report submission." })
+@ObjectType({ simpleResolvers: true, description: "The answer to a report submission." })
 export class ReportSubmission {
   @Field(() => ID, { description: "The report's GUID: the one it was sent with, or a new one." })
   id!: string;

@@ -8,6 +8,7 @@ import { globalId, Node, NodeKind } from "./node.type.js";
 import { PerlVersion, toPerlVersion } from "./perl-version.type.js";
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "One test report as counted: the fields derived from its document (see `details` for the rest).",
 })

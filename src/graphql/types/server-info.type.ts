@@ -13,7 +13,7 @@ registerEnumType(DatabaseKind, {
   },
 });
 
-@ObjectType({ description: "Facts about the server answering this request." })
+@ObjectType({ simpleResolvers: true, description: "Facts about the server answering this request." })
 export class ServerInfo {
   @Field(() => String, { description: "The platform's version." })
   version!: string;

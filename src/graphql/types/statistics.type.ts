@@ -2,11 +2,14 @@ import { Field, Float, Int, ObjectType } from "type-graphql";
 import { cacheFor, inheritCache, MaxAge } from "../cache-hints.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 
-@ObjectType({ description: "Statistics read from the rollups the ETL keeps; none of them scans the reports." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Statistics read from the rollups the ETL keeps; none of them scans the reports.",
+})
 @cacheFor(MaxAge.statistics)
 export class Statistics {}
 
-@ObjectType({ description: "Reports of one day or month, by grade." })
+@ObjectType({ simpleResolvers: true, description: "Reports of one day or month, by grade." })
 @inheritCache()
 export class PeriodReportCounts {
   @Field(() => DateScalar, { description: "The day, or the first day of the month." })
@@ -28,7 +31,10 @@ export class PeriodReportCounts {
   total!: number;
 }
 
-@ObjectType({ description: "Reports on one OS with one perl series over a range of months, by grade." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Reports on one OS with one perl series over a range of months, by grade.",
+})
 @inheritCache()
 export class OsPerlReportCounts {
   @Field(() => String, { description: "OS name." })
@@ -53,7 +59,7 @@ export class OsPerlReportCounts {
   total!: number;
 }
 
-@ObjectType({ description: "Testers active in one month." })
+@ObjectType({ simpleResolvers: true, description: "Testers active in one month." })
 @inheritCache()
 export class TesterMonth {
   @Field(() => DateScalar, { description: "The first day of the month." })
@@ -66,7 +72,7 @@ export class TesterMonth {
   reports!: number;
 }
 
-@ObjectType({ description: "Reports received in one hour, by grade." })
+@ObjectType({ simpleResolvers: true, description: "Reports received in one hour, by grade." })
 @cacheFor(MaxAge.rate)
 export class HourReportCounts {
   @Field(() => DateTimeScalar, { description: "The start of the hour (UTC)." })
@@ -88,7 +94,7 @@ export class HourReportCounts {
   total!: number;
 }
 
-@ObjectType({ description: "How fast reports arrive, from the hourly rollup." })
+@ObjectType({ simpleResolvers: true, description: "How fast reports arrive, from the hourly rollup." })
 @cacheFor(MaxAge.rate)
 export class SubmissionRate {
   @Field(() => Int, { description: "The hours covered, ending with the current one." })

@@ -3,7 +3,11 @@ import type { TesterRow } from "../../db/schema/index.js";
 import { cacheFor, MaxAge } from "../cache-hints.js";
 import { globalId, Node, NodeKind } from "./node.type.js";
 
-@ObjectType({ implements: Node, description: "A tester: the Metabase profile (or token holder) who sent reports." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: "A tester: the Metabase profile (or token holder) who sent reports.",
+})
 @cacheFor(MaxAge.tester)
 export class Tester implements Node {
   id!: string;

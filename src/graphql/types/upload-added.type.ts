@@ -3,6 +3,7 @@ import type { UploadAddedEvent as UploadAddedPayload } from "../../events/index.
 import { Maturity, toMaturity } from "./enums.type.js";
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A release that has just been uploaded to CPAN (or completed: first known from its reports).",
 })
 export class UploadAddedEvent {

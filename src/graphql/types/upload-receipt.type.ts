@@ -21,7 +21,10 @@ registerEnumType(UploadOutcome, {
   },
 });
 
-@ObjectType({ description: "The answer to addUpload: the upload as stored, and what the call changed." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "The answer to addUpload: the upload as stored, and what the call changed.",
+})
 export class UploadReceipt {
   @Field(() => UploadOutcome, { description: "Whether the upload was added, completed or already known." })
   outcome!: UploadOutcome;

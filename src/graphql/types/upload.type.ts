@@ -7,6 +7,7 @@ import { Location, Maturity, toLocation, toMaturity } from "./enums.type.js";
 import { globalId, Node, NodeKind } from "./node.type.js";
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     "A release's file on CPAN. Provisional while only reports have told of the release: then its author, file " +
