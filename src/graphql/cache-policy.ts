@@ -13,6 +13,7 @@ import {
   isObjectType,
   Kind,
   type OperationDefinitionNode,
+  OperationTypeNode,
   type SelectionSetNode,
   typeFromAST,
 } from "graphql";
@@ -77,8 +78,9 @@ export function operationCachePolicy(
       operation ??= definition;
   }
   const policy: Required<CacheHint> = { maxAge: Number.POSITIVE_INFINITY, scope: "PUBLIC" };
-  const root = operation && schema.getRootType(operation.operation);
-  if (!operation || !root || operation.operation !== "query") return { maxAge: 0, scope: "PUBLIC" };
+  // Mutations and subscriptions are never cached.
+  const root = operation?.operation === OperationTypeNode.QUERY ? schema.getQueryType() : undefined;
+  if (!operation || !root) return { maxAge: 0, scope: "PUBLIC" };
 
   const walk = (parent: GraphQLCompositeType, selections: SelectionSetNode, atRoot: boolean, seen: Set<string>) => {
     for (const selection of selections.selections) {
@@ -137,7 +139,7 @@ export function cachePolicyPlugin(options: { defaultMaxAge: number }): ApolloSer
   const policies = new WeakMap<DocumentNode, Map<string, Required<CacheHint>>>();
   const policyOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined) => {
     let byOperation = policies.get(document);
-    if (!byOperation) policies.set(document, (byOperation = new Map()));
+    if (!byOperation) policies.set(document, (byOperation = new Map<string, Required<CacheHint>>()));
     const key = operationName ?? "";
     let policy = byOperation.get(key);
     if (!policy)
