@@ -18,13 +18,15 @@ interface Pending {
 
 /**
  * Group commit for intake. Each report must be durable before it is acknowledged, and a commit per
- * report would cap intake at the disk's flush rate. Instead, reports that arrive while an INSERT is
- * under way wait and go together in the next one: one commit then acknowledges many. At low load a
- * report is written at once, alone, so batching never adds latency of its own.
+ * report would cap intake at the disk's flush rate. Instead, the reports that arrive in one turn of
+ * the event loop, and those that arrive while INSERTs are under way, go together: one commit then
+ * acknowledges many. At low load a report is written alone at the end of its turn, so batching
+ * never adds a wait of its own.
  */
 export class DocumentBatcher {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
+  private pumpScheduled = false;
   private readonly maxBatch: number;
   private readonly maxInFlight: number;
   private readonly onStored: () => void;
@@ -42,7 +44,14 @@ export class DocumentBatcher {
   store(document: NewDocument): Promise<StoreOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ document, resolve, reject });
-      this.pump();
+      // Written after the requests that arrived in this turn of the event loop have joined it.
+      if (!this.pumpScheduled) {
+        this.pumpScheduled = true;
+        setImmediate(() => {
+          this.pumpScheduled = false;
+          this.pump();
+        });
+      }
     });
   }
 
