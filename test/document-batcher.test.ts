@@ -4,7 +4,7 @@ import type { NewDocument } from "../src/db/queries/document.queries.js";
 import { DocumentBatcher } from "../src/intake/document.batcher.js";
 import { createTestDatabase, type TestDatabase, testBackends } from "./helpers/database.js";
 
-const newDocument = (id = randomUUID(), hash = "h1"): NewDocument => ({
+const newDocument = (id: string = randomUUID(), hash = "h1"): NewDocument => ({
   id,
   source: "v3",
   testerId: null,

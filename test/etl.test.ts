@@ -128,6 +128,31 @@ describe.each(testBackends())("ETL on $name", (backend) => {
     await events.close();
   });
 
+  it("finds every counter that a recount of the reports disagrees with", async () => {
+    await queueReports(db, mixedReports(30));
+    await processAll({ db, log: testLog }, 50);
+    const counters = [
+      "releases",
+      "release_matrix_cells",
+      "stats_reports_daily",
+      "stats_reports_monthly",
+      "stats_reports_monthly_totals",
+      "stats_tester_months",
+    ];
+    for (const table of counters) {
+      const column = table === "releases" ? "pass" : "reports";
+      await db.execute(
+        sql.raw(`update ${table} set ${column} = ${column} + 1 where ctid = (select min(ctid) from ${table})`),
+      );
+    }
+    await db.execute(sql`delete from stats_reports_monthly_totals where grade = 'fail'`);
+    const mismatches = await verifyDerivedCounts(db);
+    expect([...new Set(mismatches.map((m) => m.table))].sort()).toEqual([...counters].sort());
+    expect(mismatches).toContainEqual(
+      expect.objectContaining({ table: "stats_reports_monthly_totals", actual: "none" }) as unknown,
+    );
+  });
+
   it("marks a document it cannot process with the error, goes on, and retries it after a fix", async () => {
     const broken = { ...v3Report({ dist: "Broken" }), created: "yesterday-ish" };
     await queueReports(db, [...mixedReports(10), broken, ...mixedReports(10)]);

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/client.js";
 
 export interface Mismatch {
@@ -8,6 +8,23 @@ export interface Mismatch {
   expected: string;
   /** Counts the table holds. */
   actual: string;
+}
+
+const PERL_SERIES = sql.raw("perl_major || '.' || perl_minor");
+const MONTH = sql.raw("date_trunc('month', submitted_at at time zone 'UTC')::date");
+
+/**
+ * The rows of a counter table (`reports` per key) that differ from `expected`, a recount keyed by
+ * the same columns. Table and column names are this module's constants, never input.
+ */
+function recount(table: string, keys: string[], expected: SQL): SQL {
+  const keyOf = keys.map((key) => `coalesce(e.${key}::text, a.${key}::text)`).join(", ");
+  return sql`
+    with expected as (${expected})
+    select concat_ws(' ', ${sql.raw(keyOf)}) as key,
+      coalesce(e.reports::text, 'none') as expected, coalesce(a.reports::text, 'none') as actual
+    from expected e full join ${sql.identifier(table)} a using (${sql.raw(keys.join(", "))})
+    where e.reports is distinct from a.reports`;
 }
 
 // Each check computes a table's counts from the report rows and compares them with the table:
@@ -32,51 +49,35 @@ const checks = {
       coalesce(e.counts, 'none') as expected, coalesce(a.counts, 'none') as actual
     from expected e full join actual a on a.dist = e.dist and a.version = e.version
     where e.counts is distinct from a.counts`,
-  release_matrix_cells: sql`
-    with expected as (
-      select dist, version, perl_major || '.' || perl_minor as perl_series, osname, grade, count(*)::int as reports
-      from reports group by 1, 2, 3, 4, 5)
-    select concat_ws(' ', coalesce(e.dist, a.dist), coalesce(e.version, a.version),
-        coalesce(e.perl_series, a.perl_series), coalesce(e.osname, a.osname), coalesce(e.grade, a.grade)) as key,
-      coalesce(e.reports::text, 'none') as expected, coalesce(a.reports::text, 'none') as actual
-    from expected e full join release_matrix_cells a using (dist, version, perl_series, osname, grade)
-    where e.reports is distinct from a.reports`,
-  stats_reports_monthly: sql`
-    with expected as (
-      select date_trunc('month', submitted_at at time zone 'UTC')::date as month, osname,
-        perl_major || '.' || perl_minor as perl_series, grade, count(*)::int as reports
-      from reports group by 1, 2, 3, 4)
-    select concat_ws(' ', coalesce(e.month, a.month), coalesce(e.osname, a.osname),
-        coalesce(e.perl_series, a.perl_series), coalesce(e.grade, a.grade)) as key,
-      coalesce(e.reports::text, 'none') as expected, coalesce(a.reports::text, 'none') as actual
-    from expected e full join stats_reports_monthly a using (month, osname, perl_series, grade)
-    where e.reports is distinct from a.reports`,
-  stats_reports_monthly_totals: sql`
-    with expected as (
-      select date_trunc('month', submitted_at at time zone 'UTC')::date as month, grade, count(*)::int as reports
-      from reports group by 1, 2)
-    select concat_ws(' ', coalesce(e.month, a.month), coalesce(e.grade, a.grade)) as key,
-      coalesce(e.reports::text, 'none') as expected, coalesce(a.reports::text, 'none') as actual
-    from expected e full join stats_reports_monthly_totals a using (month, grade)
-    where e.reports is distinct from a.reports`,
-  stats_reports_daily: sql`
-    with expected as (
-      select (submitted_at at time zone 'UTC')::date as day, osname,
-        perl_major || '.' || perl_minor as perl_series, grade, count(*)::int as reports
-      from reports group by 1, 2, 3, 4)
-    select concat_ws(' ', coalesce(e.day, a.day), coalesce(e.osname, a.osname),
-        coalesce(e.perl_series, a.perl_series), coalesce(e.grade, a.grade)) as key,
-      coalesce(e.reports::text, 'none') as expected, coalesce(a.reports::text, 'none') as actual
-    from expected e full join stats_reports_daily a using (day, osname, perl_series, grade)
-    where e.reports is distinct from a.reports`,
-  stats_tester_months: sql`
-    with expected as (
-      select date_trunc('month', submitted_at at time zone 'UTC')::date as month, tester, count(*)::int as reports
-      from reports group by 1, 2)
-    select concat_ws(' ', coalesce(e.month, a.month), coalesce(e.tester, a.tester)) as key,
-      coalesce(e.reports::text, 'none') as expected, coalesce(a.reports::text, 'none') as actual
-    from expected e full join stats_tester_months a using (month, tester)
-    where e.reports is distinct from a.reports`,
+  release_matrix_cells: recount(
+    "release_matrix_cells",
+    ["dist", "version", "perl_series", "osname", "grade"],
+    sql`select dist, version, ${PERL_SERIES} as perl_series, osname, grade, count(*)::int as reports
+        from reports group by 1, 2, 3, 4, 5`,
+  ),
+  stats_reports_monthly: recount(
+    "stats_reports_monthly",
+    ["month", "osname", "perl_series", "grade"],
+    sql`select ${MONTH} as month, osname, ${PERL_SERIES} as perl_series, grade, count(*)::int as reports
+        from reports group by 1, 2, 3, 4`,
+  ),
+  stats_reports_monthly_totals: recount(
+    "stats_reports_monthly_totals",
+    ["month", "grade"],
+    sql`select ${MONTH} as month, grade, count(*)::int as reports from reports group by 1, 2`,
+  ),
+  stats_reports_daily: recount(
+    "stats_reports_daily",
+    ["day", "osname", "perl_series", "grade"],
+    sql`select (submitted_at at time zone 'UTC')::date as day, osname, ${PERL_SERIES} as perl_series, grade,
+          count(*)::int as reports
+        from reports group by 1, 2, 3, 4`,
+  ),
+  stats_tester_months: recount(
+    "stats_tester_months",
+    ["month", "tester"],
+    sql`select ${MONTH} as month, tester, count(*)::int as reports from reports group by 1, 2`,
+  ),
 };
 
 /** Every derived count that disagrees with a recount of the report rows; empty when all agree. */
