@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { DistributionMatrixRow, ReleaseMatrixRow } from "../../db/queries/matrix.queries.js";
 import { cacheFor, MaxAge } from "../cache-hints.js";
-import { byName, byNumbersDescending } from "./sorting.js";
+import { byName, byNumbersDescending, ranked } from "./sorting.js";
 
 @ObjectType({
   simpleResolvers: true,
@@ -91,46 +91,63 @@ export class DistributionMatrix {
   cells!: DistributionMatrixCell[];
 }
 
-const distinct = (values: string[]) => [...new Set(values)];
+const place = (places: Map<string, number>, value: string) => places.get(value) ?? 0;
 
 export function toReleaseMatrix(rows: readonly ReleaseMatrixRow[]): ReleaseMatrix {
-  const cells = rows
-    .map((row) =>
-      Object.assign(new ReleaseMatrixCell(), {
-        perlSeries: row.perlSeries,
-        osname: row.osname,
-        pass: row.pass,
-        fail: row.fail,
-        na: row.na,
-        unknown: row.unknown,
-        total: row.pass + row.fail + row.na + row.unknown,
-      }),
-    )
-    .sort((a, b) => byNumbersDescending(a.perlSeries, b.perlSeries) || byName(a.osname, b.osname));
-  return Object.assign(new ReleaseMatrix(), {
-    perlSeries: distinct(cells.map((cell) => cell.perlSeries)),
-    osnames: distinct(cells.map((cell) => cell.osname)).sort(byName),
-    cells,
-  });
+  const cells = rows.map((row) =>
+    Object.assign(new ReleaseMatrixCell(), {
+      perlSeries: row.perlSeries,
+      osname: row.osname,
+      pass: row.pass,
+      fail: row.fail,
+      na: row.na,
+      unknown: row.unknown,
+      total: row.pass + row.fail + row.na + row.unknown,
+    }),
+  );
+  const series = ranked(
+    cells.map((cell) => cell.perlSeries),
+    byNumbersDescending,
+  );
+  const osnames = ranked(
+    cells.map((cell) => cell.osname),
+    byName,
+  );
+  cells.sort(
+    (a, b) =>
+      place(series, a.perlSeries) - place(series, b.perlSeries) || place(osnames, a.osname) - place(osnames, b.osname),
+  );
+  return Object.assign(new ReleaseMatrix(), { perlSeries: [...series.keys()], osnames: [...osnames.keys()], cells });
 }
 
 export function toDistributionMatrix(rows: readonly DistributionMatrixRow[]): DistributionMatrix {
-  const cells = rows
-    .map((row) =>
-      Object.assign(new DistributionMatrixCell(), {
-        version: row.version,
-        perlSeries: row.perlSeries,
-        pass: row.pass,
-        fail: row.fail,
-        na: row.na,
-        unknown: row.unknown,
-        total: row.pass + row.fail + row.na + row.unknown,
-      }),
-    )
-    .sort((a, b) => byNumbersDescending(a.version, b.version) || byNumbersDescending(a.perlSeries, b.perlSeries));
+  const cells = rows.map((row) =>
+    Object.assign(new DistributionMatrixCell(), {
+      version: row.version,
+      perlSeries: row.perlSeries,
+      pass: row.pass,
+      fail: row.fail,
+      na: row.na,
+      unknown: row.unknown,
+      total: row.pass + row.fail + row.na + row.unknown,
+    }),
+  );
+  const versions = ranked(
+    cells.map((cell) => cell.version),
+    byNumbersDescending,
+  );
+  const series = ranked(
+    cells.map((cell) => cell.perlSeries),
+    byNumbersDescending,
+  );
+  cells.sort(
+    (a, b) =>
+      place(versions, a.version) - place(versions, b.version) ||
+      place(series, a.perlSeries) - place(series, b.perlSeries),
+  );
   return Object.assign(new DistributionMatrix(), {
-    versions: distinct(cells.map((cell) => cell.version)),
-    perlSeries: distinct(cells.map((cell) => cell.perlSeries)).sort(byNumbersDescending),
+    versions: [...versions.keys()],
+    perlSeries: [...series.keys()],
     cells,
   });
 }
