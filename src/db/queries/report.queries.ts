@@ -38,10 +38,13 @@ export interface ReportPageRequest {
   limit: number;
 }
 
-/** A report row with its submission time to the microsecond, for cursors of time-ordered pages. */
+/**
+ * A report of a page; on pages ordered by submission time, with that time to the microsecond for
+ * their cursors (pages in id order need only the id, and skip formatting it for every row).
+ */
 export interface PagedReport {
   report: ReportRow;
-  submittedAtExact: string;
+  submittedAtExact?: string;
 }
 
 /** "5.36.1 RC1" → { major: 5, minor: 36 }; undefined for anything that is not a perl 5 version. */
@@ -75,24 +78,19 @@ function filterConditions(filter: ReportFilter): SQL[] {
 }
 
 const newestReports = preparedPerDb((db) =>
-  db
-    .select({ report: reports, submittedAtExact: exactTime(reports.submittedAt) })
-    .from(reports)
-    .orderBy(desc(reports.id))
-    .limit(sql.placeholder("limit"))
-    .prepare("newest_reports"),
+  db.select().from(reports).orderBy(desc(reports.id)).limit(sql.placeholder("limit")).prepare("newest_reports"),
 );
 
 /**
  * One page of reports in id order. `limit + 1` rows come back when there are more, so the caller
  * can tell whether a next page exists without counting.
  */
-export function reportPage(db: Db, filter: ReportFilter, page: ReportPageRequest): Promise<PagedReport[]> {
+export async function reportPage(db: Db, filter: ReportFilter, page: ReportPageRequest): Promise<PagedReport[]> {
   const conditions = filterConditions(filter);
   const after = page.after;
   // The first page of the newest reports is what everyone opens: a statement prepared once.
   if (conditions.length === 0 && !after && page.order === "desc") {
-    return newestReports(db).execute({ limit: page.limit + 1 });
+    return (await newestReports(db).execute({ limit: page.limit + 1 })).map((report) => ({ report }));
   }
   if (after && page.order === "submitted") {
     const time = after.submittedAt ?? "infinity";
@@ -100,16 +98,21 @@ export function reportPage(db: Db, filter: ReportFilter, page: ReportPageRequest
   } else if (after) {
     conditions.push(page.order === "asc" ? gt(reports.id, after.id) : lt(reports.id, after.id));
   }
-  const order =
-    page.order === "submitted"
-      ? [desc(reports.submittedAt), desc(reports.id)]
-      : [page.order === "asc" ? asc(reports.id) : desc(reports.id)];
-  return db
-    .select({ report: reports, submittedAtExact: exactTime(reports.submittedAt) })
+  if (page.order === "submitted") {
+    return db
+      .select({ report: reports, submittedAtExact: exactTime(reports.submittedAt) })
+      .from(reports)
+      .where(and(...conditions))
+      .orderBy(desc(reports.submittedAt), desc(reports.id))
+      .limit(page.limit + 1);
+  }
+  const rows = await db
+    .select()
     .from(reports)
     .where(and(...conditions))
-    .orderBy(...order)
+    .orderBy(page.order === "asc" ? asc(reports.id) : desc(reports.id))
     .limit(page.limit + 1);
+  return rows.map((report) => ({ report }));
 }
 
 /** Reports by sequential id, in no particular order; unknown ids are absent. */

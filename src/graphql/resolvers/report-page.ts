@@ -37,7 +37,7 @@ export async function reportConnection(
     request.first,
     Boolean(request.after),
     ({ report, submittedAtExact }: PagedReport) =>
-      encodeCursor(name, order === "submitted" ? [submittedAtExact, report.id] : [report.id]),
+      encodeCursor(name, submittedAtExact === undefined ? [report.id] : [submittedAtExact, report.id]),
     ({ report }) => toReport(report),
   );
 }
