@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { DistributionMatrixRow, ReleaseMatrixRow } from "../../db/queries/matrix.queries.js";
 import { cacheFor, MaxAge } from "../cache-hints.js";
-import { byName, byNumbersDescending, ranked } from "./sorting.js";
+import { byName, byNumbersDescending, sortByKeys } from "./sorting.js";
 
 @ObjectType({
   simpleResolvers: true,
@@ -91,8 +91,6 @@ export class DistributionMatrix {
   cells!: DistributionMatrixCell[];
 }
 
-const place = (places: Map<string, number>, value: string) => places.get(value) ?? 0;
-
 export function toReleaseMatrix(rows: readonly ReleaseMatrixRow[]): ReleaseMatrix {
   const cells = rows.map((row) =>
     Object.assign(new ReleaseMatrixCell(), {
@@ -105,19 +103,12 @@ export function toReleaseMatrix(rows: readonly ReleaseMatrixRow[]): ReleaseMatri
       total: row.pass + row.fail + row.na + row.unknown,
     }),
   );
-  const series = ranked(
-    cells.map((cell) => cell.perlSeries),
-    byNumbersDescending,
+  const [perlSeries, osnames] = sortByKeys(
+    cells,
+    [(cell) => cell.perlSeries, byNumbersDescending],
+    [(cell) => cell.osname, byName],
   );
-  const osnames = ranked(
-    cells.map((cell) => cell.osname),
-    byName,
-  );
-  cells.sort(
-    (a, b) =>
-      place(series, a.perlSeries) - place(series, b.perlSeries) || place(osnames, a.osname) - place(osnames, b.osname),
-  );
-  return Object.assign(new ReleaseMatrix(), { perlSeries: [...series.keys()], osnames: [...osnames.keys()], cells });
+  return Object.assign(new ReleaseMatrix(), { perlSeries, osnames, cells });
 }
 
 export function toDistributionMatrix(rows: readonly DistributionMatrixRow[]): DistributionMatrix {
@@ -132,22 +123,10 @@ export function toDistributionMatrix(rows: readonly DistributionMatrixRow[]): Di
       total: row.pass + row.fail + row.na + row.unknown,
     }),
   );
-  const versions = ranked(
-    cells.map((cell) => cell.version),
-    byNumbersDescending,
-  );
-  const series = ranked(
-    cells.map((cell) => cell.perlSeries),
-    byNumbersDescending,
-  );
-  cells.sort(
-    (a, b) =>
-      place(versions, a.version) - place(versions, b.version) ||
-      place(series, a.perlSeries) - place(series, b.perlSeries),
-  );
-  return Object.assign(new DistributionMatrix(), {
-    versions: [...versions.keys()],
-    perlSeries: [...series.keys()],
+  const [versions, perlSeries] = sortByKeys(
     cells,
-  });
+    [(cell) => cell.version, byNumbersDescending],
+    [(cell) => cell.perlSeries, byNumbersDescending],
+  );
+  return Object.assign(new DistributionMatrix(), { versions, perlSeries, cells });
 }

@@ -12,10 +12,27 @@ export const byName = (a: string, b: string): number => names.compare(a, b);
 /** 5.40 before 5.8, 1.10 before 1.9: newest first by the numbers in the text. */
 export const byNumbersDescending = (a: string, b: string): number => numbers.compare(b, a);
 
+type Order = (a: string, b: string) => number;
+
 /**
- * The distinct values in `order`, each with its place: a matrix sorts hundreds of cells by a few
- * dozen distinct names, so it collates the names once and then compares the places.
+ * Sorts items in place by two text keys, each in its own order, and returns each key's distinct
+ * values in that order (a matrix's row and column headings). The few distinct values are collated
+ * once, then items compare by their places: a matrix has hundreds of cells but a few dozen names.
  */
-export function ranked(values: Iterable<string>, order: (a: string, b: string) => number): Map<string, number> {
-  return new Map([...new Set(values)].sort(order).map((value, place) => [value, place]));
+export function sortByKeys<Item>(
+  items: Item[],
+  [firstKey, firstOrder]: [(item: Item) => string, Order],
+  [secondKey, secondOrder]: [(item: Item) => string, Order],
+): [string[], string[]] {
+  const places = (key: (item: Item) => string, order: Order) =>
+    new Map([...new Set(items.map(key))].sort(order).map((value, place) => [value, place]));
+  const first = places(firstKey, firstOrder);
+  const second = places(secondKey, secondOrder);
+  const place = (map: Map<string, number>, value: string) => map.get(value) ?? 0;
+  items.sort(
+    (a, b) =>
+      place(first, firstKey(a)) - place(first, firstKey(b)) ||
+      place(second, secondKey(a)) - place(second, secondKey(b)),
+  );
+  return [[...first.keys()], [...second.keys()]];
 }
