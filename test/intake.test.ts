@@ -1,14 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/client.js";
-import { releases, reportDocuments, reports } from "../src/db/schema/index.js";
+import { releases, reports } from "../src/db/schema/index.js";
 import { verifyDerivedCounts } from "../src/etl/verify.js";
 import { TESTER, testerWithToken, v3Report } from "./factories/report.factory.js";
 import { loadFixture } from "./fixtures/index.js";
 import { graphql } from "./generated/index.js";
 import { testBackends } from "./helpers/database.js";
 import { startTestPlatform, type TestPlatform } from "./helpers/server.js";
-import { waitFor } from "./helpers/wait.js";
 
 describe.each(testBackends())("v3 and GraphQL intake on $name", (backend) => {
   let platform: TestPlatform;
@@ -25,14 +24,7 @@ describe.each(testBackends())("v3 and GraphQL intake on $name", (backend) => {
       headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers },
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
-  const processed = (id: string) =>
-    waitFor(async () => {
-      const [row] = await platform.database.db
-        .select()
-        .from(reportDocuments)
-        .where(sql`id = ${id}`);
-      return row?.processedAt ? row : undefined;
-    }, `document ${id} to be processed`);
+  const processed = (id: string) => platform.processedReport(id);
 
   it("stores a valid report, answers 201 with its id, and counts it", async () => {
     const fixture = loadFixture("v3-perl5-valid") as { distribution: { name: string; version: string } };

@@ -1,6 +1,4 @@
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reportDocuments } from "../src/db/schema/index.js";
 import { Topic } from "../src/events/index.js";
 import type { ReportDocument } from "../src/report/index.js";
 import { testerWithToken, v3Report } from "./factories/report.factory.js";
@@ -59,22 +57,8 @@ describe.each(testBackends().filter((b) => b.redisUrl))("losing Redis on $name",
     await redis.kill();
   });
 
-  const submit = async (report: ReportDocument) => {
-    const response = await fetch(`${platform.url}/v3/report`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify(report),
-    });
-    return response.status;
-  };
-  const processed = (report: ReportDocument) =>
-    waitFor(async () => {
-      const [row] = await platform.database.db
-        .select()
-        .from(reportDocuments)
-        .where(sql`id = ${report.id}`);
-      return row?.processedAt ?? undefined;
-    }, `report ${report.id} to be processed`);
+  const submit = async (report: ReportDocument) => (await platform.submitReport(report, token)).status;
+  const processed = (report: ReportDocument) => platform.processedReport(report.id);
   const delivery = (expected: boolean) =>
     waitFor(
       () => (platform.events.delivers(Topic.reportProcessed) === expected ? true : undefined),
@@ -152,19 +136,8 @@ describe.each(testBackends())("starting without Redis on $name", (backend) => {
     expect(platform.events.delivers(Topic.reportProcessed)).toBe(false);
 
     const report = v3Report({ dist: "Outage-Dist" });
-    const response = await fetch(`${platform.url}/v3/report`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify(report),
-    });
-    expect(response.status).toBe(201);
-    await waitFor(async () => {
-      const [row] = await platform.database.db
-        .select()
-        .from(reportDocuments)
-        .where(sql`id = ${report.id}`);
-      return row?.processedAt ?? undefined;
-    }, "the report to be processed");
+    expect((await platform.submitReport(report, token)).status).toBe(201);
+    await platform.processedReport(report.id);
     expect(await platform.graphql(OUTAGE_RELEASE)).toEqual({
       data: { release: { allPerls: { pass: 1, total: 1 } } },
       extensions: { cost: { limit: 1000, nodes: 0, requested: 1 } },

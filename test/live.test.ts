@@ -59,12 +59,7 @@ describe.each(testBackends())("live subscriptions on $name", (backend) => {
   afterAll(() => platform.stop());
 
   const submit = async (report: ReportDocument) => {
-    const response = await fetch(`${platform.url}/v3/report`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify(report),
-    });
-    expect(response.status).toBe(201);
+    expect((await platform.submitReport(report, token)).status).toBe(201);
   };
   const subscribers = (topic: Topic, count: number) => waitForSubscribers(platform.events, topic, count);
   const reportIds = async (reports: ReportDocument[]) => {

@@ -7,14 +7,13 @@ import { sql } from "drizzle-orm";
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../src/db/queries/tester.queries.js";
-import { reportDocuments, uploads } from "../src/db/schema/index.js";
+import { uploads } from "../src/db/schema/index.js";
 import { Topic } from "../src/events/index.js";
 import { TESTER, testerWithToken, v3Report } from "./factories/report.factory.js";
 import { graphql } from "./generated/index.js";
 import { testBackends } from "./helpers/database.js";
 import { startTestPlatform, type TestPlatform } from "./helpers/server.js";
 import { subscribe, waitForSubscribers } from "./helpers/subscriber.js";
-import { waitFor } from "./helpers/wait.js";
 
 const ADD_UPLOAD = graphql(`
   mutation AddUpload($distfile: String!, $releasedAt: DateTimeISO) {
@@ -171,19 +170,8 @@ describe.each(testBackends())("uploads on $name", (backend) => {
 
   it("completes a release known from its reports, whose later reports then carry its author", async () => {
     const report = v3Report({ dist: "Live-Provisional", version: "2.00" });
-    const response = await fetch(`${platform.url}/v3/report`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${submitter}` },
-      body: JSON.stringify(report),
-    });
-    expect(response.status).toBe(201);
-    await waitFor(async () => {
-      const [row] = await platform.database.db
-        .select()
-        .from(reportDocuments)
-        .where(sql`id = ${report.id}`);
-      return row?.processedAt ?? undefined;
-    }, "the report to be processed");
+    expect((await platform.submitReport(report, submitter)).status).toBe(201);
+    await platform.processedReport(report.id);
     expect(await uploadRows(platform, ["Live-Provisional"])).toEqual([
       {
         dist: "Live-Provisional",
@@ -229,11 +217,7 @@ describe.each(testBackends())("uploads on $name", (backend) => {
       },
     ]);
 
-    await fetch(`${platform.url}/v3/report`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${submitter}` },
-      body: JSON.stringify(v3Report({ dist: "Live-Provisional", version: "2.00" })),
-    });
+    await platform.submitReport(v3Report({ dist: "Live-Provisional", version: "2.00" }), submitter);
     expect((await authored.waitForCount(1)).map((r) => r.data)).toEqual([
       { reportProcessed: { dist: "Live-Provisional", version: "2.00", author: "DAVE" } },
     ]);

@@ -1,16 +1,19 @@
 import { randomBytes } from "node:crypto";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { Logger as QueryLogger } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { print } from "graphql";
 import { pino } from "pino";
 import { SUBSCRIPTION_DEFAULTS, type SubscriptionLimits } from "../../src/config.js";
 import type { EventBus } from "../../src/events/index.js";
 import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
 import { createRedisEventBus, type RedisEventBusOptions } from "../../src/events/redis-event-bus.js";
+import { type ReportDocumentRow, reportDocuments } from "../../src/db/schema/index.js";
 import { startEtlWorker } from "../../src/etl/worker.js";
 import type { AppConfig } from "../../src/server/app.js";
 import { type RunningServer, startServer } from "../../src/server/serve.js";
 import { type Backend, createTestDatabase, type TestDatabase } from "./database.js";
+import { waitFor } from "./wait.js";
 
 export const testLog = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
 
@@ -40,6 +43,10 @@ export interface TestPlatform extends TestDatabase {
     document: TypedDocumentNode<Result, Variables> | string,
     variables?: Variables,
   ): Promise<GraphQLResponse<Result>>;
+  /** POSTs a v3 report (an object, or a body as is) to /v3/report with this bearer token. */
+  submitReport(report: unknown, token: string): Promise<Response>;
+  /** Resolves with the stored document once the ETL has processed the report with this GUID. */
+  processedReport(guid: string): Promise<ReportDocumentRow>;
   stop(): Promise<void>;
 }
 
@@ -126,6 +133,19 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as never;
+    },
+    submitReport(report, token) {
+      return fetch(`${server.url}/v3/report`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: typeof report === "string" ? report : JSON.stringify(report),
+      });
+    },
+    processedReport(guid) {
+      return waitFor(async () => {
+        const [row] = await database.db.select().from(reportDocuments).where(eq(reportDocuments.id, guid));
+        return row?.processedAt ? row : undefined;
+      }, `report ${guid} to be processed`);
     },
     async stop() {
       await server.stop();
