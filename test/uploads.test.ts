@@ -16,7 +16,7 @@ import { startTestPlatform, type TestPlatform } from "./helpers/server.js";
 import { subscribe, waitForSubscribers } from "./helpers/subscriber.js";
 
 const ADD_UPLOAD = graphql(`
-  mutation AddUpload($distfile: String!, $releasedAt: DateTimeISO) {
+  mutation AddUpload($distfile: String!, $releasedAt: DateTime) {
     addUpload(distfile: $distfile, releasedAt: $releasedAt) {
       outcome
       dist
@@ -166,6 +166,16 @@ describe.each(testBackends())("uploads on $name", (backend) => {
       ],
     ]);
     expect(await uploadRows(platform, ["Foo", "README"])).toEqual([]);
+  });
+
+  it("refuses a releasedAt that is not a date-time, naming the argument", async () => {
+    const body = (await addUpload("ALICE/Bad-Date-1.0.tar.gz", "last tuesday", uploader)) as {
+      errors: { extensions: { code: string; argument?: string } }[];
+    };
+    expect(body.errors.map((e) => e.extensions)).toEqual([
+      expect.objectContaining({ code: "BAD_USER_INPUT", argument: "releasedAt" }),
+    ]);
+    expect(await uploadRows(platform, ["Bad-Date"])).toEqual([]);
   });
 
   it("completes a release known from its reports, whose later reports then carry its author", async () => {

@@ -1,9 +1,11 @@
-import { Arg, Ctx, GraphQLISODateTime, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { badInput } from "../../errors.js";
 import { newUpload } from "../../intake/upload-list.js";
 import { addUpload } from "../../intake/upload.intake.js";
 import { authorizeUploader } from "../../intake/uploader.js";
+import { dateTimeArgument } from "../args/arguments.js";
 import type { GraphQLContext } from "../context.js";
+import { DateTimeScalar, type InvalidScalarValue } from "../scalars.js";
 import { toUploadReceipt, UploadReceipt } from "../types/upload-receipt.type.js";
 
 @Resolver()
@@ -17,16 +19,16 @@ export class UploadAddResolver {
       description: "The file as on CPAN, with its author directory: `AUTHOR/Dist-Name-1.23.tar.gz`.",
     })
     distfile: string,
-    @Arg("releasedAt", () => GraphQLISODateTime, {
+    @Arg("releasedAt", () => DateTimeScalar, {
       nullable: true,
       description: "When the file reached CPAN; now when absent.",
     })
-    releasedAt: Date | null | undefined,
+    releasedAt: Date | InvalidScalarValue | null | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<UploadReceipt> {
     await authorizeUploader(context.db, context.authorization);
     // The same rules as a line of an imported uploads list.
-    const upload = newUpload(distfile, releasedAt ?? new Date());
+    const upload = newUpload(distfile, dateTimeArgument("releasedAt", releasedAt) ?? new Date());
     if ("error" in upload) throw badInput(upload.error);
     const { outcome, row } = await addUpload(context, upload);
     return toUploadReceipt(outcome, row);

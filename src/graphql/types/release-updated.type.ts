@@ -1,5 +1,6 @@
-import { Field, GraphQLISODateTime, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import type { ReleaseUpdatedEvent as ReleaseUpdatedPayload } from "../../events/index.js";
+import { DateTimeScalar } from "../scalars.js";
 import { GradeCounts, gradeCounts } from "./grade-counts.type.js";
 
 @ObjectType({ simpleResolvers: true, description: "A release's report counts, just after new reports changed them." })
@@ -16,7 +17,7 @@ export class ReleaseUpdatedEvent {
   @Field(() => GradeCounts, { description: "The new counts over stable perls only." })
   stablePerls!: GradeCounts;
 
-  @Field(() => GraphQLISODateTime, { description: "When these counts were written." })
+  @Field(() => DateTimeScalar, { description: "When these counts were written." })
   updatedAt!: Date;
 }
 

@@ -1,12 +1,11 @@
-import { Field, GraphQLISODateTime, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import type { UploadAddedEvent as UploadAddedPayload } from "../../events/index.js";
+import { DateTimeScalar } from "../scalars.js";
 import { Maturity, toMaturity } from "./enums.type.js";
 
-@ObjectType({
-  simpleResolvers: true,
-  description: "A release that has just been uploaded to CPAN (or completed: first known from its reports).",
-})
-export class UploadAddedEvent {
+/** What an upload is, as the uploadAdded event and addUpload's receipt both tell it (not itself in the schema: no field returns it). */
+@ObjectType({ simpleResolvers: true, description: "What an upload is." })
+export class UploadFacts {
   @Field(() => String, { description: "Distribution name, e.g. `Data-Printer`." })
   dist!: string;
 
@@ -19,12 +18,18 @@ export class UploadAddedEvent {
   @Field(() => String, { description: "The file name without the author directory, e.g. `Data-Printer-0.39.tar.gz`." })
   filename!: string;
 
-  @Field(() => GraphQLISODateTime, { description: "When the file reached CPAN." })
+  @Field(() => DateTimeScalar, { description: "When the file reached CPAN." })
   releasedAt!: Date;
 
   @Field(() => Maturity, { description: "DEV for a trial release (`_` in the version, or -TRIAL)." })
   maturity!: Maturity;
 }
+
+@ObjectType({
+  simpleResolvers: true,
+  description: "A release that has just been uploaded to CPAN (or completed: first known from its reports).",
+})
+export class UploadAddedEvent extends UploadFacts {}
 
 export function toUploadAddedEvent(payload: UploadAddedPayload): UploadAddedEvent {
   return Object.assign(new UploadAddedEvent(), {

@@ -1,7 +1,8 @@
-import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
 import type { UploadRow } from "../../db/schema/index.js";
 import type { UploadOutcome as IntakeOutcome } from "../../intake/upload.intake.js";
-import { Maturity, toMaturity } from "./enums.type.js";
+import { toMaturity } from "./enums.type.js";
+import { UploadFacts } from "./upload-added.type.js";
 
 export enum UploadOutcome {
   ADDED = "added",
@@ -25,27 +26,9 @@ registerEnumType(UploadOutcome, {
   simpleResolvers: true,
   description: "The answer to addUpload: the upload as stored, and what the call changed.",
 })
-export class UploadReceipt {
+export class UploadReceipt extends UploadFacts {
   @Field(() => UploadOutcome, { description: "Whether the upload was added, completed or already known." })
   outcome!: UploadOutcome;
-
-  @Field(() => String, { description: "Distribution name, e.g. `Data-Printer`." })
-  dist!: string;
-
-  @Field(() => String, { description: "Version, e.g. `0.39`." })
-  version!: string;
-
-  @Field(() => String, { description: "PAUSE id of the uploader, e.g. `GARU`." })
-  author!: string;
-
-  @Field(() => String, { description: "The file name without the author directory, e.g. `Data-Printer-0.39.tar.gz`." })
-  filename!: string;
-
-  @Field(() => GraphQLISODateTime, { description: "When the file reached CPAN." })
-  releasedAt!: Date;
-
-  @Field(() => Maturity, { description: "DEV for a trial release (`_` in the version, or -TRIAL)." })
-  maturity!: Maturity;
 }
 
 export function toUploadReceipt(outcome: IntakeOutcome, row: UploadRow): UploadReceipt {
