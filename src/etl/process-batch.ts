@@ -146,17 +146,7 @@ function reportEvent(report: CountedReport, authors: Map<string, string>): Repor
 }
 
 function releaseEvent(row: ReleaseCounts): ReleaseUpdatedEvent {
-  return {
-    dist: row.dist,
-    version: row.version,
-    pass: row.pass,
-    fail: row.fail,
-    na: row.na,
-    unknown: row.unknown,
-    stablePass: row.stablePass,
-    stableFail: row.stableFail,
-    stableNa: row.stableNa,
-    stableUnknown: row.stableUnknown,
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  // The counters as they are; the newest report's id stays internal.
+  const { latestReportId: _internal, updatedAt, ...counts } = row;
+  return { ...counts, updatedAt: updatedAt.toISOString() };
 }

@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import pg from "pg";
 import { openDatabase } from "../../db/client.js";
 import { migrate } from "../../db/migrate.js";
 import { createApiToken, registerTester } from "../../db/queries/tester.queries.js";
+import { adminQuery, withDatabase } from "../harness/bench-database.js";
 
 const cli = new URL("../../cli.ts", import.meta.url).pathname;
 
@@ -22,7 +22,7 @@ export interface BenchDatabase {
 /** A fresh, migrated database on the Postgres server at `adminUrl`, with one tester and token. */
 export async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
   const name = `cpt_bench_live_${randomBytes(4).toString("hex")}`;
-  await admin(adminUrl, `create database ${name}`);
+  await adminQuery(adminUrl, `create database ${name}`);
   const url = withDatabase(adminUrl, name);
   const database = await openDatabase({ url, poolSize: 2 });
   let token: string;
@@ -34,23 +34,11 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
   } finally {
     await database.close();
   }
-  return { url, token, drop: () => admin(adminUrl, `drop database if exists ${name} with (force)`) };
-}
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
+  return {
+    url,
+    token,
+    drop: async () => void (await adminQuery(adminUrl, `drop database if exists ${name} with (force)`)),
+  };
 }
 
 export interface PlatformProcess {
