@@ -1,8 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { releaseMatrixCells } from "../schema/index.js";
-import { preparedPerDb } from "../prepared.js";
-import { type DistVersion, inKeys, keyArrays } from "./release.queries.js";
+import { byDistVersion, type DistVersion } from "./release.queries.js";
 
 export interface GradeCountRow {
   pass: number;
@@ -36,7 +35,7 @@ const gradeColumns = {
  * from its primary-key range of release_matrix_cells as stored: the four grades are folded into
  * cells here rather than by a GROUP BY, which cost the database more than the whole read.
  */
-const matrixRowsByKeys = preparedPerDb((db) => {
+const matrixRows = byDistVersion("release_matrix_rows", releaseMatrixCells, (db, where, name) => {
   const t = releaseMatrixCells;
   return db
     .select({
@@ -48,17 +47,16 @@ const matrixRowsByKeys = preparedPerDb((db) => {
       reports: t.reports,
     })
     .from(t)
-    .where(inKeys(t))
-    .prepare("release_matrix_rows_by_keys");
+    .where(where)
+    .prepare(name);
 });
 
 const GRADES = new Set(["pass", "fail", "na", "unknown"]);
 
 /** The matrices of these releases: one row per release, perl series and OS, with four counts. */
 export async function releaseMatrices(db: Db, keys: readonly DistVersion[]): Promise<ReleaseMatrixRow[]> {
-  if (keys.length === 0) return [];
   const cells = new Map<string, ReleaseMatrixRow>();
-  for (const row of await matrixRowsByKeys(db).execute(keyArrays(keys))) {
+  for (const row of await matrixRows(db, keys)) {
     if (!GRADES.has(row.grade)) continue;
     const key = `${row.dist}\0${row.version}\0${row.perlSeries}\0${row.osname}`;
     let cell = cells.get(key);

@@ -9,48 +9,41 @@ export interface DistVersion {
   version: string;
 }
 
-const releasesByKeys = preparedPerDb((db) =>
-  db.select().from(releases).where(inKeys(releases)).prepare("releases_by_keys"),
-);
-
-const releaseByKey = preparedPerDb((db) =>
-  db
-    .select()
-    .from(releases)
-    .where(and(eq(releases.dist, sql.placeholder("dist")), eq(releases.version, sql.placeholder("version"))))
-    .prepare("release_by_key"),
-);
-
-/** The releases with these dist/version pairs, in no particular order; unknown ones are absent. */
-export async function findReleases(db: Db, keys: readonly DistVersion[]): Promise<ReleaseRow[]> {
-  if (keys.length === 0) return [];
-  // One key (a page asking for one release) is a plain primary-key probe, half the server's work of the set form.
-  const [only] = keys;
-  if (keys.length === 1 && only) return releaseByKey(db).execute({ dist: only.dist, version: only.version });
-  return releasesByKeys(db).execute(keyArrays(keys));
-}
+/** A statement with its WHERE clause and name given, as drizzle's `prepare(name)` returns it. */
+type PrepareWith<Row> = (
+  db: Db,
+  where: SQL,
+  name: string,
+) => { execute(values: Record<string, unknown>): Promise<Row[]> };
 
 /**
- * `(dist, version) in (...)` over two array placeholders, `dists` and `versions` (see keyArrays),
- * matched on the primary key: one prepared statement however many keys there are.
+ * Rows of a table keyed by (dist, version) for any number of keys, as two prepared statements: a
+ * plain primary-key probe for one key (what a page asking for one release sends; the set form
+ * costs the server about twice as much), and `(dist, version) in (unnest(...))` for several.
  */
-export function inKeys(table: { dist: AnyPgColumn; version: AnyPgColumn }): SQL {
+export function byDistVersion<Row>(
+  name: string,
+  table: { dist: AnyPgColumn; version: AnyPgColumn },
+  prepare: PrepareWith<Row>,
+): (db: Db, keys: readonly DistVersion[]) => Promise<Row[]> {
+  const probe = sql`${table.dist} = ${sql.placeholder("dist")} and ${table.version} = ${sql.placeholder("version")}`;
   const wanted = sql`select * from unnest(${sql.placeholder("dists")}::text[], ${sql.placeholder("versions")}::text[]) as k(dist, version)`;
-  return sql`(${table.dist}, ${table.version}) in (${wanted})`;
+  const one = preparedPerDb((db) => prepare(db, probe, `${name}_by_key`));
+  const many = preparedPerDb((db) =>
+    prepare(db, sql`(${table.dist}, ${table.version}) in (${wanted})`, `${name}_by_keys`),
+  );
+  return async (db, keys) => {
+    const [only] = keys;
+    if (!only) return [];
+    if (keys.length === 1) return one(db).execute({ dist: only.dist, version: only.version });
+    return many(db).execute({ dists: keys.map((key) => key.dist), versions: keys.map((key) => key.version) });
+  };
 }
 
-/** The values of inKeys' placeholders. */
-export function keyArrays(keys: readonly DistVersion[]): { dists: string[]; versions: string[] } {
-  return { dists: keys.map((key) => key.dist), versions: keys.map((key) => key.version) };
-}
-
-export async function findRelease(db: Db, key: DistVersion): Promise<ReleaseRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(releases)
-    .where(and(eq(releases.dist, key.dist), eq(releases.version, key.version)));
-  return row;
-}
+/** The releases with these dist/version pairs, in no particular order; unknown ones are absent. */
+export const findReleases = byDistVersion("releases", releases, (db, where, name) =>
+  db.select().from(releases).where(where).prepare(name),
+);
 
 /** A timestamp as text with every microsecond, so a cursor holding it compares exactly. */
 export const exactTime = (column: SQL | AnyPgColumn) =>

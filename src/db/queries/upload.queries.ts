@@ -1,18 +1,12 @@
 import { and, asc, desc, eq, gte, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
 import { type ReleaseRow, releases, type UploadRow, uploads } from "../schema/index.js";
-import { preparedPerDb } from "../prepared.js";
-import { type DistVersion, exactTime, inKeys, keyArrays } from "./release.queries.js";
-
-const uploadsByKeys = preparedPerDb((db) =>
-  db.select().from(uploads).where(inKeys(uploads)).prepare("uploads_by_keys"),
-);
+import { byDistVersion, exactTime } from "./release.queries.js";
 
 /** The uploads with these dist/version pairs, in no particular order; unknown ones are absent. */
-export function findUploads(db: Db, keys: readonly DistVersion[]): Promise<UploadRow[]> {
-  if (keys.length === 0) return Promise.resolve([]);
-  return uploadsByKeys(db).execute(keyArrays(keys));
-}
+export const findUploads = byDistVersion("uploads", uploads, (db, where, name) =>
+  db.select().from(uploads).where(where).prepare(name),
+);
 
 /**
  * The newest upload of each distribution (provisional ones only when nothing else is known), one
