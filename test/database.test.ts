@@ -20,6 +20,21 @@ describe.each(testBackends())("database on $name", (backend) => {
     }
   });
 
+  it("compresses report documents with lz4 on Postgres and keeps pglz where lz4 is missing (PGlite)", async () => {
+    const test = await createTestDatabase(backend);
+    try {
+      const [column] = await queryRows<{ compression: string }>(
+        test.database.db,
+        sql`select attcompression as compression from pg_attribute
+            where attrelid = 'report_documents'::regclass and attname = 'document'`,
+      );
+      // 'l' is lz4; '' is the server's default, pglz.
+      expect(column?.compression).toBe(backend.postgresUrl ? "l" : "");
+    } finally {
+      await test.drop();
+    }
+  });
+
   it("returns raw rows the same way on both drivers", async () => {
     const test = await createTestDatabase(backend);
     try {
