@@ -14,19 +14,20 @@ export interface ClaimedDocument {
  * The ETL reads a slim projection of each document, built by Postgres: the members that
  * deriveReportFacts looks at, without the text report, build output and prerequisites that make
  * up almost all of a document's 5-15 KB. (A test derives from both forms and compares.)
+ * `d.doc` is the document already read and decompressed once (see claimDocuments).
  */
 const SLIM_DOCUMENT = sql`jsonb_build_object(
-  'id', d.document->'id',
-  'created', d.document->'created',
-  'reporter', d.document->'reporter',
+  'id', d.doc->'id',
+  'created', d.doc->'created',
+  'reporter', d.doc->'reporter',
   'environment', jsonb_build_object(
-    'language', (d.document->'environment'->'language') - 'build' - 'variables' - 'toolchain',
+    'language', (d.doc->'environment'->'language') - 'build' - 'variables' - 'toolchain',
     'system', jsonb_build_object(
-      'osname', d.document->'environment'->'system'->'osname',
-      'osversion', d.document->'environment'->'system'->'osversion')),
-  'distribution', (d.document->'distribution') - 'prerequisites',
-  'result', jsonb_build_object('grade', d.document->'result'->'grade', 'output', '{}'::jsonb),
-  'metabase', d.document->'metabase')`;
+      'osname', d.doc->'environment'->'system'->'osname',
+      'osversion', d.doc->'environment'->'system'->'osversion')),
+  'distribution', (d.doc->'distribution') - 'prerequisites',
+  'result', jsonb_build_object('grade', d.doc->'result'->'grade', 'output', '{}'::jsonb),
+  'metabase', d.doc->'metabase')`;
 
 /**
  * Locks and returns waiting documents in arrival order: the next `limit` of them, or the given
@@ -42,19 +43,33 @@ export async function claimDocuments(tx: Db, claim: { limit: number } | { ids: s
     document: ReportDocument;
   }>(
     tx,
+    // Every `->` on a stored document fetches and decompresses all of it again. So: lock the next
+    // documents (the innermost query moves only their TOAST pointers), decompress each of those
+    // once (`|| '{}'` returns its input decompressed; OFFSET 0 keeps that a step of its own), and
+    // project the slim document from the decompressed value.
     sql`select d.id, d.seq, d.received_at, ${SLIM_DOCUMENT} as document
-        from report_documents d
-        where d.processed_at is null and d.error is null ${which}
-        order by d.seq
-        limit ${limit}
-        for update skip locked`,
+        from (
+          select c.id, c.seq, c.received_at, c.document || '{}'::jsonb as doc
+          from (
+            select d.id, d.seq, d.received_at, d.document
+            from report_documents d
+            where d.processed_at is null and d.error is null ${which}
+            order by d.seq
+            limit ${limit}
+            for update skip locked
+          ) c
+          offset 0
+        ) d`,
   );
-  return rows.map((row) => ({
-    id: row.id,
-    seq: Number(row.seq),
-    receivedAt: new Date(row.received_at),
-    document: row.document,
-  }));
+  // Sorted here: an outer ORDER BY would sort the decompressed documents.
+  return rows
+    .sort((a, b) => Number(a.seq) - Number(b.seq))
+    .map((row) => ({
+      id: row.id,
+      seq: Number(row.seq),
+      receivedAt: new Date(row.received_at),
+      document: row.document,
+    }));
 }
 
 export async function markProcessed(tx: Db, ids: string[]): Promise<void> {
