@@ -20,7 +20,7 @@ describe.each(testBackends())("database on $name", (backend) => {
     }
   });
 
-  it("compresses report documents with lz4 on Postgres and keeps pglz where lz4 is missing (PGlite)", async () => {
+  it("compresses report documents with lz4 on Postgres and keeps pglz where lz4 is missing (PGlite; migration 0003)", async () => {
     const test = await createTestDatabase(backend);
     try {
       const [column] = await queryRows<{ compression: string }>(
