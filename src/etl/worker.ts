@@ -21,7 +21,7 @@ const MAX_BACKOFF_MS = 30_000;
 
 /**
  * Runs the ETL loop until stopped: process batches while there is work, then sleep until Postgres
- * announces new documents (LISTEN/NOTIFY, fed by a trigger on every insert) or the poll interval
+ * announces new documents (LISTEN/NOTIFY: intake announces its commits, see DocumentsAnnouncer) or the poll interval
  * passes, whichever is first. The poll is the safety net for a notification lost with a dropped
  * connection. Any number of workers, in any number of processes, can run side by side.
  */

@@ -29,6 +29,15 @@ export function targetAvailable(name: TargetName, database: BenchDatabaseTarget)
   return database.kind === "postgres" || !TARGETS[name].postgresOnly;
 }
 
+/**
+ * With BENCH_PROFILE_DIR set, the platform writes a V8 CPU profile of everything it did under the
+ * load there when it stops (open it in Chrome DevTools or speedscope).
+ */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
 export async function startTarget(name: TargetName, database: BenchDatabaseTarget): Promise<RunningChild> {
   const port = await freePort();
   const where = database.kind === "postgres" ? database.url : database.dataDir;
@@ -38,7 +47,7 @@ export async function startTarget(name: TargetName, database: BenchDatabaseTarge
       return startChild({
         name,
         port,
-        args: ["--import", "tsx", "src/cli.ts", "serve"],
+        args: [...profileArgs(), "--import", "tsx", "src/cli.ts", "serve"],
         env: {
           ...(database.kind === "postgres" ? { DATABASE_URL: where } : { DATA_DIR: where }),
           PORT: String(port),
