@@ -38,26 +38,61 @@ function profileArgs(): string[] {
   return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
 }
 
+/** The real `serve` command on the given database, with its in-process ETL unless `env` says otherwise. */
+function startPlatform(
+  name: string,
+  database: BenchDatabaseTarget,
+  port: number,
+  env: Record<string, string>,
+): Promise<RunningChild> {
+  return startChild({
+    name,
+    port,
+    args: [...profileArgs(), "--import", "tsx", "src/cli.ts", "serve"],
+    env: {
+      ...(database.kind === "postgres" ? { DATABASE_URL: database.url } : { DATA_DIR: database.dataDir }),
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      LOG_FORMAT: "json",
+      ...env,
+    },
+    readyPath: "/readyz",
+  });
+}
+
+/**
+ * The platform in its production shape (docker-compose.yml): the API with ETL_IN_PROCESS=false and
+ * an `etl` worker process beside it, so that processing runs on its own event loop. Postgres only:
+ * two processes cannot share a PGlite directory. Stopping it stops both.
+ */
+export async function startPlatformWithEtlApart(
+  database: Extract<BenchDatabaseTarget, { kind: "postgres" }>,
+): Promise<RunningChild> {
+  const etlPort = await freePort();
+  const etl = await startChild({
+    name: "etl",
+    port: etlPort,
+    args: [...profileArgs(), "--import", "tsx", "src/cli.ts", "etl"],
+    env: { DATABASE_URL: database.url, ETL_PORT: String(etlPort), LOG_LEVEL: "warn", LOG_FORMAT: "json" },
+    readyPath: "/healthz",
+  });
+  try {
+    const api = await startPlatform("api", database, await freePort(), { ETL_IN_PROCESS: "false" });
+    return { ...api, stop: () => Promise.all([api.stop(), etl.stop()]).then(() => undefined) };
+  } catch (error) {
+    await etl.stop();
+    throw error;
+  }
+}
+
 export async function startTarget(name: TargetName, database: BenchDatabaseTarget): Promise<RunningChild> {
   const port = await freePort();
   const where = database.kind === "postgres" ? database.url : database.dataDir;
   switch (name) {
     case "graphql":
     case "graphql-uncached":
-      return startChild({
-        name,
-        port,
-        args: [...profileArgs(), "--import", "tsx", "src/cli.ts", "serve"],
-        env: {
-          ...(database.kind === "postgres" ? { DATABASE_URL: where } : { DATA_DIR: where }),
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          LOG_LEVEL: "warn",
-          LOG_FORMAT: "json",
-          ...(name === "graphql-uncached" ? { RESPONSE_CACHE: "false" } : {}),
-        },
-        readyPath: "/readyz",
-      });
+      return startPlatform(name, database, port, name === "graphql-uncached" ? { RESPONSE_CACHE: "false" } : {});
     case "baseline":
       return startChild({
         name,

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { openDatabase, queryRows } from "../../db/client.js";
 import { createApiToken, registerTester } from "../../db/queries/tester.queries.js";
 import type { BenchDatabaseTarget } from "../harness/bench-database.js";
+import type { RunningChild } from "../harness/process.js";
+import { startPlatformWithEtlApart } from "../harness/targets.js";
 import { measureHttp } from "../harness/measure.js";
 import type { LoadRequest } from "../harness/load.types.js";
 import type { Figure } from "../harness/results.js";
@@ -31,17 +33,50 @@ export interface IntakeProtocol {
 export type HttpIntakeOutcome = { missing: string } | { acknowledged: Figure; processed?: Figure; note?: string };
 
 /**
+ * How the platform runs: `production` as docker-compose.yml deploys it, the API and an ETL worker
+ * each in a process of its own (Postgres only); `embedded` as `npm start` runs it, the ETL inside
+ * the API process.
+ */
+export type PlatformShape = "production" | "embedded";
+
+/** How each shape is named in results. */
+export const SHAPE_LABEL: Record<PlatformShape, string> = {
+  production: "API + ETL process",
+  embedded: "ETL inside the API process",
+};
+
+/**
  * The platform's intake end to end: reports POSTed to the real `serve` process on an empty
- * database, acknowledged, then the time until its ETL has processed every one. On a build without
+ * database, acknowledged, then the time until the ETL has processed every one. On a build without
  * the route it reports what is missing.
  */
 export async function measureHttpIntake(
   context: BenchContext,
   scratch: BenchDatabaseTarget,
   protocol: IntakeProtocol,
+  shape: PlatformShape,
 ): Promise<HttpIntakeOutcome> {
   const token = await registerBenchTester(scratch);
-  const server = await context.server("graphql", scratch);
+  if (shape === "production") {
+    if (scratch.kind !== "postgres") throw new Error("the production shape needs Postgres");
+    const platform = await startPlatformWithEtlApart(scratch);
+    try {
+      return await measureOn(context, platform, scratch, protocol, token, shape);
+    } finally {
+      await platform.stop();
+    }
+  }
+  return measureOn(context, await context.server("graphql", scratch), scratch, protocol, token, shape);
+}
+
+async function measureOn(
+  context: BenchContext,
+  server: RunningChild,
+  scratch: BenchDatabaseTarget,
+  protocol: IntakeProtocol,
+  token: string,
+  shape: PlatformShape,
+): Promise<HttpIntakeOutcome> {
   const headers = protocol.headers(token);
   const requests: LoadRequest[] = protocol.bodies.map((body) => ({
     method: "POST",
@@ -61,7 +96,7 @@ export async function measureHttpIntake(
   const { figure } = await measureHttp(
     context.load,
     server,
-    `platform: ${protocol.name} (acknowledged)`,
+    `platform (${SHAPE_LABEL[shape]}): ${protocol.name} (acknowledged)`,
     requests,
     context.options,
   );
@@ -83,7 +118,7 @@ export async function measureHttpIntake(
   return {
     acknowledged: figure,
     processed: {
-      contender: `platform: ${protocol.name}, submitted → processed by the ETL`,
+      contender: `platform (${SHAPE_LABEL[shape]}): ${protocol.name}, submitted → processed by the ETL`,
       throughput: drained.total / seconds,
       unit: "reports/s",
     },
