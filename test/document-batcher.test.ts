@@ -8,7 +8,7 @@ const newDocument = (id: string = randomUUID(), hash = "h1"): NewDocument => ({
   id,
   source: "v3",
   testerId: null,
-  document: { id, result: { grade: "pass" } },
+  json: JSON.stringify({ id, result: { grade: "pass" } }),
   contentHash: hash,
 });
 

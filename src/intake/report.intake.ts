@@ -3,13 +3,12 @@ import type { NewDocument } from "../db/queries/document.queries.js";
 import type { TesterRow } from "../db/schema/index.js";
 import { AppError, ErrorCode, type ErrorDetail } from "../errors.js";
 import {
-  contentHash,
   type InputError,
   type NewReport,
   parseMetabaseReport,
   type ReportDocument,
+  serializeReport,
   validateNewReport,
-  withoutNulChars,
 } from "../report/index.js";
 import type { DocumentBatcher } from "./document.batcher.js";
 
@@ -47,21 +46,15 @@ export class ReportIntake {
   }
 
   private async store(report: ReportDocument, source: DocumentSource, testerId: string | null): Promise<Submission> {
-    const document = withoutNulChars(report);
-    const outcome = await this.batcher.store({
-      id: document.id,
-      source,
-      testerId,
-      document,
-      contentHash: contentHash(document),
-    });
+    const { json, contentHash } = serializeReport(report);
+    const outcome = await this.batcher.store({ id: report.id, source, testerId, json, contentHash });
     if (outcome === "conflict") {
       throw new AppError(
         ErrorCode.CONFLICT,
-        `report ${document.id} was already submitted with different content; a new report needs a new id`,
+        `report ${report.id} was already submitted with different content; a new report needs a new id`,
       );
     }
-    return { id: document.id, created: outcome === "created" };
+    return { id: report.id, created: outcome === "created" };
   }
 }
 

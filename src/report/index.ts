@@ -16,6 +16,6 @@ export {
 } from "./metabase.build.js";
 export { cleanName, decodeHtmlEntities, decodeMixedBytes, repairMojibake } from "./text.repair.js";
 export { deriveReportFacts, type ReportFacts } from "./derive.js";
-export { contentHash, canonicalJson } from "./report.hash.js";
+export { canonicalJson, contentHash, serializeReport, type SerializedReport } from "./report.hash.js";
 export { checkConformance, fromStoredForm, type ConformanceResult, type SampleKind } from "./conformance.js";
 export { withoutNulChars } from "./storable.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadFixture } from "../../test/fixtures/index.js";
-import { canonicalJson, contentHash } from "./report.hash.js";
-import type { NewReport } from "./report.types.js";
+import { canonicalJson, contentHash, serializeReport } from "./report.hash.js";
+import type { NewReport, ReportDocument } from "./report.types.js";
 
 const doc = () => loadFixture("v3-perl5-valid") as NewReport;
 
@@ -44,5 +44,35 @@ describe("contentHash", () => {
     const regraded = { ...doc(), result: { ...doc().result, grade: "fail" as const } };
     const hashes = new Set([contentHash(doc()), contentHash(changed), contentHash(regraded)]);
     expect(hashes.size).toBe(3);
+  });
+});
+
+describe("serializeReport", () => {
+  const stored = (): ReportDocument => ({
+    ...doc(),
+    id: "a58945f6-3510-11df-89c9-1bb9c3681c0d",
+    created: "2010-03-21T17:39:05Z",
+  });
+
+  it("writes the whole document once and hashes its content as contentHash does", () => {
+    const { json, contentHash: hash } = serializeReport(stored());
+    expect(JSON.parse(json)).toEqual(stored());
+    expect(hash).toBe(contentHash(stored()));
+  });
+
+  it("replaces U+0000, which Postgres cannot store, and hashes what is stored", () => {
+    const withNul = stored();
+    withNul.result.output.test = "binary \u0000 garbage";
+    const { json, contentHash: hash } = serializeReport(withNul);
+    expect(json).not.toContain("\\u0000");
+    const parsed = JSON.parse(json) as ReportDocument;
+    expect(parsed.result.output.test).toBe("binary \uFFFD garbage");
+    expect(hash).toBe(contentHash(parsed));
+  });
+
+  it("keeps a backslash followed by u0000 as the text it is", () => {
+    const literal = stored();
+    literal.result.output.test = "printf '\\u0000'";
+    expect((JSON.parse(serializeReport(literal).json) as ReportDocument).result.output.test).toBe("printf '\\u0000'");
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { NewReport } from "./report.types.js";
+import { withoutNulChars } from "./storable.js";
+import type { NewReport, ReportDocument } from "./report.types.js";
 
 /**
  * sha256 (hex) of the report's canonical JSON, leaving out the server-filled `id` and `created`:
@@ -8,7 +9,37 @@ import type { NewReport } from "./report.types.js";
  */
 export function contentHash(doc: NewReport): string {
   const { id: _id, created: _created, ...content } = doc;
-  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+  return sha256(canonicalJson(content));
+}
+
+/** A report ready to store: its JSON text and the hash of its content. */
+export interface SerializedReport {
+  json: string;
+  contentHash: string;
+}
+
+/**
+ * The document's JSON text and its content hash from one serialisation, the costliest step of
+ * intake after parsing: the canonical JSON of the content is hashed, and the stored text is the
+ * same JSON with `id` and `created` put in front (jsonb keeps no key order of its own).
+ *
+ * Postgres cannot store U+0000, which JSON writes as `\u0000`: a report whose text shows one has
+ * it replaced (withoutNulChars) and is serialised again.
+ */
+export function serializeReport(doc: ReportDocument): SerializedReport {
+  const { id, created, ...content } = doc;
+  const canonical = canonicalJson(content);
+  if (canonical.includes("\\u0000")) {
+    const repaired = withoutNulChars(doc);
+    if (repaired !== doc) return serializeReport(repaired);
+  }
+  const head = JSON.stringify({ id, created });
+  const json = canonical === "{}" ? head : `${head.slice(0, -1)},${canonical.slice(1)}`;
+  return { json, contentHash: sha256(canonical) };
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { contentHash } from "../../report/index.js";
+import { serializeReport } from "../../report/index.js";
 import type { GeneratedReport, ReportGenerator } from "../generate/report.generate.js";
 import type { DerivedLoader } from "./derived.loader.js";
 import { type DocumentRow, insertDocuments } from "./document.store.js";
@@ -19,11 +19,12 @@ export interface BulkLoadOptions {
 
 /** The report_documents row of a generated report, hashed the way intake hashes it. */
 export function toDocumentRow(report: GeneratedReport, source: string, processed: boolean): DocumentRow {
+  const { json, contentHash } = serializeReport(report.document);
   return {
     id: report.document.id,
     source,
-    document: JSON.stringify(report.document),
-    contentHash: contentHash(report.document),
+    document: json,
+    contentHash,
     receivedAt: report.receivedAt,
     processedAt: processed ? report.receivedAt : null,
   };

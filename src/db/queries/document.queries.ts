@@ -14,7 +14,8 @@ export interface NewDocument {
   id: string;
   source: "metabase" | "v3" | "graphql";
   testerId: string | null;
-  document: unknown;
+  /** The document's JSON text (see serializeReport). */
+  json: string;
   contentHash: string;
 }
 
@@ -35,7 +36,7 @@ export async function storeDocuments(
   if (documents.length === 0) return [];
   const params: unknown[] = [];
   const values = documents.map((doc) => {
-    const n = params.push(doc.id, doc.source, doc.testerId, JSON.stringify(doc.document), doc.contentHash);
+    const n = params.push(doc.id, doc.source, doc.testerId, doc.json, doc.contentHash);
     return `($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n})`;
   });
   const inserted = await database.query<{ id: string }>(
