@@ -110,7 +110,7 @@ export async function runBench(options: BenchOptions, say: (line: string) => voi
     startedAt,
     machine: machineInfo(version),
     options: { ...options, serverUrl: redact(options.serverUrl), redisUrl: redact(options.redisUrl) },
-    load: { tool: load.tool, connections: options.connections },
+    load: { tool: load.tool, connections: options.connections, intakeConnections: options.intakeConnections },
     data: { size: options.size, seed: options.seed, database: describeTarget(database), ...prepared },
     scenarios: results,
   };

@@ -12,7 +12,9 @@ export function formatRun(run: BenchRun): string {
         ? "reused from an earlier load"
         : `loaded in ${fixed(data.loadSeconds, 0)} s (${fixed(data.reportsPerSecond, 0)} reports/s)`
     }.`,
-    `Load: ${run.load.tool} with ${run.load.connections} connections, from a process of its own.`,
+    `Load: ${run.load.tool} with ${run.load.connections} connections${
+      run.load.intakeConnections ? ` (intake: ${run.load.intakeConnections})` : ""
+    }, from a process of its own.`,
     "",
   ];
   for (const scenario of run.scenarios) lines.push(...formatScenario(scenario), "");

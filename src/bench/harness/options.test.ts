@@ -15,6 +15,7 @@ describe("parseBenchOptions", () => {
       warmupSeconds: 3,
       durationSeconds: 10,
       connections: 16,
+      intakeConnections: 64,
       loadTool: undefined,
       list: false,
     });
@@ -23,6 +24,14 @@ describe("parseBenchOptions", () => {
   it("makes --smoke small and short, and lets options override it", () => {
     const options = parseBenchOptions(["--smoke", "--scenario", "reads,memory", "--duration=2"]);
     expect(options).toMatchObject({ smoke: true, size: 2_000, scenarios: ["reads", "memory"], durationSeconds: 2 });
+  });
+
+  it("sets the intake's clients apart from the other scenarios' connections", () => {
+    expect(parseBenchOptions(["--intake-connections", "128"])).toMatchObject({
+      connections: 16,
+      intakeConnections: 128,
+    });
+    expect(parseBenchOptions(["--smoke"]).intakeConnections).toBe(8);
   });
 
   it("takes Redis from --redis, then REDIS_URL", () => {

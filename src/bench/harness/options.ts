@@ -18,6 +18,8 @@ export interface BenchOptions {
   warmupSeconds: number;
   durationSeconds: number;
   connections: number;
+  /** Concurrent submitting clients in the intake scenario. */
+  intakeConnections: number;
   /** Absent: wrk when it is installed, else autocannon. */
   loadTool: "wrk" | "autocannon" | undefined;
   list: boolean;
@@ -26,8 +28,10 @@ export interface BenchOptions {
 export const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 
-const SMOKE = { size: 2_000, warmupSeconds: 0.25, durationSeconds: 0.75, connections: 8 };
-const FULL = { size: 1_000_000, warmupSeconds: 3, durationSeconds: 10, connections: 16 };
+const SMOKE = { size: 2_000, warmupSeconds: 0.25, durationSeconds: 0.75, connections: 8, intakeConnections: 8 };
+// Intake traffic is many testers at once, and its group commit is built for that: at 16 connections
+// the intake waits on its clients with a fifth of the CPU idle (docs/BENCHMARKS.md).
+const FULL = { size: 1_000_000, warmupSeconds: 3, durationSeconds: 10, connections: 16, intakeConnections: 64 };
 
 export const USAGE = `usage: npm run bench -- [options]
 
@@ -43,6 +47,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --duration S        seconds measured per case (default 10; smoke 0.75)
   --warmup S          seconds of warm-up per case (default 3; smoke 0.25)
   --connections N     concurrent HTTP connections of the load generator (default 16; smoke 8)
+  --intake-connections N
+                      concurrent submitting clients in the intake scenario (default 64; smoke 8)
   --load TOOL         wrk (default when installed: a tenth of autocannon's CPU) or autocannon
   --list              list the scenarios and exit
 `;
@@ -71,6 +77,7 @@ export function parseBenchOptions(args: readonly string[], databaseUrl?: string,
         "duration",
         "warmup",
         "connections",
+        "intake-connections",
         "load",
       ].includes(name)
     ) {
@@ -111,6 +118,9 @@ export function parseBenchOptions(args: readonly string[], databaseUrl?: string,
     connections: values.has("connections")
       ? parseCount("connections", values.get("connections") as string)
       : base.connections,
+    intakeConnections: values.has("intake-connections")
+      ? parseCount("intake-connections", values.get("intake-connections") as string)
+      : base.intakeConnections,
     list: flags.has("list"),
   };
 }

@@ -49,7 +49,7 @@ export interface BenchRun {
   machine: MachineInfo;
   options: Record<string, unknown>;
   /** The load generator that produced the HTTP figures, and its connections. */
-  load: { tool: string; connections: number };
+  load: { tool: string; connections: number; intakeConnections?: number };
   data: {
     size: number;
     seed: number;

@@ -98,7 +98,7 @@ async function measureOn(
     server,
     `platform (${SHAPE_LABEL[shape]}): ${protocol.name} (acknowledged)`,
     requests,
-    context.options,
+    { ...context.options, connections: context.options.intakeConnections },
   );
   if (scratch.kind !== "postgres") {
     return {
