@@ -47,6 +47,8 @@ const CP1252: Record<number, number> = {
 };
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+// eslint-disable-next-line no-control-regex -- the test is for anything outside ASCII
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Undoes UTF-8 read as Latin-1/Windows-1252 ("JÃ¶rg" → "Jörg"), up to three times over.
@@ -56,8 +58,10 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 export function repairMojibake(text: string): string {
   let current = text;
   for (let round = 0; round < 3; round++) {
+    // Most text reports are ASCII throughout: nothing to repair, and no need to copy 10 KB to find out.
+    if (!NON_ASCII.test(current)) return current;
     const bytes = toSingleBytes(current);
-    if (!bytes || bytes.every((b) => b < 0x80)) return current;
+    if (!bytes) return current;
     try {
       current = strictUtf8.decode(bytes);
     } catch {
