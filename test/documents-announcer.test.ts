@@ -20,7 +20,7 @@ describe.each(testBackends())("announcing stored documents on $name", (backend) 
   });
 
   it("wakes the workers at once, and folds what is asked for within the interval into one more", async () => {
-    const interval = 300;
+    const interval = 1_000;
     const announcer = new DocumentsAnnouncer(test.database.db, testLog, interval);
     heard.length = 0;
     const started = performance.now();
