@@ -19,8 +19,8 @@ import {
   Statistics,
   SubmissionRate,
   TesterMonth,
-  withTotal,
 } from "../types/statistics.type.js";
+import { withTotal } from "../types/grade-counts.type.js";
 
 const MAX_DAYS = 366;
 const MAX_MONTHS = 240;

@@ -1,6 +1,11 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import type { GradeCountRow } from "../../db/queries/matrix.queries.js";
 import { inheritCache } from "../cache-hints.js";
 
+/**
+ * Numbers of reports by grade, with their total. Every type that counts reports (a release's
+ * counts, matrix cells, statistics periods) extends it, so the five fields read alike everywhere.
+ */
 @ObjectType({ simpleResolvers: true, description: "Numbers of reports by grade." })
 @inheritCache()
 export class GradeCounts {
@@ -20,6 +25,33 @@ export class GradeCounts {
   total!: number;
 }
 
-export function gradeCounts(pass: number, fail: number, na: number, unknown: number): GradeCounts {
-  return Object.assign(new GradeCounts(), { pass, fail, na, unknown, total: pass + fail + na + unknown });
+/** A row of four grade counts with their total added. */
+export function withTotal<Row extends GradeCountRow>(row: Row): Row & { total: number } {
+  return { ...row, total: row.pass + row.fail + row.na + row.unknown };
+}
+
+/** A release's counters, as its `releases` row and the releaseUpdated event both carry them. */
+export interface ReleaseCounters extends GradeCountRow {
+  stablePass: number;
+  stableFail: number;
+  stableNa: number;
+  stableUnknown: number;
+}
+
+/** A release's two views of its counters; a release without reports counts zero. */
+export function releaseCounts(counters: ReleaseCounters | null): { allPerls: GradeCounts; stablePerls: GradeCounts } {
+  const c = counters ?? {
+    pass: 0,
+    fail: 0,
+    na: 0,
+    unknown: 0,
+    stablePass: 0,
+    stableFail: 0,
+    stableNa: 0,
+    stableUnknown: 0,
+  };
+  return {
+    allPerls: withTotal({ pass: c.pass, fail: c.fail, na: c.na, unknown: c.unknown }),
+    stablePerls: withTotal({ pass: c.stablePass, fail: c.stableFail, na: c.stableNa, unknown: c.stableUnknown }),
+  };
 }

@@ -1,6 +1,7 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import type { DistributionMatrixRow, ReleaseMatrixRow } from "../../db/queries/matrix.queries.js";
 import { cacheFor, MaxAge } from "../cache-hints.js";
+import { GradeCounts, withTotal } from "./grade-counts.type.js";
 import { byName, byNumbersDescending, sortByKeys } from "./sorting.js";
 
 @ObjectType({
@@ -8,27 +9,12 @@ import { byName, byNumbersDescending, sortByKeys } from "./sorting.js";
   description: "Report counts of one cell of a release's matrix: a perl series on an OS.",
 })
 @cacheFor(MaxAge.counts)
-export class ReleaseMatrixCell {
+export class ReleaseMatrixCell extends GradeCounts {
   @Field(() => String, { description: "Perl series, `5.36`." })
   perlSeries!: string;
 
   @Field(() => String, { description: "OS name, `linux`." })
   osname!: string;
-
-  @Field(() => Int, { description: "Passing reports." })
-  pass!: number;
-
-  @Field(() => Int, { description: "Failing reports." })
-  fail!: number;
-
-  @Field(() => Int, { description: "N/A reports." })
-  na!: number;
-
-  @Field(() => Int, { description: "Unknown reports." })
-  unknown!: number;
-
-  @Field(() => Int, { description: "All reports of the cell." })
-  total!: number;
 }
 
 @ObjectType({
@@ -52,27 +38,12 @@ export class ReleaseMatrix {
   description: "Report counts of one cell of a distribution's matrix: a version on a perl series.",
 })
 @cacheFor(MaxAge.counts)
-export class DistributionMatrixCell {
+export class DistributionMatrixCell extends GradeCounts {
   @Field(() => String, { description: "Release version." })
   version!: string;
 
   @Field(() => String, { description: "Perl series, `5.36`." })
   perlSeries!: string;
-
-  @Field(() => Int, { description: "Passing reports." })
-  pass!: number;
-
-  @Field(() => Int, { description: "Failing reports." })
-  fail!: number;
-
-  @Field(() => Int, { description: "N/A reports." })
-  na!: number;
-
-  @Field(() => Int, { description: "Unknown reports." })
-  unknown!: number;
-
-  @Field(() => Int, { description: "All reports of the cell." })
-  total!: number;
 }
 
 @ObjectType({
@@ -92,17 +63,7 @@ export class DistributionMatrix {
 }
 
 export function toReleaseMatrix(rows: readonly ReleaseMatrixRow[]): ReleaseMatrix {
-  const cells = rows.map((row) =>
-    Object.assign(new ReleaseMatrixCell(), {
-      perlSeries: row.perlSeries,
-      osname: row.osname,
-      pass: row.pass,
-      fail: row.fail,
-      na: row.na,
-      unknown: row.unknown,
-      total: row.pass + row.fail + row.na + row.unknown,
-    }),
-  );
+  const cells: ReleaseMatrixCell[] = rows.map(withTotal);
   const [perlSeries, osnames] = sortByKeys(
     cells,
     [(cell) => cell.perlSeries, byNumbersDescending],
@@ -112,17 +73,7 @@ export function toReleaseMatrix(rows: readonly ReleaseMatrixRow[]): ReleaseMatri
 }
 
 export function toDistributionMatrix(rows: readonly DistributionMatrixRow[]): DistributionMatrix {
-  const cells = rows.map((row) =>
-    Object.assign(new DistributionMatrixCell(), {
-      version: row.version,
-      perlSeries: row.perlSeries,
-      pass: row.pass,
-      fail: row.fail,
-      na: row.na,
-      unknown: row.unknown,
-      total: row.pass + row.fail + row.na + row.unknown,
-    }),
-  );
+  const cells: DistributionMatrixCell[] = rows.map(withTotal);
   const [versions, perlSeries] = sortByKeys(
     cells,
     [(cell) => cell.version, byNumbersDescending],

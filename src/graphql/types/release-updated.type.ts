@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import type { ReleaseUpdatedEvent as ReleaseUpdatedPayload } from "../../events/index.js";
 import { DateTimeScalar } from "../scalars.js";
-import { GradeCounts, gradeCounts } from "./grade-counts.type.js";
+import { GradeCounts, releaseCounts } from "./grade-counts.type.js";
 
 @ObjectType({ simpleResolvers: true, description: "A release's report counts, just after new reports changed them." })
 export class ReleaseUpdatedEvent {
@@ -25,8 +25,7 @@ export function toReleaseUpdatedEvent(payload: ReleaseUpdatedPayload): ReleaseUp
   return Object.assign(new ReleaseUpdatedEvent(), {
     dist: payload.dist,
     version: payload.version,
-    allPerls: gradeCounts(payload.pass, payload.fail, payload.na, payload.unknown),
-    stablePerls: gradeCounts(payload.stablePass, payload.stableFail, payload.stableNa, payload.stableUnknown),
+    ...releaseCounts(payload),
     updatedAt: new Date(payload.updatedAt),
   });
 }

@@ -3,7 +3,7 @@ import type { ReleaseRow, UploadRow } from "../../db/schema/index.js";
 import { cacheFor, MaxAge } from "../cache-hints.js";
 import { DateTimeScalar } from "../scalars.js";
 import { connectionType } from "./connection.type.js";
-import { GradeCounts, gradeCounts } from "./grade-counts.type.js";
+import { GradeCounts, releaseCounts } from "./grade-counts.type.js";
 import { globalId, Node, NodeKind } from "./node.type.js";
 
 @ObjectType({
@@ -50,10 +50,7 @@ export function toRelease(
     id: globalId(NodeKind.Release, `${key.dist}/${key.version}`),
     dist: key.dist,
     version: key.version,
-    allPerls: row ? gradeCounts(row.pass, row.fail, row.na, row.unknown) : gradeCounts(0, 0, 0, 0),
-    stablePerls: row
-      ? gradeCounts(row.stablePass, row.stableFail, row.stableNa, row.stableUnknown)
-      : gradeCounts(0, 0, 0, 0),
+    ...releaseCounts(row),
     updatedAt: row?.updatedAt ?? null,
     latestReportId: row?.latestReportId ?? null,
     uploadRow: upload,

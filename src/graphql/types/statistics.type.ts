@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { cacheFor, inheritCache, MaxAge } from "../cache-hints.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
+import { GradeCounts } from "./grade-counts.type.js";
 
 @ObjectType({
   simpleResolvers: true,
@@ -11,24 +12,9 @@ export class Statistics {}
 
 @ObjectType({ simpleResolvers: true, description: "Reports of one day or month, by grade." })
 @inheritCache()
-export class PeriodReportCounts {
+export class PeriodReportCounts extends GradeCounts {
   @Field(() => DateScalar, { description: "The day, or the first day of the month." })
   period!: string;
-
-  @Field(() => Int, { description: "Passing reports." })
-  pass!: number;
-
-  @Field(() => Int, { description: "Failing reports." })
-  fail!: number;
-
-  @Field(() => Int, { description: "N/A reports." })
-  na!: number;
-
-  @Field(() => Int, { description: "Unknown reports." })
-  unknown!: number;
-
-  @Field(() => Int, { description: "All reports of the period." })
-  total!: number;
 }
 
 @ObjectType({
@@ -36,27 +22,12 @@ export class PeriodReportCounts {
   description: "Reports on one OS with one perl series over a range of months, by grade.",
 })
 @inheritCache()
-export class OsPerlReportCounts {
+export class OsPerlReportCounts extends GradeCounts {
   @Field(() => String, { description: "OS name." })
   osname!: string;
 
   @Field(() => String, { description: "Perl series, `5.36`." })
   perlSeries!: string;
-
-  @Field(() => Int, { description: "Passing reports." })
-  pass!: number;
-
-  @Field(() => Int, { description: "Failing reports." })
-  fail!: number;
-
-  @Field(() => Int, { description: "N/A reports." })
-  na!: number;
-
-  @Field(() => Int, { description: "Unknown reports." })
-  unknown!: number;
-
-  @Field(() => Int, { description: "All reports of the cell." })
-  total!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: "Testers active in one month." })
@@ -74,24 +45,9 @@ export class TesterMonth {
 
 @ObjectType({ simpleResolvers: true, description: "Reports received in one hour, by grade." })
 @cacheFor(MaxAge.rate)
-export class HourReportCounts {
+export class HourReportCounts extends GradeCounts {
   @Field(() => DateTimeScalar, { description: "The start of the hour (UTC)." })
   hour!: Date;
-
-  @Field(() => Int, { description: "Passing reports." })
-  pass!: number;
-
-  @Field(() => Int, { description: "Failing reports." })
-  fail!: number;
-
-  @Field(() => Int, { description: "N/A reports." })
-  na!: number;
-
-  @Field(() => Int, { description: "Unknown reports." })
-  unknown!: number;
-
-  @Field(() => Int, { description: "All reports received in the hour." })
-  total!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: "How fast reports arrive, from the hourly rollup." })
@@ -108,11 +64,4 @@ export class SubmissionRate {
 
   @Field(() => [HourReportCounts], { description: "Reports per hour, oldest first; hours without reports are absent." })
   perHour!: HourReportCounts[];
-}
-
-/** Adds `total` to a row of four grade counts. */
-export function withTotal<Row extends { pass: number; fail: number; na: number; unknown: number }>(
-  row: Row,
-): Row & { total: number } {
-  return { ...row, total: row.pass + row.fail + row.na + row.unknown };
 }
