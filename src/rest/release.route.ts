@@ -2,19 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
 import { restReleases } from "../db/queries/release.queries.js";
 import { nonEmpty } from "./rest-errors.js";
-import { limitParam, maturityParam, REST_MAX_ROWS, sinceDate, sinceParam } from "./rest-params.js";
-
-interface ReleaseQuery {
-  since?: string;
-  limit?: number;
-  maturity?: "stable" | "dev";
-}
-
-const querystring = {
-  type: "object",
-  additionalProperties: false,
-  properties: { since: sinceParam, limit: limitParam, maturity: maturityParam },
-} as const;
+import { type FeedQuery, feedFilter, feedQuerystring } from "./rest-params.js";
 
 const params = {
   type: "object",
@@ -32,30 +20,23 @@ const params = {
 export function registerReleaseRoutes(app: FastifyInstance, db: Db): void {
   const handler = async (
     where: { dist?: string; version?: string; author?: string },
-    query: ReleaseQuery,
+    query: FeedQuery,
     what: string,
   ) => {
-    const since = sinceDate(query.since);
-    const rows = await restReleases(db, {
-      ...where,
-      ...(since ? { since } : {}),
-      ...(query.maturity ? { maturity: query.maturity } : {}),
-      limit: query.limit ?? REST_MAX_ROWS,
-    });
-    return nonEmpty(rows, what);
+    return nonEmpty(await restReleases(db, { ...where, ...feedFilter(query) }), what);
   };
 
-  app.get<{ Querystring: ReleaseQuery }>("/release", { schema: { querystring } }, (request) =>
+  app.get<{ Querystring: FeedQuery }>("/release", { schema: { querystring: feedQuerystring } }, (request) =>
     handler({}, request.query, "releases"),
   );
-  app.get<{ Params: { dist: string }; Querystring: ReleaseQuery }>(
+  app.get<{ Params: { dist: string }; Querystring: FeedQuery }>(
     "/release/dist/:dist",
-    { schema: { querystring, params } },
+    { schema: { querystring: feedQuerystring, params } },
     (request) => handler({ dist: request.params.dist }, request.query, `releases of ${request.params.dist}`),
   );
-  app.get<{ Params: { dist: string; version: string }; Querystring: ReleaseQuery }>(
+  app.get<{ Params: { dist: string; version: string }; Querystring: FeedQuery }>(
     "/release/dist/:dist/:version",
-    { schema: { querystring, params } },
+    { schema: { querystring: feedQuerystring, params } },
     (request) =>
       handler(
         { dist: request.params.dist, version: request.params.version },
@@ -63,9 +44,9 @@ export function registerReleaseRoutes(app: FastifyInstance, db: Db): void {
         `release ${request.params.dist} ${request.params.version}`,
       ),
   );
-  app.get<{ Params: { author: string }; Querystring: ReleaseQuery }>(
+  app.get<{ Params: { author: string }; Querystring: FeedQuery }>(
     "/release/author/:author",
-    { schema: { querystring, params } },
+    { schema: { querystring: feedQuerystring, params } },
     (request) =>
       handler(
         { author: request.params.author.toUpperCase() },

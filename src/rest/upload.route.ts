@@ -2,19 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
 import { uploadPage } from "../db/queries/upload.queries.js";
 import { nonEmpty } from "./rest-errors.js";
-import { limitParam, maturityParam, REST_MAX_ROWS, sinceDate, sinceParam } from "./rest-params.js";
-
-interface UploadQuery {
-  since?: string;
-  limit?: number;
-  maturity?: "stable" | "dev";
-}
-
-const querystring = {
-  type: "object",
-  additionalProperties: false,
-  properties: { since: sinceParam, limit: limitParam, maturity: maturityParam },
-} as const;
+import { type FeedQuery, feedFilter, feedQuerystring } from "./rest-params.js";
 
 const params = {
   type: "object",
@@ -23,17 +11,10 @@ const params = {
 
 /** /v3/upload: uploads oldest first from `since`, at most `limit` (default and most: 100,000). */
 export function registerUploadRoutes(app: FastifyInstance, db: Db): void {
-  const handler = async (where: { dist?: string; author?: string }, query: UploadQuery, what: string) => {
-    const since = sinceDate(query.since);
-    const limit = query.limit ?? REST_MAX_ROWS;
-    const rows = await uploadPage(db, {
-      ...where,
-      ...(since ? { since } : {}),
-      ...(query.maturity ? { maturity: query.maturity } : {}),
-      order: "asc",
-      limit,
-    });
-    return nonEmpty(rows.slice(0, limit), what).map(({ upload }) => ({
+  const handler = async (where: { dist?: string; author?: string }, query: FeedQuery, what: string) => {
+    const filter = feedFilter(query);
+    const rows = await uploadPage(db, { ...where, ...filter, order: "asc" });
+    return nonEmpty(rows.slice(0, filter.limit), what).map(({ upload }) => ({
       dist: upload.dist,
       version: upload.version,
       author: upload.author,
@@ -42,17 +23,17 @@ export function registerUploadRoutes(app: FastifyInstance, db: Db): void {
     }));
   };
 
-  app.get<{ Querystring: UploadQuery }>("/upload", { schema: { querystring } }, (request) =>
+  app.get<{ Querystring: FeedQuery }>("/upload", { schema: { querystring: feedQuerystring } }, (request) =>
     handler({}, request.query, "uploads"),
   );
-  app.get<{ Params: { dist: string }; Querystring: UploadQuery }>(
+  app.get<{ Params: { dist: string }; Querystring: FeedQuery }>(
     "/upload/dist/:dist",
-    { schema: { querystring, params } },
+    { schema: { querystring: feedQuerystring, params } },
     (request) => handler({ dist: request.params.dist }, request.query, `uploads of ${request.params.dist}`),
   );
-  app.get<{ Params: { author: string }; Querystring: UploadQuery }>(
+  app.get<{ Params: { author: string }; Querystring: FeedQuery }>(
     "/upload/author/:author",
-    { schema: { querystring, params } },
+    { schema: { querystring: feedQuerystring, params } },
     (request) => {
       const author = request.params.author.toUpperCase();
       return handler({ author }, request.query, `uploads by ${author}`);
