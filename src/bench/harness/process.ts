@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
@@ -74,7 +75,7 @@ export async function startChild(spec: ChildSpec): Promise<RunningChild> {
       );
     }
     if (Date.now() > deadline) {
-      await stopProcess(child, exited);
+      await stopChild(child);
       throw new Error(
         `${spec.name} was not ready within ${spec.timeoutMs ?? 60_000} ms:\n${output.join("").slice(-2000)}`,
       );
@@ -91,12 +92,14 @@ export async function startChild(spec: ChildSpec): Promise<RunningChild> {
     pid: child.pid as number,
     url,
     rssMiB: () => readRssMiB(child.pid as number),
-    stop: () => stopProcess(child, exited),
+    stop: () => stopChild(child),
   };
 }
 
-async function stopProcess(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+/** SIGTERM, then SIGKILL if the process has not exited 10 s later; resolves once it has exited. */
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
   await exited;

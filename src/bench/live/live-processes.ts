@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { openDatabase } from "../../db/client.js";
 import { migrate } from "../../db/migrate.js";
 import { createApiToken, registerTester } from "../../db/queries/tester.queries.js";
 import { adminQuery, withDatabase } from "../harness/bench-database.js";
+import { readRssMiB, stopChild } from "../harness/process.js";
 
 const cli = new URL("../../cli.ts", import.meta.url).pathname;
 
@@ -84,14 +84,7 @@ export async function startPlatformProcess(
   });
   const url = new URL(command === "serve" ? (ready.api ?? "") : (ready.health ?? "")).origin;
   const pid = child.pid ?? 0;
-  return { pid, url, rssMiB: () => rssMiB(pid), cpuSeconds: () => cpuSeconds(pid), stop: () => stopChild(child) };
-}
-
-/** Resident memory of a process in MiB, from /proc (Linux). */
-export function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kib = Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? NaN);
-  return kib / 1024;
+  return { pid, url, rssMiB: () => readRssMiB(pid), cpuSeconds: () => cpuSeconds(pid), stop: () => stopChild(child) };
 }
 
 /** CPU time (user + system) a process has used, in seconds, from /proc (Linux, 100 ticks a second). */
@@ -100,15 +93,6 @@ export function cpuSeconds(pid: number): number {
   // The command name may hold spaces: count fields after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, "exit");
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** One series of a process's /metrics, e.g. `graphql_ws_connections`; undefined when absent. */
