@@ -1,3 +1,4 @@
+import { NO_RELEASE_COUNTS, type ReleaseCounters } from "../events/topics.js";
 import type { Grade, ReportFacts } from "../report/index.js";
 
 /** A report the ETL has just inserted: its derived facts, its new row id and its arrival time. */
@@ -11,17 +12,9 @@ export interface CountedReport extends ReportFacts {
   perlMaturity: "stable" | "dev";
 }
 
-export interface ReleaseDelta {
+export interface ReleaseDelta extends ReleaseCounters {
   dist: string;
   version: string;
-  pass: number;
-  fail: number;
-  na: number;
-  unknown: number;
-  stablePass: number;
-  stableFail: number;
-  stableNa: number;
-  stableUnknown: number;
   latestReportId: number;
 }
 
@@ -110,19 +103,7 @@ export function rollUp(reports: readonly CountedReport[]): Rollups {
 const releaseKey = (dist: string, version: string) => `${dist}\u0000${version}`;
 
 function emptyDelta(dist: string, version: string): ReleaseDelta {
-  return {
-    dist,
-    version,
-    pass: 0,
-    fail: 0,
-    na: 0,
-    unknown: 0,
-    stablePass: 0,
-    stableFail: 0,
-    stableNa: 0,
-    stableUnknown: 0,
-    latestReportId: 0,
-  };
+  return { dist, version, ...NO_RELEASE_COUNTS, latestReportId: 0 };
 }
 
 function startOfHour(date: Date): Date {

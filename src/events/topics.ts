@@ -24,9 +24,8 @@ export interface ReportProcessedEvent {
   perlSeries: string;
 }
 
-export interface ReleaseUpdatedEvent {
-  dist: string;
-  version: string;
+/** A release's report counters: over every perl, and over stable perls only. */
+export interface ReleaseCounters {
   pass: number;
   fail: number;
   na: number;
@@ -35,6 +34,23 @@ export interface ReleaseUpdatedEvent {
   stableFail: number;
   stableNa: number;
   stableUnknown: number;
+}
+
+/** The counters of a release without reports. */
+export const NO_RELEASE_COUNTS: Readonly<ReleaseCounters> = {
+  pass: 0,
+  fail: 0,
+  na: 0,
+  unknown: 0,
+  stablePass: 0,
+  stableFail: 0,
+  stableNa: 0,
+  stableUnknown: 0,
+};
+
+export interface ReleaseUpdatedEvent extends ReleaseCounters {
+  dist: string;
+  version: string;
   /** ISO 8601: when these counts were written. */
   updatedAt: string;
 }

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { GradeCountRow } from "../../db/queries/matrix.queries.js";
+import { NO_RELEASE_COUNTS, type ReleaseCounters } from "../../events/topics.js";
 import { inheritCache } from "../cache-hints.js";
 
 /**
@@ -30,26 +31,9 @@ export function withTotal<Row extends GradeCountRow>(row: Row): Row & { total: n
   return { ...row, total: row.pass + row.fail + row.na + row.unknown };
 }
 
-/** A release's counters, as its `releases` row and the releaseUpdated event both carry them. */
-export interface ReleaseCounters extends GradeCountRow {
-  stablePass: number;
-  stableFail: number;
-  stableNa: number;
-  stableUnknown: number;
-}
-
 /** A release's two views of its counters; a release without reports counts zero. */
 export function releaseCounts(counters: ReleaseCounters | null): { allPerls: GradeCounts; stablePerls: GradeCounts } {
-  const c = counters ?? {
-    pass: 0,
-    fail: 0,
-    na: 0,
-    unknown: 0,
-    stablePass: 0,
-    stableFail: 0,
-    stableNa: 0,
-    stableUnknown: 0,
-  };
+  const c = counters ?? NO_RELEASE_COUNTS;
   return {
     allPerls: withTotal({ pass: c.pass, fail: c.fail, na: c.na, unknown: c.unknown }),
     stablePerls: withTotal({ pass: c.stablePass, fail: c.stableFail, na: c.stableNa, unknown: c.stableUnknown }),
