@@ -1,12 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { authorExists, distributionsOfAuthor, uploadPage } from "../../db/queries/upload.queries.js";
+import { authorExists, distributionsOfAuthor } from "../../db/queries/upload.queries.js";
 import { ConnectionArgs, pageSize } from "../args/connection.args.js";
-import { decodeCursor, encodeCursor, isOneString, isThreeStrings } from "../args/cursor.js";
+import { decodeCursor, encodeCursor, isOneString } from "../args/cursor.js";
 import type { GraphQLContext } from "../context.js";
 import { Author, toAuthor } from "../types/author.type.js";
 import { type Connection, toConnection } from "../types/connection.type.js";
 import { type Distribution, DistributionConnection, toDistribution } from "../types/distribution.type.js";
-import { toUpload, type Upload, UploadConnection } from "../types/upload.type.js";
+import { type Upload, UploadConnection } from "../types/upload.type.js";
+import { uploadConnection } from "./upload-page.js";
 
 @Resolver(() => Author)
 export class AuthorResolver {
@@ -57,21 +58,11 @@ export class AuthorResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() { db }: GraphQLContext,
   ): Promise<Connection<Upload>> {
-    const first = pageSize(args);
-    const name = "author:uploads";
-    const after = args.after ? decodeCursor(name, args.after, isThreeStrings) : undefined;
-    const rows = await uploadPage(db, {
-      author: author.pauseId,
-      order: "desc",
-      limit: first,
-      ...(after ? { after: { releasedAt: after[0], dist: after[1], version: after[2] } } : {}),
-    });
-    return toConnection(
-      rows,
-      first,
-      Boolean(args.after),
-      (row) => encodeCursor(name, [row.releasedAtExact, row.upload.dist, row.upload.version]),
-      (row) => toUpload(row.upload),
+    return uploadConnection(
+      db,
+      "author:uploads",
+      { author: author.pauseId },
+      { first: pageSize(args), after: args.after },
     );
   }
 }

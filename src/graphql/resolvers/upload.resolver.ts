@@ -1,15 +1,14 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { uploadPage } from "../../db/queries/upload.queries.js";
 import { dateTimeArgument } from "../args/arguments.js";
 import { ConnectionArgs, pageSize } from "../args/connection.args.js";
-import { decodeCursor, encodeCursor, isThreeStrings } from "../args/cursor.js";
 import { cacheFor, MaxAge } from "../cache-hints.js";
 import type { GraphQLContext } from "../context.js";
 import { DateTimeScalar, type InvalidScalarValue } from "../scalars.js";
 import { Author, toAuthor } from "../types/author.type.js";
-import { type Connection, toConnection } from "../types/connection.type.js";
+import type { Connection } from "../types/connection.type.js";
 import { Release, toRelease } from "../types/release.type.js";
 import { toUpload, Upload, UploadConnection } from "../types/upload.type.js";
+import { uploadConnection } from "./upload-page.js";
 
 @ArgsType()
 class UploadListArgs extends ConnectionArgs {
@@ -35,23 +34,8 @@ export class UploadResolver {
     @Args(() => UploadListArgs) args: UploadListArgs,
     @Ctx() { db }: GraphQLContext,
   ): Promise<Connection<Upload>> {
-    const first = pageSize(args);
     const since = dateTimeArgument("releasedSince", args.releasedSince);
-    const name = "uploads";
-    const after = args.after ? decodeCursor(name, args.after, isThreeStrings) : undefined;
-    const rows = await uploadPage(db, {
-      order: "desc",
-      limit: first,
-      ...(since ? { since } : {}),
-      ...(after ? { after: { releasedAt: after[0], dist: after[1], version: after[2] } } : {}),
-    });
-    return toConnection(
-      rows,
-      first,
-      Boolean(args.after),
-      (row) => encodeCursor(name, [row.releasedAtExact, row.upload.dist, row.upload.version]),
-      (row) => toUpload(row.upload),
-    );
+    return uploadConnection(db, "uploads", since ? { since } : {}, { first: pageSize(args), after: args.after });
   }
 
   @FieldResolver(() => Author, { nullable: true, description: "The uploader; null while provisional and unknown." })
