@@ -26,16 +26,27 @@ export class GradeCounts {
   total!: number;
 }
 
+/** The five fields of GradeCounts from a row of four grade counts. */
+export function gradesOf(row: GradeCountRow): GradeCounts {
+  return {
+    pass: row.pass,
+    fail: row.fail,
+    na: row.na,
+    unknown: row.unknown,
+    total: row.pass + row.fail + row.na + row.unknown,
+  };
+}
+
 /** A row of four grade counts with their total added. */
 export function withTotal<Row extends GradeCountRow>(row: Row): Row & { total: number } {
-  return { ...row, total: row.pass + row.fail + row.na + row.unknown };
+  return { ...row, ...gradesOf(row) };
 }
 
 /** A release's two views of its counters; a release without reports counts zero. */
 export function releaseCounts(counters: ReleaseCounters | null): { allPerls: GradeCounts; stablePerls: GradeCounts } {
   const c = counters ?? NO_RELEASE_COUNTS;
   return {
-    allPerls: withTotal({ pass: c.pass, fail: c.fail, na: c.na, unknown: c.unknown }),
-    stablePerls: withTotal({ pass: c.stablePass, fail: c.stableFail, na: c.stableNa, unknown: c.stableUnknown }),
+    allPerls: gradesOf(c),
+    stablePerls: gradesOf({ pass: c.stablePass, fail: c.stableFail, na: c.stableNa, unknown: c.stableUnknown }),
   };
 }

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import type { DistributionMatrixRow, ReleaseMatrixRow } from "../../db/queries/matrix.queries.js";
 import { cacheFor, MaxAge } from "../cache-hints.js";
-import { GradeCounts, withTotal } from "./grade-counts.type.js";
+import { GradeCounts, gradesOf } from "./grade-counts.type.js";
 import { byName, byNumbersDescending, sortByKeys } from "./sorting.js";
 
 @ObjectType({
@@ -62,8 +62,16 @@ export class DistributionMatrix {
   cells!: DistributionMatrixCell[];
 }
 
+// Cells are class instances, not spread rows: hundreds per matrix, and graphql-js reads their
+// fields measurably faster (~15% of the matrix's execution) when they all share one class.
 export function toReleaseMatrix(rows: readonly ReleaseMatrixRow[]): ReleaseMatrix {
-  const cells: ReleaseMatrixCell[] = rows.map(withTotal);
+  const cells = rows.map((row) =>
+    Object.assign(new ReleaseMatrixCell(), {
+      perlSeries: row.perlSeries,
+      osname: row.osname,
+      ...gradesOf(row),
+    }),
+  );
   const [perlSeries, osnames] = sortByKeys(
     cells,
     [(cell) => cell.perlSeries, byNumbersDescending],
@@ -73,7 +81,13 @@ export function toReleaseMatrix(rows: readonly ReleaseMatrixRow[]): ReleaseMatri
 }
 
 export function toDistributionMatrix(rows: readonly DistributionMatrixRow[]): DistributionMatrix {
-  const cells: DistributionMatrixCell[] = rows.map(withTotal);
+  const cells = rows.map((row) =>
+    Object.assign(new DistributionMatrixCell(), {
+      version: row.version,
+      perlSeries: row.perlSeries,
+      ...gradesOf(row),
+    }),
+  );
   const [versions, perlSeries] = sortByKeys(
     cells,
     [(cell) => cell.version, byNumbersDescending],
