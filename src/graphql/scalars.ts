@@ -7,6 +7,16 @@ import { GraphQLScalarType, Kind, print } from "graphql";
  */
 export class InvalidScalarValue {
   constructor(readonly received: string) {}
+
+  /**
+   * By shape, not instanceof: a compiled document (compiled-executor.ts) copies literal
+   * arguments into its code as JSON, and the copy is a plain object.
+   */
+  static is(value: unknown): value is InvalidScalarValue {
+    return (
+      typeof value === "object" && value !== null && typeof (value as { received?: unknown }).received === "string"
+    );
+  }
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;

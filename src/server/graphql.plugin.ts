@@ -7,6 +7,7 @@ import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { FastifyInstance } from "fastify";
 import { cachePolicyPlugin } from "../graphql/cache-policy.js";
+import { compiledGateway } from "../graphql/compiled-executor.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatGraphQLError } from "../graphql/errors.js";
 import { type QueryLimits, queryLimitsPlugin } from "../graphql/limits.js";
@@ -37,7 +38,8 @@ export async function registerGraphQL(
 ): Promise<void> {
   const schema = await buildApiSchema(deps.events);
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
+    // Executes through graphql-jit (compiled-executor.ts); `schema` is what the gateway hands Apollo.
+    gateway: compiledGateway(schema),
     formatError: formatGraphQLError(deps.log),
     logger: deps.log,
     // One cache for persisted queries and the response cache: Redis when configured.

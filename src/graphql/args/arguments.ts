@@ -21,12 +21,12 @@ export function dateTimeArgument(
   value: Date | InvalidScalarValue | undefined | null,
 ): Date | undefined;
 export function dateTimeArgument(argument: string, value: Date | InvalidScalarValue | undefined | null) {
-  if (value instanceof InvalidScalarValue) throw badArgument(argument, DATE_TIME_ALLOWED, value.received);
+  if (InvalidScalarValue.is(value)) throw badArgument(argument, DATE_TIME_ALLOWED, value.received);
   return value ?? undefined;
 }
 
 export function dateArgument(argument: string, value: string | InvalidScalarValue): string {
-  if (value instanceof InvalidScalarValue) throw badArgument(argument, DATE_ALLOWED, value.received);
+  if (InvalidScalarValue.is(value)) throw badArgument(argument, DATE_ALLOWED, value.received);
   return value;
 }
 
