@@ -14,80 +14,89 @@ import { PerlVersion, toPerlVersion } from "./perl-version.type.js";
 })
 @cacheFor(MaxAge.immutable)
 export class Report implements Node {
-  id!: string;
+  /*
+   * Built from its row in one go (a page holds up to 100); the global id and the parsed perl are
+   * computed only when a query asks for them, which most lists do not.
+   */
+  constructor(private readonly row: ReportRow) {
+    this.reportId = row.id;
+    this.guid = row.guid;
+    this.grade = toGrade(row.grade);
+    this.dist = row.dist;
+    this.version = row.version;
+    this.reporter = row.tester;
+    this.perl = row.perl;
+    this.perlSeries = `${row.perlMajor}.${row.perlMinor}`;
+    this.perlMaturity = toMaturity(row.perlMaturity);
+    this.platform = row.platform;
+    this.osname = row.osname;
+    this.osversion = row.osversion;
+    this.submittedAt = row.submittedAt;
+    this.receivedAt = row.receivedAt;
+  }
+
+  get id(): string {
+    return globalId(NodeKind.Report, String(this.reportId));
+  }
 
   @Field(() => Int, { description: "The sequential id: consumers page by it (`reports(sinceId:)`)." })
-  reportId!: number;
+  reportId: number;
 
   @Field(() => String, { description: "The report's GUID, as in `/v3/report/{guid}`." })
-  guid!: string;
+  guid: string;
 
   @Field(() => Grade, { description: "The outcome." })
-  grade!: Grade;
+  grade: Grade;
 
   @Field(() => String, { description: "Distribution name tested." })
-  dist!: string;
+  dist: string;
 
   @Field(() => String, { description: "Version tested." })
-  version!: string;
+  version: string;
 
   @Field(() => String, { description: 'The reporter as shown to people: "Full Name <email>" or the e-mail alone.' })
-  reporter!: string;
+  reporter: string;
 
   @Field(() => String, { description: "The perl version as reported, without a leading v (`5.36.1`)." })
-  perl!: string;
+  perl: string;
 
   @Field(() => PerlVersion, { description: "The perl version, parsed." })
-  perlVersion!: PerlVersion;
-
-  @Field(() => String, { description: "The perl series, `5.36`." })
-  perlSeries!: string;
-
-  @Field(() => Maturity, { description: "Whether the perl was a stable or a development one." })
-  perlMaturity!: Maturity;
-
-  @Field(() => String, { description: "The perl's archname, e.g. `x86_64-linux-thread-multi`." })
-  platform!: string;
-
-  @Field(() => String, { description: "The OS as perl names it (`$^O`): `linux`, `MSWin32`, `darwin`, ..." })
-  osname!: string;
-
-  @Field(() => String, { description: "The OS version, e.g. `6.1.0-18-amd64`." })
-  osversion!: string;
-
-  @Field(() => DateTimeScalar, { description: "When the tester created the report." })
-  submittedAt!: Date;
-
-  @Field(() => DateTimeScalar, { description: "When the platform received it." })
-  receivedAt!: Date;
-}
-
-export function toReport(row: ReportRow): Report {
-  return Object.assign(new Report(), {
-    id: globalId(NodeKind.Report, String(row.id)),
-    reportId: row.id,
-    guid: row.guid,
-    grade: toGrade(row.grade),
-    dist: row.dist,
-    version: row.version,
-    reporter: row.tester,
-    perl: row.perl,
-    perlVersion: toPerlVersion({
+  get perlVersion(): PerlVersion {
+    const { row } = this;
+    return toPerlVersion({
       version: row.perl,
       major: row.perlMajor,
       minor: row.perlMinor,
       patch: row.perlPatch,
       maturity: row.perlMaturity,
       patched: row.perlPatched,
-    }),
-    perlSeries: `${row.perlMajor}.${row.perlMinor}`,
-    perlMaturity: toMaturity(row.perlMaturity),
-    platform: row.platform,
-    osname: row.osname,
-    osversion: row.osversion,
-    submittedAt: row.submittedAt,
-    receivedAt: row.receivedAt,
-  });
+    });
+  }
+
+  @Field(() => String, { description: "The perl series, `5.36`." })
+  perlSeries: string;
+
+  @Field(() => Maturity, { description: "Whether the perl was a stable or a development one." })
+  perlMaturity: Maturity;
+
+  @Field(() => String, { description: "The perl's archname, e.g. `x86_64-linux-thread-multi`." })
+  platform: string;
+
+  @Field(() => String, { description: "The OS as perl names it (`$^O`): `linux`, `MSWin32`, `darwin`, ..." })
+  osname: string;
+
+  @Field(() => String, { description: "The OS version, e.g. `6.1.0-18-amd64`." })
+  osversion: string;
+
+  @Field(() => DateTimeScalar, { description: "When the tester created the report." })
+  submittedAt: Date;
+
+  @Field(() => DateTimeScalar, { description: "When the platform received it." })
+  receivedAt: Date;
+}
+
+export function toReport(row: ReportRow): Report {
+  return new Report(row);
 }
 
 export const ReportConnection = connectionType(Report, "Report", "report");
