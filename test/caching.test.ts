@@ -85,6 +85,34 @@ describe.each(testBackends())("caching on $name", (backend) => {
     expect(fresh.response.headers.get("age")).toBeNull();
   });
 
+  it("refreshes an entry served near the end of its max-age, so a popular read never waits for it", async () => {
+    const query = `{ release(dist: "Foo-Bar", version: "1.0") { allPerls { fail } stablePerls { fail } } }`;
+    const fails = (body: { data?: unknown }) =>
+      (body.data as { release: { allPerls: { fail: number } } }).release.allPerls.fail;
+    const first = await get(query);
+    const cachedAt = Date.now();
+    const before = fails(first.body);
+    await platform.database.db
+      .update(releases)
+      .set({ fail: before + 10 })
+      .where(eq(releases.dist, "Foo-Bar"));
+
+    // In the last second of its five, a hit still serves the entry it has, and starts a refresh.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, cachedAt + 4_100 - Date.now())));
+    const late = await get(query);
+    expect(fails(late.body)).toBe(before);
+    expect(late.response.headers.get("age")).toBe("4");
+
+    // Before the old entry would have expired, the new one is served from the cache, fresh.
+    let refreshed = late;
+    while (Date.now() < cachedAt + 4_900 && refreshed.response.headers.get("age") !== "0") {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      refreshed = await get(query);
+    }
+    expect(refreshed.response.headers.get("age")).toBe("0");
+    expect(fails(refreshed.body)).toBe(before + 10);
+  });
+
   it("keeps the cost in the extensions of a cached response", async () => {
     const query = `{ reports(first: 2) { nodes { reportId } } }`;
     const first = await get(query);

@@ -3,7 +3,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { FastifyInstance } from "fastify";
 import { cachePolicyPlugin } from "../graphql/cache-policy.js";
@@ -11,6 +10,7 @@ import { compiledGateway } from "../graphql/compiled-executor.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatGraphQLError } from "../graphql/errors.js";
 import { type QueryLimits, queryLimitsPlugin } from "../graphql/limits.js";
+import { refreshingResponseCache } from "../graphql/response-cache.js";
 import { buildApiSchema } from "../graphql/schema.js";
 import type { SubscriptionLimits } from "../config.js";
 import type { Logger } from "../log.js";
@@ -37,7 +37,7 @@ export async function registerGraphQL(
   options: GraphQLOptions,
 ): Promise<void> {
   const schema = await buildApiSchema(deps.events);
-  const apollo = new ApolloServer<GraphQLContext>({
+  const apollo: ApolloServer<GraphQLContext> = new ApolloServer<GraphQLContext>({
     // Executes through graphql-jit (compiled-executor.ts); `schema` is what the gateway hands Apollo.
     gateway: compiledGateway(schema),
     formatError: formatGraphQLError(deps.log),
@@ -57,7 +57,12 @@ export async function registerGraphQL(
       // is not cached, and the response gets the smallest hint as its Cache-Control header.
       ApolloServerPluginCacheControlDisabled(),
       cachePolicyPlugin({ defaultMaxAge: 0 }),
-      ...(options.responseCache ? [responseCachePlugin<GraphQLContext>()] : []),
+      ...(options.responseCache
+        ? refreshingResponseCache<GraphQLContext>(
+            async (request, mark) => apollo.executeOperation(request, { contextValue: mark(createContext(deps)) }),
+            deps.log,
+          )
+        : []),
     ],
     // Shutdown is ours (commands/lifecycle.ts); Apollo's own handler would re-raise the signal
     // after stopping and kill the process before the database is closed.
