@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
+import { preparedSql } from "../prepared.js";
 import { type ReleaseRow, releases, type UploadRow, uploads } from "../schema/index.js";
 import { byDistVersion, exactTime } from "./release.queries.js";
 
@@ -53,34 +54,36 @@ export interface AuthorDistribution {
  * distribution however many uploads it has); each name then takes one probe of
  * uploads_dist_latest_idx and one of the releases primary key. `limit + 1` rows when more exist.
  */
+const authorDistributions = preparedSql<DashboardRow>(
+  "author_distributions",
+  sql`with recursive names(dist) as (
+        (select dist from ${uploads} where author = ${sql.placeholder("author")} and dist > ${sql.placeholder("after")}
+         order by dist limit 1)
+        union all
+        select (select u.dist from ${uploads} u where u.author = ${sql.placeholder("author")} and u.dist > names.dist
+                order by u.dist limit 1)
+        from names where names.dist is not null
+      ), page as (
+        select dist from names where dist is not null limit ${sql.placeholder("limit")}
+      )
+      select page.dist, u.version, u.author, u.filename, u.released_at, u.location, u.maturity, u.provisional,
+             r.pass, r.fail, r.na, r.unknown, r.stable_pass, r.stable_fail, r.stable_na, r.stable_unknown,
+             r.latest_report_id::float8 as latest_report_id, r.updated_at, r.dist is not null as has_release
+      from page
+      left join lateral (
+        select * from ${uploads} where dist = page.dist
+        order by released_at desc nulls last, version desc nulls last limit 1
+      ) u on true
+      left join ${releases} r on r.dist = u.dist and r.version = u.version
+      order by page.dist`,
+);
+
 export async function distributionsOfAuthor(
   db: Db,
   author: string,
   page: { after?: string; limit: number },
 ): Promise<AuthorDistribution[]> {
-  const start = page.after ?? "";
-  const rows = await queryRows<DashboardRow>(
-    db,
-    sql`with recursive names(dist) as (
-          (select dist from ${uploads} where author = ${author} and dist > ${start} order by dist limit 1)
-          union all
-          select (select u.dist from ${uploads} u where u.author = ${author} and u.dist > names.dist
-                  order by u.dist limit 1)
-          from names where names.dist is not null
-        ), page as (
-          select dist from names where dist is not null limit ${page.limit + 1}
-        )
-        select page.dist, u.version, u.author, u.filename, u.released_at, u.location, u.maturity, u.provisional,
-               r.pass, r.fail, r.na, r.unknown, r.stable_pass, r.stable_fail, r.stable_na, r.stable_unknown,
-               r.latest_report_id::float8 as latest_report_id, r.updated_at, r.dist is not null as has_release
-        from page
-        left join lateral (
-          select * from ${uploads} where dist = page.dist
-          order by released_at desc nulls last, version desc nulls last limit 1
-        ) u on true
-        left join ${releases} r on r.dist = u.dist and r.version = u.version
-        order by page.dist`,
-  );
+  const rows = await authorDistributions(db).execute({ author, after: page.after ?? "", limit: page.limit + 1 });
   return rows.map(toAuthorDistribution);
 }
 
