@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client.js";
+import { preparedPerDb } from "../prepared.js";
 import { reportsDaily, reportsHourly, reportsMonthly, reportsMonthlyTotals, testerMonths } from "../schema/index.js";
 import type { GradeCountRow } from "./matrix.queries.js";
 
@@ -45,13 +46,7 @@ export function reportsPerDay(db: Db, filter: PeriodFilter): Promise<PeriodCount
 /** Reports per month by grade, optionally for one OS and/or perl series. */
 export function reportsPerMonth(db: Db, filter: PeriodFilter): Promise<PeriodCountRow[]> {
   if (filter.osname === undefined && filter.perlSeries === undefined) {
-    const totals = reportsMonthlyTotals;
-    return db
-      .select({ period: totals.month, ...countsOf(totals.reports, totals.grade) })
-      .from(totals)
-      .where(and(gte(totals.month, filter.from), lte(totals.month, filter.to)))
-      .groupBy(totals.month)
-      .orderBy(asc(totals.month));
+    return networkMonths(db).execute({ from: filter.from, to: filter.to });
   }
   const t = reportsMonthly;
   return db
@@ -61,6 +56,18 @@ export function reportsPerMonth(db: Db, filter: PeriodFilter): Promise<PeriodCou
     .groupBy(t.month)
     .orderBy(asc(t.month));
 }
+
+/** The network-wide monthly chart, which every statistics page opens. */
+const networkMonths = preparedPerDb((db) => {
+  const totals = reportsMonthlyTotals;
+  return db
+    .select({ period: totals.month, ...countsOf(totals.reports, totals.grade) })
+    .from(totals)
+    .where(and(gte(totals.month, sql.placeholder("from")), lte(totals.month, sql.placeholder("to"))))
+    .groupBy(totals.month)
+    .orderBy(asc(totals.month))
+    .prepare("network_months");
+});
 
 function periodConditions(
   period: typeof reportsDaily.day | typeof reportsMonthly.month,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, isNotNull, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
-import { preparedSql } from "../prepared.js";
+import { preparedPerDb, preparedSql } from "../prepared.js";
 import { type ReleaseRow, releases, type UploadRow, uploads } from "../schema/index.js";
 import { byDistVersion, exactTime } from "./release.queries.js";
 
@@ -35,9 +35,17 @@ function asDate(value: Date | string | null): Date | null {
 
 /** Whether this PAUSE id has uploaded anything (provisional uploads with a known author count). */
 export async function authorExists(db: Db, author: string): Promise<boolean> {
-  const rows = await db.select({ dist: uploads.dist }).from(uploads).where(eq(uploads.author, author)).limit(1);
-  return rows.length > 0;
+  return (await anyUploadOf(db).execute({ author })).length > 0;
 }
+
+const anyUploadOf = preparedPerDb((db) =>
+  db
+    .select({ dist: uploads.dist })
+    .from(uploads)
+    .where(eq(uploads.author, sql.placeholder("author")))
+    .limit(1)
+    .prepare("any_upload_of_author"),
+);
 
 export interface AuthorDistribution {
   dist: string;
