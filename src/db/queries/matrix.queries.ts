@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { releaseMatrixCells } from "../schema/index.js";
+import { prepareSql } from "../prepared.js";
 import { byDistVersion, type DistVersion } from "./release.queries.js";
 
 export interface GradeCountRow {
@@ -30,25 +31,31 @@ const gradeColumns = {
   unknown: sql<number>`coalesce(sum(${releaseMatrixCells.reports}) filter (where ${releaseMatrixCells.grade} = 'unknown'), 0)::int`,
 };
 
+/** A row of release_matrix_cells as stored: one grade of one cell. */
+interface MatrixGradeRow {
+  dist: string;
+  version: string;
+  perlSeries: string;
+  osname: string;
+  grade: string;
+  reports: number;
+}
+
 /**
  * The grade rows of these releases' matrices, one statement for any number of releases, each read
  * from its primary-key range of release_matrix_cells as stored: the four grades are folded into
  * cells here rather than by a GROUP BY, which cost the database more than the whole read.
+ * Raw rows, not drizzle's mapping: a popular release has hundreds.
  */
-const matrixRows = byDistVersion("release_matrix_rows", releaseMatrixCells, (db, where, name) => {
+const matrixRows = byDistVersion<MatrixGradeRow>("release_matrix_rows", releaseMatrixCells, (db, where, name) => {
   const t = releaseMatrixCells;
-  return db
-    .select({
-      dist: t.dist,
-      version: t.version,
-      perlSeries: t.perlSeries,
-      osname: t.osname,
-      grade: t.grade,
-      reports: t.reports,
-    })
-    .from(t)
-    .where(where)
-    .prepare(name);
+  return prepareSql(
+    db,
+    name,
+    sql`select ${t.dist} as dist, ${t.version} as version, ${t.perlSeries} as "perlSeries", ${t.osname} as osname,
+               ${t.grade} as grade, ${t.reports} as reports
+        from ${t} where ${where}`,
+  );
 });
 
 const GRADES = new Set(["pass", "fail", "na", "unknown"]);

@@ -17,7 +17,8 @@ type Order = (a: string, b: string) => number;
 /**
  * Sorts items in place by two text keys, each in its own order, and returns each key's distinct
  * values in that order (a matrix's row and column headings). The few distinct values are collated
- * once, then items compare by their places: a matrix has hundreds of cells but a few dozen names.
+ * once, each item gets its rank from their places once, and the sort compares numbers: a matrix
+ * has hundreds of cells but a few dozen names.
  */
 export function sortByKeys<Item>(
   items: Item[],
@@ -28,11 +29,11 @@ export function sortByKeys<Item>(
     new Map([...new Set(items.map(key))].sort(order).map((value, place) => [value, place]));
   const first = places(firstKey, firstOrder);
   const second = places(secondKey, secondOrder);
-  const place = (map: Map<string, number>, value: string) => map.get(value) ?? 0;
-  items.sort(
-    (a, b) =>
-      place(first, firstKey(a)) - place(first, firstKey(b)) ||
-      place(second, secondKey(a)) - place(second, secondKey(b)),
-  );
+  const ranked = items.map((item) => ({
+    item,
+    rank: (first.get(firstKey(item)) ?? 0) * second.size + (second.get(secondKey(item)) ?? 0),
+  }));
+  ranked.sort((a, b) => a.rank - b.rank);
+  ranked.forEach(({ item }, index) => (items[index] = item));
   return [[...first.keys()], [...second.keys()]];
 }
