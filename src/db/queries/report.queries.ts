@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Grade } from "../../report/report.types.js";
 import type { Db } from "../client.js";
 import { reportDocuments, type ReportRow, reports } from "../schema/index.js";
-import { preparedPerDb } from "../prepared.js";
+import { preparedSql } from "../prepared.js";
 import { exactTime } from "./release.queries.js";
 
 /** A perl series as stored in the parsed columns: 5.36 is { major: 5, minor: 36 }. */
@@ -77,9 +77,34 @@ function filterConditions(filter: ReportFilter): SQL[] {
   return conditions.filter((condition) => condition !== undefined);
 }
 
-const newestReports = preparedPerDb((db) =>
-  db.select().from(reports).orderBy(desc(reports.id)).limit(sql.placeholder("limit")).prepare("newest_reports"),
+/** A reports row as the driver returns it: the bigint id and the timestamps may come as text. */
+type DriverReportRow = Omit<ReportRow, "id" | "submittedAt" | "receivedAt"> & {
+  id: number | string;
+  submittedAt: Date | string;
+  receivedAt: Date | string;
+};
+
+const asDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
+
+// Raw rows, not drizzle's mapping: a page is up to 101 rows of 18 columns, mapped one column at a time.
+const reportColumns = sql.join(
+  Object.entries(getTableColumns(reports)).map(([key, column]) => sql`${column} as ${sql.identifier(key)}`),
+  sql`, `,
 );
+
+/** The first page of the newest reports, what everyone opens: a statement prepared once. */
+const newestReports = preparedSql<DriverReportRow>(
+  "newest_reports",
+  sql`select ${reportColumns} from ${reports} order by ${reports.id} desc limit ${sql.placeholder("limit")}`,
+);
+
+function toReportRow(row: DriverReportRow): ReportRow {
+  return Object.assign(row, {
+    id: Number(row.id),
+    submittedAt: asDate(row.submittedAt),
+    receivedAt: asDate(row.receivedAt),
+  });
+}
 
 /**
  * One page of reports in id order. `limit + 1` rows come back when there are more, so the caller
@@ -88,9 +113,8 @@ const newestReports = preparedPerDb((db) =>
 export async function reportPage(db: Db, filter: ReportFilter, page: ReportPageRequest): Promise<PagedReport[]> {
   const conditions = filterConditions(filter);
   const after = page.after;
-  // The first page of the newest reports is what everyone opens: a statement prepared once.
   if (conditions.length === 0 && !after && page.order === "desc") {
-    return (await newestReports(db).execute({ limit: page.limit + 1 })).map((report) => ({ report }));
+    return (await newestReports(db).execute({ limit: page.limit + 1 })).map((row) => ({ report: toReportRow(row) }));
   }
   if (after && page.order === "submitted") {
     const time = after.submittedAt ?? "infinity";
