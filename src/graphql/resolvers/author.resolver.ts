@@ -28,7 +28,7 @@ export class AuthorResolver {
   async distributions(
     @Root() author: Author,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() { db, loaders }: GraphQLContext,
+    @Ctx() { db }: GraphQLContext,
   ): Promise<Connection<Distribution>> {
     const first = pageSize(args);
     const name = "author:distributions";
@@ -37,18 +37,14 @@ export class AuthorResolver {
       limit: first,
       ...(after === undefined ? {} : { after }),
     });
-    // The dashboard's statement read each distribution's latest release already: hand it to the
-    // loaders that `latestRelease` and `author` ask, so they send nothing more.
-    for (const { dist, latestUpload, latestRelease } of rows) {
-      loaders.latestUploadByDist.prime(dist, latestUpload);
-      if (latestUpload) loaders.releaseByDistVersion.prime(latestUpload, latestRelease);
-    }
+    // The dashboard's statement read each distribution's latest release already: each distribution
+    // carries it, so `latestRelease` and `author` answer without a loader or a statement.
     return toConnection(
       rows,
       first,
       Boolean(args.after),
       (row) => encodeCursor(name, [row.dist]),
-      (row) => toDistribution(row.dist),
+      (row) => toDistribution(row.dist, { upload: row.latestUpload, release: row.latestRelease }),
     );
   }
 

@@ -26,7 +26,7 @@ export class SearchResolver {
     @Ctx() { db }: GraphQLContext,
   ): Promise<Distribution[]> {
     const limit = intInRange("first", first, 1, MAX_RESULTS);
-    return (await searchDistributions(db, prefixArgument(prefix), limit)).map(toDistribution);
+    return (await searchDistributions(db, prefixArgument(prefix), limit)).map((name) => toDistribution(name));
   }
 
   @Query(() => [Author], {

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import type { ReleaseRow, UploadRow } from "../../db/schema/index.js";
 import { cacheFor, MaxAge } from "../cache-hints.js";
 import { connectionType } from "./connection.type.js";
 import { globalId, Node, NodeKind } from "./node.type.js";
@@ -10,13 +11,26 @@ import { globalId, Node, NodeKind } from "./node.type.js";
 })
 @cacheFor(MaxAge.catalogue)
 export class Distribution implements Node {
-  id!: string;
+  /**
+   * `latest`: the newest upload and its counters, when the statement that found this
+   * distribution read them too (the author dashboard); undefined when not read.
+   */
+  constructor(
+    name: string,
+    readonly latest?: { upload: UploadRow | null; release: ReleaseRow | null },
+  ) {
+    this.name = name;
+  }
+
+  get id(): string {
+    return globalId(NodeKind.Distribution, this.name);
+  }
 
   @Field(() => String, { description: "Distribution name, e.g. `Data-Printer`." })
-  name!: string;
+  name: string;
 }
 
-export const toDistribution = (name: string): Distribution =>
-  Object.assign(new Distribution(), { id: globalId(NodeKind.Distribution, name), name });
+export const toDistribution = (name: string, latest?: Distribution["latest"]): Distribution =>
+  new Distribution(name, latest);
 
 export const DistributionConnection = connectionType(Distribution, "Distribution", "distribution");

@@ -13,7 +13,10 @@ import { globalId, Node, NodeKind } from "./node.type.js";
 })
 @cacheFor(MaxAge.counts)
 export class Release implements Node {
-  id!: string;
+  // Computed when asked: a dashboard holds a hundred releases and rarely shows their ids.
+  get id(): string {
+    return globalId(NodeKind.Release, `${this.dist}/${this.version}`);
+  }
 
   @Field(() => String, { description: "Distribution name, e.g. `Data-Printer`." })
   dist!: string;
@@ -47,7 +50,6 @@ export function toRelease(
   upload?: UploadRow | null,
 ): Release {
   return Object.assign(new Release(), {
-    id: globalId(NodeKind.Release, `${key.dist}/${key.version}`),
     dist: key.dist,
     version: key.version,
     ...releaseCounts(row),
