@@ -26,8 +26,14 @@ export function createContext(
   deps: ApiDependencies,
   request: { log?: Logger; authorization?: string | undefined } = {},
 ): GraphQLContext {
+  // Field by field, not `...deps`: one per request, and the caller's dependencies may hold more.
   return {
-    ...deps,
+    db: deps.db,
+    databaseKind: deps.databaseKind,
+    events: deps.events,
+    intake: deps.intake,
+    allowAnonymousReports: deps.allowAnonymousReports,
+    startedAt: deps.startedAt,
     log: request.log ?? deps.log,
     authorization: request.authorization,
     loaders: createLoaders(deps.db),

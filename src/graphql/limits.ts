@@ -71,6 +71,13 @@ export function queryTooComplex(message: string, extensions: Record<string, unkn
 const measured = new WeakMap<DocumentNode, { costVariables: string[]; costs: Map<string, QueryCost | GraphQLError> }>();
 const MEASUREMENTS_PER_DOCUMENT = 100;
 
+const limitsKeys = new WeakMap<QueryLimits, string>();
+const limitsKey = (limits: QueryLimits): string => {
+  let key = limitsKeys.get(limits);
+  if (key === undefined) limitsKeys.set(limits, (key = JSON.stringify(limits)));
+  return key;
+};
+
 /** Depth and cost of an operation, or the error refusing it. */
 export function measureQuery(
   schema: GraphQLSchema,
@@ -81,7 +88,15 @@ export function measureQuery(
 ): QueryCost {
   let entry = measured.get(document);
   if (!entry) measured.set(document, (entry = { costVariables: costVariables(document), costs: new Map() }));
-  const key = JSON.stringify([operationName ?? null, limits, ...entry.costVariables.map((name) => variables?.[name])]);
+  // Most documents take no cost variables: their key is the operation and the limits' identity.
+  const key =
+    entry.costVariables.length === 0
+      ? `${operationName ?? ""}\0${limitsKey(limits)}`
+      : JSON.stringify([
+          operationName ?? null,
+          limitsKey(limits),
+          ...entry.costVariables.map((name) => variables?.[name]),
+        ]);
   let result = entry.costs.get(key);
   if (!result) {
     try {
