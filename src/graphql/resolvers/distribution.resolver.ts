@@ -5,6 +5,7 @@ import { ConnectionArgs, pageSize } from "../args/connection.args.js";
 import { type CursorKey, decodeCursor, encodeCursor } from "../args/cursor.js";
 import { cacheFor, MaxAge } from "../cache-hints.js";
 import type { GraphQLContext } from "../context.js";
+import type { Loaders } from "../loaders/index.js";
 import { Author, toAuthor } from "../types/author.type.js";
 import { type Connection, toConnection } from "../types/connection.type.js";
 import { Distribution, toDistribution } from "../types/distribution.type.js";
@@ -42,11 +43,7 @@ export class DistributionResolver {
       const { upload, release } = distribution.latest;
       return upload ? toRelease(upload, release, upload) : null;
     }
-    return (async () => {
-      const upload = await loaders.latestUploadByDist.load(distribution.name);
-      if (!upload) return null;
-      return toRelease(upload, await loaders.releaseByDistVersion.load(upload), upload);
-    })();
+    return loadLatestRelease(distribution.name, loaders);
   }
 
   @FieldResolver(() => Author, { nullable: true, description: "The author of the latest release; null while unknown." })
@@ -86,4 +83,11 @@ export class DistributionResolver {
   async matrix(@Root() distribution: Distribution, @Ctx() { db }: GraphQLContext): Promise<DistributionMatrix> {
     return toDistributionMatrix(await distributionMatrix(db, distribution.name));
   }
+}
+
+/** The newest upload of a distribution with its counters, through the request's loaders. */
+async function loadLatestRelease(name: string, loaders: Loaders): Promise<Release | null> {
+  const upload = await loaders.latestUploadByDist.load(name);
+  if (!upload) return null;
+  return toRelease(upload, await loaders.releaseByDistVersion.load(upload), upload);
 }
