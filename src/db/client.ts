@@ -115,3 +115,13 @@ export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
   const result: unknown = await db.execute(query);
   return (result as { rows: Row[] }).rows;
 }
+
+/**
+ * A timestamp of a raw row (queryRows, prepareSql) as a Date: raw SQL skips drizzle's mapping, and
+ * drizzle sets the driver to hand timestamps over as text.
+ */
+export function asDate(value: Date | string): Date;
+export function asDate(value: Date | string | null): Date | null;
+export function asDate(value: Date | string | null): Date | null {
+  return value === null || value instanceof Date ? value : new Date(value);
+}

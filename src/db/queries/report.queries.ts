@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Grade } from "../../report/report.types.js";
-import type { Db } from "../client.js";
+import { asDate, type Db } from "../client.js";
 import { reportDocuments, type ReportRow, reports } from "../schema/index.js";
 import { preparedSql } from "../prepared.js";
 import { exactTime } from "./release.queries.js";
@@ -83,8 +83,6 @@ type DriverReportRow = Omit<ReportRow, "id" | "submittedAt" | "receivedAt"> & {
   submittedAt: Date | string;
   receivedAt: Date | string;
 };
-
-const asDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
 
 // Raw rows, not drizzle's mapping: a page is up to 101 rows of 18 columns, mapped one column at a time.
 const reportColumns = sql.join(

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, isNotNull, type SQL, sql } from "drizzle-orm";
-import { type Db, queryRows } from "../client.js";
+import { asDate, type Db, queryRows } from "../client.js";
 import { preparedPerDb, preparedSql } from "../prepared.js";
 import { type ReleaseRow, releases, type UploadRow, uploads } from "../schema/index.js";
 import { byDistVersion, exactTime } from "./release.queries.js";
@@ -26,11 +26,6 @@ export function latestUploadsOfDists(db: Db, dists: readonly string[]): Promise<
           limit 1
         ) u`,
   ).then((rows) => rows.map((row) => ({ ...row, releasedAt: asDate(row.releasedAt) })));
-}
-
-/** Raw SQL skips drizzle's mapping: a driver set to return timestamps as text would hand a string. */
-function asDate(value: Date | string | null): Date | null {
-  return value === null || value instanceof Date ? value : new Date(value);
 }
 
 /** Whether this PAUSE id has uploaded anything (provisional uploads with a known author count). */
