@@ -64,19 +64,13 @@ export function queryTooComplex(message: string, extensions: Record<string, unkn
 
 /*
  * A document's cost depends only on the variables its `first` arguments and its @skip/@include
- * conditions use, so measurements are
- * kept per parsed document (Apollo hands the same DocumentNode for the same query text) and per
- * value of those variables: a repeated query is not walked twice.
+ * conditions use, so measurements are kept per set of limits (one per server), per parsed document
+ * (Apollo hands the same DocumentNode for the same query text) and per value of those variables:
+ * a repeated query is not walked twice.
  */
-const measured = new WeakMap<DocumentNode, { costVariables: string[]; costs: Map<string, QueryCost | GraphQLError> }>();
+type Measurements = WeakMap<DocumentNode, { costVariables: string[]; costs: Map<string, QueryCost | GraphQLError> }>;
+const measured = new WeakMap<QueryLimits, Measurements>();
 const MEASUREMENTS_PER_DOCUMENT = 100;
-
-const limitsKeys = new WeakMap<QueryLimits, string>();
-const limitsKey = (limits: QueryLimits): string => {
-  let key = limitsKeys.get(limits);
-  if (key === undefined) limitsKeys.set(limits, (key = JSON.stringify(limits)));
-  return key;
-};
 
 /** Depth and cost of an operation, or the error refusing it. */
 export function measureQuery(
@@ -86,17 +80,11 @@ export function measureQuery(
   operationName: string | undefined | null,
   limits: QueryLimits,
 ): QueryCost {
-  let entry = measured.get(document);
-  if (!entry) measured.set(document, (entry = { costVariables: costVariables(document), costs: new Map() }));
-  // Most documents take no cost variables: their key is the operation and the limits' identity.
-  const key =
-    entry.costVariables.length === 0
-      ? `${operationName ?? ""}\0${limitsKey(limits)}`
-      : JSON.stringify([
-          operationName ?? null,
-          limitsKey(limits),
-          ...entry.costVariables.map((name) => variables?.[name]),
-        ]);
+  let byDocument = measured.get(limits);
+  if (!byDocument) measured.set(limits, (byDocument = new WeakMap()));
+  let entry = byDocument.get(document);
+  if (!entry) byDocument.set(document, (entry = { costVariables: costVariables(document), costs: new Map() }));
+  const key = JSON.stringify([operationName ?? null, ...entry.costVariables.map((name) => variables?.[name])]);
   let result = entry.costs.get(key);
   if (!result) {
     try {
