@@ -21,9 +21,10 @@ const MAX_BACKOFF_MS = 30_000;
 
 /**
  * Runs the ETL loop until stopped: process batches while there is work, then sleep until Postgres
- * announces new documents (LISTEN/NOTIFY: intake announces its commits, see DocumentsAnnouncer) or the poll interval
- * passes, whichever is first. The poll is the safety net for a notification lost with a dropped
- * connection. Any number of workers, in any number of processes, can run side by side.
+ * announces new documents (LISTEN/NOTIFY: intake announces its commits, see DocumentsAnnouncer)
+ * or the poll interval passes, whichever is first. The poll is the safety net for a notification
+ * lost with a dropped connection. Any number of workers, in any number of processes, can run side
+ * by side.
  */
 export async function startEtlWorker(
   deps: { database: Database; events: EventBus | undefined; log: Logger; metrics?: EtlMetrics },

@@ -38,6 +38,9 @@ function profileArgs(): string[] {
   return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
 }
 
+/** Platform processes log warnings only, as JSON: nothing per request while under load. */
+const QUIET_LOGS = { LOG_LEVEL: "warn", LOG_FORMAT: "json" };
+
 /** The real `serve` command on the given database, with its in-process ETL unless `env` says otherwise. */
 function startPlatform(
   name: string,
@@ -53,8 +56,7 @@ function startPlatform(
       ...(database.kind === "postgres" ? { DATABASE_URL: database.url } : { DATA_DIR: database.dataDir }),
       PORT: String(port),
       HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      LOG_FORMAT: "json",
+      ...QUIET_LOGS,
       ...env,
     },
     readyPath: "/readyz",
@@ -74,7 +76,7 @@ export async function startPlatformWithEtlApart(
     name: "etl",
     port: etlPort,
     args: [...profileArgs(), "--import", "tsx", "src/cli.ts", "etl"],
-    env: { DATABASE_URL: database.url, ETL_PORT: String(etlPort), LOG_LEVEL: "warn", LOG_FORMAT: "json" },
+    env: { DATABASE_URL: database.url, ETL_PORT: String(etlPort), ...QUIET_LOGS },
     readyPath: "/healthz",
   });
   try {

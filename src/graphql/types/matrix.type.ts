@@ -62,8 +62,9 @@ export class DistributionMatrix {
   cells!: DistributionMatrixCell[];
 }
 
-// Cells are class instances, not spread rows: hundreds per matrix, and graphql-js reads their
-// fields measurably faster (~15% of the matrix's execution) when they all share one class.
+// Cells are class instances, not spread rows: hundreds per matrix, and the executor reads their
+// fields measurably faster (~15% of the matrix's execution, measured with graphql-js) when they
+// all share one class.
 export function toReleaseMatrix(rows: readonly ReleaseMatrixRow[]): ReleaseMatrix {
   const cells = rows.map((row) =>
     Object.assign(new ReleaseMatrixCell(), {
