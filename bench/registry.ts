@@ -4,7 +4,7 @@ import type { Scenario } from "./scenario.js";
 const folder = new URL("./scenarios/", import.meta.url);
 
 /**
- * Every scenario in src/bench/scenarios: each `<name>.scenario.ts` there exports `scenario`.
+ * Every scenario in bench/scenarios: each `<name>.scenario.ts` there exports `scenario`.
  * Found by file name, so that adding a scenario (intake end to end, Live latency, ...) is one
  * new file and no list to keep in step.
  */

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { queryRows } from "../db/client.js";
+import { queryRows } from "../src/db/client.js";
 import { createReportGenerator } from "./generate/report.generate.js";
 import {
   adminQuery,

@@ -8,7 +8,7 @@ import type { TargetName } from "./harness/targets.js";
 import type { ReadParams } from "./reads/read.types.js";
 
 /**
- * A benchmark scenario. Each lives in a file `src/bench/scenarios/<name>.scenario.ts` exporting
+ * A benchmark scenario. Each lives in a file `bench/scenarios/<name>.scenario.ts` exporting
  * `scenario`; the runner finds them there, so adding one is adding one file.
  */
 export interface Scenario {

@@ -8,7 +8,7 @@ import { READ_QUERIES, type ReadName } from "./read.queries.js";
  * and nothing else: no GraphQL, no validation beyond parameter presence, no loaders. Whatever the
  * platform spends beyond this is the price of its API layer. Run as its own process:
  *
- *   node --import tsx src/bench/baseline/server.ts <port> <postgres-url | pglite-dir>
+ *   node --import tsx bench/baseline/server.ts <port> <postgres-url | pglite-dir>
  */
 const [portText = "0", where = ""] = process.argv.slice(2);
 type Runner = (text: string, values: unknown[]) => Promise<{ rows: unknown[] }>;

@@ -1,4 +1,4 @@
-import { buildReportFact, FACT_TYPES, type MetabaseFact } from "../../report/index.js";
+import { buildReportFact, FACT_TYPES, type MetabaseFact } from "../../src/report/index.js";
 import type { GeneratedReport } from "./report.generate.js";
 import { createRandom, randomUuid } from "./prng.js";
 

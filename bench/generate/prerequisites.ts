@@ -1,4 +1,4 @@
-import type { Prerequisite } from "../../report/report.types.js";
+import type { Prerequisite } from "../../src/report/report.types.js";
 import { createRandom, type Random } from "./prng.js";
 
 // prettier-ignore

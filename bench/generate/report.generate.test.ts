@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveReportFacts, parseMetabaseReport } from "../../report/index.js";
+import { deriveReportFacts, parseMetabaseReport } from "../../src/report/index.js";
 import { OS_WEIGHTS } from "./environment.js";
 import { metabaseSubmission } from "./metabase.generate.js";
 import { createReportGenerator, GRADE_WEIGHTS, type GeneratedReport } from "./report.generate.js";

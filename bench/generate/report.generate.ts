@@ -1,4 +1,4 @@
-import type { Grade, ReportDocument } from "../../report/report.types.js";
+import type { Grade, ReportDocument } from "../../src/report/report.types.js";
 import {
   type Catalog,
   type Dist,

@@ -1,4 +1,4 @@
-import type { Grade, Prerequisite } from "../../report/report.types.js";
+import type { Grade, Prerequisite } from "../../src/report/report.types.js";
 import type { Machine } from "./environment.js";
 import { perlV } from "./perl-v.js";
 import type { Random } from "./prng.js";

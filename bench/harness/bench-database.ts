@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { type Database, openDatabase, queryRows } from "../../db/client.js";
-import { migrate, migrationsFolder } from "../../db/migrate.js";
+import { type Database, openDatabase, queryRows } from "../../src/db/client.js";
+import { migrate, migrationsFolder } from "../../src/db/migrate.js";
 
 /**
  * The database a benchmark runs on: `cpt_bench_<size>` on the machine's Postgres, or a PGlite

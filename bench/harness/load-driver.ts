@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import type { LoadJob, LoadResult } from "./load.types.js";
-import { UsageError } from "../../commands/usage-error.js";
+import { UsageError } from "./options.js";
 import { repoRoot } from "./process.js";
 import { startWrkDriver, wrkAvailable } from "./wrk-driver.js";
 

@@ -1,5 +1,3 @@
-import { UsageError } from "../../commands/usage-error.js";
-
 /** What `npm run bench -- <options>` asked for. */
 export interface BenchOptions {
   /** Reports to load. */
@@ -53,7 +51,10 @@ export const USAGE = `usage: npm run bench -- [options]
   --list              list the scenarios and exit
 `;
 
-export { UsageError };
+/** The command line asked for something the benchmark cannot do; an empty message asks for the usage text. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
 
 /** Parses the command line; `databaseUrl` is the configured DATABASE_URL, if any. */
 export function parseBenchOptions(args: readonly string[], databaseUrl?: string, redisUrl?: string): BenchOptions {

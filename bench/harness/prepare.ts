@@ -1,8 +1,8 @@
 import pg from "pg";
+import { createProgress, formatDuration } from "../../src/commands/progress.js";
 import type { ReportGenerator } from "../generate/report.generate.js";
 import { bulkLoad } from "../load/bulk-load.js";
 import type { DerivedLoader } from "../load/derived.loader.js";
-import { createProgress } from "../load/progress.js";
 import { copyDocuments } from "../load/document.store.js";
 import {
   analyze,
@@ -50,10 +50,11 @@ export async function prepareBenchData(
   const database = await recreate(target);
   try {
     const started = performance.now();
-    const progress = createProgress("loading", generator.size);
+    const progress = createProgress();
     const copier = target.kind === "postgres" ? new pg.Client({ connectionString: target.url }) : undefined;
     await copier?.connect();
     try {
+      progress.start(generator.size, "loading");
       await bulkLoad(database.db, {
         generator,
         derived,
@@ -61,11 +62,15 @@ export async function prepareBenchData(
         ...(copier ? { writeDocuments: (rows) => copyDocuments(copier, rows) } : {}),
       });
     } finally {
+      progress.stop();
       await copier?.end();
     }
-    progress.finish();
     await analyze(database);
     const loadSeconds = (performance.now() - started) / 1000;
+    // The progress line is silent off a terminal: logs get this line instead.
+    say(
+      `loaded in ${formatDuration(loadSeconds * 1000)}, ${Math.round(generator.size / loadSeconds).toLocaleString("en-US")} reports/s`,
+    );
     await writeMarker(target, wanted);
     return { reused: false, loadSeconds, reportsPerSecond: generator.size / loadSeconds };
   } finally {

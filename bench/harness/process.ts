@@ -25,7 +25,7 @@ export interface ChildSpec {
 }
 
 /** Where the repository is: children run from it, whatever the caller's working directory. */
-export const repoRoot = new URL("../../../", import.meta.url);
+export const repoRoot = new URL("../../", import.meta.url);
 
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {

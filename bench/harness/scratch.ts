@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { openDatabase } from "../../db/client.js";
-import { migrate } from "../../db/migrate.js";
+import { openDatabase } from "../../src/db/client.js";
+import { migrate } from "../../src/db/migrate.js";
 import { adminQuery, type BenchDatabaseTarget, withDatabase } from "./bench-database.js";
 
 /** Fresh, migrated, empty databases for scenarios that write; all removed by `dropAll`. */

@@ -5,7 +5,7 @@ import { freePort, type RunningChild, startChild } from "./process.js";
  * The servers a scenario can put under load, each in a process of its own:
  * - graphql: the platform itself, through its real `serve` command, as it ships (response cache on);
  * - graphql-uncached: the same with RESPONSE_CACHE=false, so every request resolves and runs its SQL;
- * - baseline: the bare Fastify + pg server running the same SQL (src/bench/baseline);
+ * - baseline: the bare Fastify + pg server running the same SQL (bench/baseline);
  * - postgraphile: PostGraphile 4's CLI over the same database, what a user would reach for to put
  *   GraphQL on this Postgres (version 5 needs Node 22).
  */
@@ -99,7 +99,7 @@ export async function startTarget(name: TargetName, database: BenchDatabaseTarge
       return startChild({
         name,
         port,
-        args: ["--import", "tsx", "src/bench/baseline/server.ts", String(port), where],
+        args: ["--import", "tsx", "bench/baseline/server.ts", String(port), where],
         env: {},
         readyPath: "/healthz",
       });
@@ -109,7 +109,7 @@ export async function startTarget(name: TargetName, database: BenchDatabaseTarge
         name,
         port,
         args: [
-          ...["--import", "tsx", "--import", "./src/bench/baseline/postgraphile.preload.ts"],
+          ...["--import", "tsx", "--import", "./bench/baseline/postgraphile.preload.ts"],
           "node_modules/postgraphile/cli.js",
           ...["--connection", where, "--port", String(port), "--host", "127.0.0.1"],
           // Read-only like the API it is compared with; no per-query log line, like ours.

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { openDatabase, queryRows } from "../../db/client.js";
-import { createApiToken, registerTester } from "../../db/queries/tester.queries.js";
+import { openDatabase, queryRows } from "../../src/db/client.js";
+import { createApiToken, registerTester } from "../../src/db/queries/tester.queries.js";
 import type { BenchDatabaseTarget } from "../harness/bench-database.js";
 import type { RunningChild } from "../harness/process.js";
 import { startPlatformWithEtlApart } from "../harness/targets.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMetabaseReport } from "../../report/index.js";
+import { parseMetabaseReport } from "../../src/report/index.js";
 import { createReportGenerator } from "../generate/report.generate.js";
 import { BENCH_TESTER } from "./http-intake.js";
 import { metabaseProtocol, v3Protocol } from "./protocols.js";

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { type Database, openDatabase } from "../../db/client.js";
+import { type Database, openDatabase } from "../../src/db/client.js";
 import { indexedUuid } from "../generate/prng.js";
 import type { BenchDatabaseTarget } from "../harness/bench-database.js";
 import type { BenchOptions } from "../harness/options.js";

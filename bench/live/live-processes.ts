@@ -1,13 +1,13 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { openDatabase } from "../../db/client.js";
-import { migrate } from "../../db/migrate.js";
-import { createApiToken, registerTester } from "../../db/queries/tester.queries.js";
+import { openDatabase } from "../../src/db/client.js";
+import { migrate } from "../../src/db/migrate.js";
+import { createApiToken, registerTester } from "../../src/db/queries/tester.queries.js";
 import { adminQuery, withDatabase } from "../harness/bench-database.js";
 import { readRssMiB, stopChild } from "../harness/process.js";
 
-const cli = new URL("../../cli.ts", import.meta.url).pathname;
+const cli = new URL("../../src/cli.ts", import.meta.url).pathname;
 
 /** Milliseconds on the wall clock with sub-millisecond precision, comparable across processes. */
 export const wallMs = () => performance.timeOrigin + performance.now();

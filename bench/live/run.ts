@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { measureSubmitToEvent, type SubmitToEventResult } from "./submit-to-event.js";
 import { measureSubscriberCapacity, type SubscriberCapacityResult } from "./subscriber-capacity.js";
 
-const usage = `usage: node --import tsx src/bench/live/run.ts [options]
+const usage = `usage: node --import tsx bench/live/run.ts [options]
 
   --only submit|capacity   one of the two measurements (default: both)
   --subscribers N          connected subscribers during the latency run (1000)

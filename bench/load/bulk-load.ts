@@ -1,5 +1,5 @@
-import type { Db } from "../../db/client.js";
-import { serializeReport } from "../../report/index.js";
+import type { Db } from "../../src/db/client.js";
+import { serializeReport } from "../../src/report/index.js";
 import type { GeneratedReport, ReportGenerator } from "../generate/report.generate.js";
 import type { DerivedLoader } from "./derived.loader.js";
 import { type DocumentRow, insertDocuments } from "./document.store.js";

@@ -1,6 +1,6 @@
 import { pino } from "pino";
-import type { Db } from "../../db/client.js";
-import { processNextBatch } from "../../etl/process-batch.js";
+import type { Db } from "../../src/db/client.js";
+import { processNextBatch } from "../../src/etl/process-batch.js";
 import type { GeneratedReport } from "../generate/report.generate.js";
 
 /**

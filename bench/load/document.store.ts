@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../src/db/client.js";
 
 /** A `report_documents` row as the loader writes it; `document` is JSON text. */
 export interface DocumentRow {

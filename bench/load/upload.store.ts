@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
-import { distMaturity } from "../../report/index.js";
+import type { Db } from "../../src/db/client.js";
+import { distMaturity } from "../../src/report/index.js";
 import type { Release } from "../generate/catalog.js";
 
 /** Writes the catalogue's uploads, as PAUSE would have announced them, in batches of `batchSize`. */

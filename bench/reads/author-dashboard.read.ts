@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { queryRows } from "../../db/client.js";
+import { queryRows } from "../../src/db/client.js";
 import type { ReadCase, ReadParams } from "./read.types.js";
 
 export const authorDashboard: ReadCase = {

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.js";
+import type { Db } from "../../src/db/client.js";
 import type { ReadName } from "../baseline/read.queries.js";
 
 /** Values of a read's parameters, by name, as strings (they travel in URLs). */

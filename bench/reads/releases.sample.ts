@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "../../db/client.js";
+import { type Db, queryRows } from "../../src/db/client.js";
 import type { ReadParams } from "./read.types.js";
 
 /**

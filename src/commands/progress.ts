@@ -1,37 +1,52 @@
+import cliProgress from "cli-progress";
+
 /**
- * A one-line progress bar with rate and ETA. On a terminal it redraws in place; elsewhere (CI
- * logs) it prints a line every tenth of the way, so logs stay short.
+ * The progress line of long commands: count, share, bar, rate and ETA, redrawn in place by
+ * cli-progress (at most ten times a second: a terminal write per batch would cost more than the
+ * batch). Silent when the stream is not a terminal (logs get the command's own summary instead)
+ * or when asked to be quiet.
  */
 export interface Progress {
+  start(total: number, label: string): void;
+  /** Adds `n` (default 1) to the count done. */
+  increment(n?: number): void;
+  /** Sets the count done, for callers that know the total so far rather than each step. */
   update(done: number): void;
-  finish(): void;
+  /** Draws the final line. Call it whatever happened: the bar holds a timer until then. */
+  stop(): void;
 }
 
-export function createProgress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
-  const started = performance.now();
-  let lastDraw = 0;
-  let lastTenth = -1;
-  const draw = (done: number, force: boolean) => {
-    const now = performance.now();
-    const elapsed = now - started;
-    if (stream.isTTY) {
-      // Redraw at most ten times a second: a terminal write per batch would cost more than the batch.
-      if (!force && now - lastDraw < 100) return;
-      lastDraw = now;
-      stream.write(`\r${formatProgress(label, done, total, elapsed, Math.min(30, (stream.columns ?? 80) - 70))}\x1b[K`);
-    } else {
-      const tenth = Math.floor((done / Math.max(1, total)) * 10);
-      if (tenth === lastTenth && !force) return;
-      lastTenth = tenth;
-      stream.write(`${formatProgress(label, done, total, elapsed, 0)}\n`);
-    }
-  };
+export interface ProgressOptions {
+  quiet?: boolean;
+  /** Where the line goes (default stderr, so that stdout stays the command's output). */
+  stream?: NodeJS.WriteStream;
+}
+
+const SILENT: Progress = { start() {}, increment() {}, update() {}, stop() {} };
+
+export function createProgress(options: ProgressOptions = {}): Progress {
+  const stream = options.stream ?? process.stderr;
+  if (options.quiet || !stream.isTTY) return SILENT;
+  let label = "";
+  const bar = new cliProgress.SingleBar({
+    stream,
+    format: (_options, params) =>
+      formatProgress(
+        label,
+        params.value,
+        params.total,
+        (params.stopTime ?? Date.now()) - params.startTime,
+        Math.min(30, (stream.columns ?? 80) - 70),
+      ),
+  });
   return {
-    update: (done) => draw(done, false),
-    finish() {
-      draw(total, true);
-      if (stream.isTTY) stream.write("\n");
+    start(total, name) {
+      label = name;
+      bar.start(total, 0);
     },
+    increment: (n = 1) => bar.increment(n),
+    update: (done) => bar.update(done),
+    stop: () => bar.stop(),
   };
 }
 
