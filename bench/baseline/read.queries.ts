@@ -1,63 +1,53 @@
+import type { Db } from "../../src/db/client.js";
+import { releaseMatrices } from "../../src/db/queries/matrix.queries.js";
+import { findReleases } from "../../src/db/queries/release.queries.js";
+import { reportPage } from "../../src/db/queries/report.queries.js";
+import { reportsPerMonth } from "../../src/db/queries/statistics.queries.js";
+import { distributionsOfAuthor } from "../../src/db/queries/upload.queries.js";
+
 /**
- * The SQL of the five reads of the Read API, as the bare baseline server runs it. One module on
- * purpose: when the Read API's query functions land, the baseline can call those instead and
- * stay the same SQL as the GraphQL side by construction.
+ * The five reads of the Read API as the bare baseline runs them: the platform's own query
+ * functions, called as its resolvers call them, so the baseline sends the very statements the
+ * platform sends (prepared where the platform prepares them) by construction. What the platform
+ * spends beyond this is its API layer: Apollo, GraphQL execution, loaders, resolvers.
  *
  * Each names its parameters in order; the baseline route takes them from the query string.
  */
 export interface ReadQuery {
   params: readonly string[];
-  text: string;
+  run(db: Db, values: readonly string[]): Promise<unknown[]>;
 }
 
 export const READ_QUERIES = {
   /** One release's counts (the original release_summary row). */
   "release-summary": {
     params: ["dist", "version"],
-    text: `select dist, version, pass, fail, na, unknown, stable_pass, stable_fail, stable_na, stable_unknown, updated_at
-           from releases where dist = $1 and version = $2`,
+    run: (db, [dist = "", version = ""]) => findReleases(db, [{ dist, version }]),
   },
-  /** One release's matrix: reports by perl series, OS and grade. */
+  /** One release's matrix: reports by perl series and OS, four grades to a cell. */
   "release-matrix": {
     params: ["dist", "version"],
-    text: `select perl_series, osname, grade, reports from release_matrix_cells
-           where dist = $1 and version = $2 order by perl_series, osname, grade`,
+    run: (db, [dist = "", version = ""]) => releaseMatrices(db, [{ dist, version }]),
   },
-  /**
-   * The author dashboard: the first 100 of an author's distributions by name, each with its newest
-   * upload and that release's counts (the statement behind `author { distributions }`).
-   */
+  /** The author dashboard: the first 100 of an author's distributions by name, each with its newest upload and that release's counts. */
   "author-dashboard": {
     params: ["author"],
-    text: `with recursive names(dist) as (
-             (select dist from uploads where author = $1 order by dist limit 1)
-             union all
-             select (select u.dist from uploads u where u.author = $1 and u.dist > names.dist order by u.dist limit 1)
-             from names where names.dist is not null
-           ), page as (select dist from names where dist is not null limit 101)
-           select page.dist, u.version, coalesce(r.pass, 0) as pass, coalesce(r.fail, 0) as fail,
-                  coalesce(r.na, 0) as na, coalesce(r.unknown, 0) as unknown
-           from page
-           left join lateral (select * from uploads where dist = page.dist
-                              order by released_at desc nulls last, version desc nulls last limit 1) u on true
-           left join releases r on r.dist = u.dist and r.version = u.version
-           order by page.dist`,
+    run: async (db, [author = ""]) => (await distributionsOfAuthor(db, author, { limit: 100 })).slice(0, 100),
   },
   /** The newest reports, the page everyone sees first. */
   "recent-reports": {
     params: ["limit"],
-    text: `select id, guid, grade, dist, version, tester, perl, platform, osname, osversion, submitted_at
-           from reports order by id desc limit $1`,
+    run: async (db, [limit = ""]) => {
+      const first = Number(limit);
+      const page = await reportPage(db, {}, { order: "desc", limit: first });
+      // The row past the page only tells the API whether another page follows.
+      return page.slice(0, first).map(({ report }) => report);
+    },
   },
   /** Reports per month by grade over a range of months, both inclusive (from the monthly totals rollup). */
   "monthly-statistics": {
     params: ["from", "to"],
-    text: `select to_char(month, 'YYYY-MM-DD') as period,
-                  coalesce(sum(reports) filter (where grade = 'pass'), 0)::int as pass,
-                  coalesce(sum(reports) filter (where grade = 'fail'), 0)::int as fail,
-                  coalesce(sum(reports) filter (where grade = 'na'), 0)::int as na,
-                  coalesce(sum(reports) filter (where grade = 'unknown'), 0)::int as unknown
-           from stats_reports_monthly_totals where month >= $1 and month <= $2 group by month order by month`,
+    run: (db, [from = "", to = ""]) => reportsPerMonth(db, { from, to }),
   },
 } as const satisfies Record<string, ReadQuery>;
 

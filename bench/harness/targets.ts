@@ -5,7 +5,7 @@ import { freePort, type RunningChild, startChild } from "./process.js";
  * The servers a scenario can put under load, each in a process of its own:
  * - graphql: the platform itself, through its real `serve` command, as it ships (response cache on);
  * - graphql-uncached: the same with RESPONSE_CACHE=false, so every request resolves and runs its SQL;
- * - baseline: the bare Fastify + pg server running the same SQL (bench/baseline);
+ * - baseline: a bare Fastify server calling the platform's query functions (bench/baseline);
  * - postgraphile: PostGraphile 4's CLI over the same database, what a user would reach for to put
  *   GraphQL on this Postgres (version 5 needs Node 22).
  */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "../../src/db/client.js";
+import type { AuthorDistribution } from "../../src/db/queries/upload.queries.js";
 import type { ReadCase, ReadParams } from "./read.types.js";
 
 export const authorDashboard: ReadCase = {
@@ -29,9 +30,10 @@ export const authorDashboard: ReadCase = {
       "uploads has no foreign key to releases, so PostGraphile 4 cannot join them without a computed column or plugin",
   },
   agree: {
-    // The baseline reads one row more, as the platform does, to know whether another page follows.
     baseline: (rows) =>
-      rows.slice(0, 100).map((row) => `${String(row.dist)} ${String(row.version)} ${String(row.fail)}`),
+      (rows as unknown as AuthorDistribution[]).map(
+        (row) => `${row.dist} ${row.latestUpload?.version ?? "null"} ${row.latestRelease?.fail ?? 0}`,
+      ),
     graphql: (data) =>
       (
         data.author as {

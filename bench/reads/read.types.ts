@@ -10,9 +10,9 @@ export interface GraphQLCall {
 }
 
 /**
- * One read of the Read API, as each target expresses it. The baseline always has it (the SQL in
- * baseline/read.queries.ts); a GraphQL side is present when that API can express the read, and
- * otherwise says why not.
+ * One read of the Read API, as each target expresses it. The baseline always has it (the
+ * platform's query functions in baseline/read.queries.ts); a GraphQL side is present when that API
+ * can express the read, and otherwise says why not.
  */
 export interface ReadCase {
   name: ReadName;

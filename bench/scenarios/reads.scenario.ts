@@ -13,7 +13,7 @@ const CHECKED = 3;
 export const scenario: Scenario = {
   name: "reads",
   summary:
-    "The five reads of the Read API: the platform's GraphQL against a bare Fastify + pg route running the same SQL, " +
+    "The five reads of the Read API: the platform's GraphQL against a bare Fastify route calling the same query functions, " +
     "and against PostGraphile 4 over the same database where the read maps onto it. The load generator runs in a process of its own (the run names it above).",
   order: 10,
   async run(context) {
