@@ -7,7 +7,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
  */
 const config: CodegenConfig = {
   schema: "schema.graphql",
-  documents: ["test/**/*.ts", "src/bench/**/*.ts", "!test/generated/**"],
+  documents: ["test/**/*.ts", "bench/**/*.ts", "!test/generated/**"],
   ignoreNoDocuments: true,
   // Relative imports with .js, as NodeNext resolution requires.
   emitLegacyCommonJSImports: false,

@@ -1,7 +1,6 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config.js";
 import { DatabaseUnavailableError } from "./db/open.js";
-import { benchCommand } from "./commands/bench.command.js";
 import { conformanceCommand } from "./commands/conformance.command.js";
 import { etlCommand } from "./commands/etl.command.js";
 import { migrateCommand } from "./commands/migrate.command.js";
@@ -29,7 +28,6 @@ const commands: Record<string, { summary: string; run: (args: string[]) => Promi
   },
   "schema:emit": { summary: "write schema.graphql from the code", run: emitSchemaCommand },
   "schema:check": { summary: "fail if schema.graphql differs from the code", run: checkSchemaCommand },
-  bench: { summary: "run the benchmark (--help for options)", run: (args) => benchCommand(args, loadConfig()) },
 };
 
 function usage(): string {
