@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { type EventBus, type ReleaseUpdatedEvent, type ReportProcessedEvent, Topic } from "../events/index.js";
 import { deriveReportFacts } from "../report/index.js";
-import { rootMessage } from "../errors.js";
+import { rootMessage } from "../errors/index.js";
 import type { Logger } from "../log.js";
 import { claimDocuments, markFailed, markProcessed } from "./documents.js";
 import { applyRollups, authorsOf, insertReports, type ReleaseCounts, type ReportToInsert } from "./load.js";

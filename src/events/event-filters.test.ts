@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors.js";
+import { AppError } from "../errors/index.js";
 import { releaseFilter, reportFilter, uploadFilter } from "./event-filters.js";
 import type { ReleaseUpdatedEvent, ReportProcessedEvent, UploadAddedEvent } from "./topics.js";
 

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from "../errors.js";
+import { AppError, ErrorCode } from "../errors/index.js";
 import type { Grade } from "../report/report.types.js";
 import type { ReleaseUpdatedEvent, ReportProcessedEvent, UploadAddedEvent } from "./topics.js";
 

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
-import { isStatementTimeout } from "../db/errors.js";
-import { AppError, ErrorCode } from "../errors.js";
+import { isStatementTimeout } from "../errors/index.js";
+import { AppError, ErrorCode } from "../errors/index.js";
 import type { Logger } from "../log.js";
 
 /**

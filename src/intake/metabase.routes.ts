@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Db } from "../db/client.js";
 import { documentExists } from "../db/queries/document.queries.js";
 import { findTester, registerTester, verifyTesterSecret } from "../db/queries/tester.queries.js";
-import { AppError, ErrorCode, fromRequestError } from "../errors.js";
+import { AppError, ErrorCode, fromRequestError } from "../errors/index.js";
 import type { Logger } from "../log.js";
 import { parseRegistration } from "../report/index.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
 import type { ReportIntake } from "./report.intake.js";
-import { metabaseTester } from "./tester.auth.js";
+import { metabaseTester } from "../auth/tester.auth.js";
 
 export interface MetabaseRouteOptions {
   db: Db;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { NewDocument } from "../db/queries/document.queries.js";
 import type { TesterRow } from "../db/schema/index.js";
-import { AppError, ErrorCode, type ErrorDetail } from "../errors.js";
+import { AppError, ErrorCode, type ErrorDetail } from "../errors/index.js";
 import {
   type InputError,
   type NewReport,

@@ -2,7 +2,7 @@ import type { Db } from "../db/client.js";
 import { type NewUpload, recordUploads } from "../db/queries/upload-record.queries.js";
 import { findUploads } from "../db/queries/upload.queries.js";
 import type { UploadRow } from "../db/schema/index.js";
-import { AppError, ErrorCode } from "../errors.js";
+import { AppError, ErrorCode } from "../errors/index.js";
 import { type EventBus, Topic, type UploadAddedEvent } from "../events/index.js";
 
 export interface UploadIntakeDependencies {

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.js";
 import { TokenScope } from "../db/schema/index.js";
-import { AppError, ErrorCode } from "../errors.js";
-import { tokenHolder } from "./tester.auth.js";
+import { AppError, ErrorCode } from "../errors/index.js";
+import { tokenHolder } from "../auth/tester.auth.js";
 
 /**
  * Checks that the caller may add uploads: a token with the upload:write scope, which is what the

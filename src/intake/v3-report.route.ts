@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
-import { fromRequestError } from "../errors.js";
+import { fromRequestError } from "../errors/index.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
 import type { ReportIntake } from "./report.intake.js";
-import { authorizeSubmitter } from "./submitter.js";
+import { authorizeSubmitter } from "../auth/submitter.auth.js";
 
 export interface V3ReportRouteOptions {
   db: Db;

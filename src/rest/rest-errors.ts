@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
-import { isStatementTimeout } from "../db/errors.js";
-import { AppError, ErrorCode, type ErrorDetail } from "../errors.js";
+import { isStatementTimeout } from "../errors/index.js";
+import { AppError, ErrorCode, type ErrorDetail } from "../errors/index.js";
 
 /**
  * The error format of the v3 API (PROTOCOLS.md section 3): `{"errors":[{"message","path"}]}`.

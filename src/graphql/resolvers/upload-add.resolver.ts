@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { badInput } from "../../errors.js";
+import { badInput } from "../../errors/index.js";
 import { newUpload } from "../../intake/upload-list.js";
 import { addUpload } from "../../intake/upload.intake.js";
 import { authorizeUploader } from "../../intake/uploader.js";

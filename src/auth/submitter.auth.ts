@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.js";
 import { TokenScope, type TesterRow } from "../db/schema/index.js";
-import { AppError, ErrorCode } from "../errors.js";
+import { AppError, ErrorCode } from "../errors/index.js";
 import { tokenHolder } from "./tester.auth.js";
 
 /**
