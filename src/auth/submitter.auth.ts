@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.js";
-import { TokenScope, type TesterRow } from "../db/schema/index.js";
-import { AppError, ErrorCode } from "../errors/index.js";
-import { tokenHolder } from "./tester.auth.js";
+import { type TesterRow, TokenScope } from "../db/schema/index.js";
+import { requireScope } from "./scope.guard.js";
+import { requireTokenHolder } from "./tester.auth.js";
 
 /**
  * Who submits a v3 or GraphQL report: the holder of a token allowed to submit, or nobody when
@@ -11,17 +11,6 @@ export async function authorizeSubmitter(
   options: { db: Db; allowAnonymousReports: boolean },
   authorization: string | undefined,
 ): Promise<TesterRow | null> {
-  if (!authorization) {
-    if (options.allowAnonymousReports) return null;
-    throw new AppError(ErrorCode.UNAUTHENTICATED, "an API token is required: send `Authorization: Bearer <token>`");
-  }
-  const holder = await tokenHolder(options.db, authorization);
-  if (!holder) throw new AppError(ErrorCode.UNAUTHENTICATED, "unknown or revoked API token");
-  if (!holder.scopes.includes(TokenScope.submitReports)) {
-    throw new AppError(
-      ErrorCode.FORBIDDEN,
-      `this token may not submit reports: it has scopes ${holder.scopes.join(", ")}`,
-    );
-  }
-  return holder.tester;
+  if (!authorization && options.allowAnonymousReports) return null;
+  return requireScope(await requireTokenHolder(options.db, authorization), TokenScope.submitReports);
 }

@@ -1,13 +1,15 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { requireScope } from "../auth/scope.guard.js";
+import { registerProfile, requireMetabaseTester } from "../auth/tester.auth.js";
 import type { Db } from "../db/client.js";
 import { documentExists } from "../db/queries/document.queries.js";
-import { findTester, registerTester, verifyTesterSecret } from "../db/queries/tester.queries.js";
+import { findTester } from "../db/queries/tester.queries.js";
+import { TokenScope } from "../db/schema/index.js";
 import { AppError, ErrorCode, fromRequestError } from "../errors/index.js";
 import type { Logger } from "../log.js";
 import { parseRegistration } from "../report/index.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
 import type { ReportIntake } from "./report.intake.js";
-import { metabaseTester } from "../auth/tester.auth.js";
 
 export interface MetabaseRouteOptions {
   db: Db;
@@ -36,10 +38,10 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
   });
 
   app.post("/submit/CPAN-Testers-Report", async (request, reply) => {
-    const tester = await metabaseTester(db, request.headers.authorization);
-    if (!tester) {
-      throw new AppError(ErrorCode.UNAUTHENTICATED, "unknown tester or wrong secret: check your metabase_id.json");
-    }
+    const tester = requireScope(
+      await requireMetabaseTester(db, request.headers.authorization),
+      TokenScope.submitReports,
+    );
     const { id } = await intake.submitMetabase(request.body, tester);
     // 201 for a retry of a stored report too: clients treat anything else as a failure and resend.
     return reply.code(201).header("location", `/api/v1/guid/${id}`).send({ guid: id });
@@ -56,13 +58,7 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
       );
     }
     const { profile, secret } = parsed;
-    const existing = await findTester(db, profile.guid);
-    if (existing && !(await verifyTesterSecret(db, profile.guid, secret))) {
-      // Never let a registration replace someone's secret: that would hand over their identity.
-      throw new AppError(ErrorCode.CONFLICT, `profile ${profile.guid} is already registered with another secret`);
-    }
-    if (!existing)
-      await registerTester(db, { id: profile.guid, fullName: profile.fullName, email: profile.email }, secret);
+    await registerProfile(db, { id: profile.guid, fullName: profile.fullName, email: profile.email }, secret);
     return reply.code(201).header("location", `/api/v1/guid/${profile.guid}`).send({ guid: profile.guid });
   });
 

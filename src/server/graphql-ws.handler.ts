@@ -1,11 +1,11 @@
 import { type GraphQLSchema, GraphQLError, parse, validate } from "graphql";
 import { makeServer } from "graphql-ws";
+import { tokenHolder } from "../auth/tester.auth.js";
 import type { SubscriptionLimits } from "../config.js";
 import { SubscriberOverflowError } from "../events/index.js";
 import { type ApiDependencies, createContext } from "../graphql/context.js";
 import { formatSubscriptionErrors } from "../graphql/errors.js";
 import { measureQuery, type QueryLimits } from "../graphql/limits.js";
-import { tokenHolder } from "../auth/tester.auth.js";
 import type { Logger } from "../log.js";
 import type { LiveMetrics } from "./live.metrics.js";
 import { sharedSubscribe } from "./shared-subscribe.js";
