@@ -1,32 +1,5 @@
-/** Stable error codes: clients branch on these, so they never change meaning. */
-export const ErrorCode = {
-  BAD_USER_INPUT: "BAD_USER_INPUT",
-  UNAUTHENTICATED: "UNAUTHENTICATED",
-  FORBIDDEN: "FORBIDDEN",
-  NOT_FOUND: "NOT_FOUND",
-  CONFLICT: "CONFLICT",
-  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
-  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
-  RATE_LIMITED: "RATE_LIMITED",
-  QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
-  UNAVAILABLE: "UNAVAILABLE",
-  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-const httpStatus: Record<ErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  QUERY_TOO_COMPLEX: 400,
-  UNAVAILABLE: 503,
-  INTERNAL_SERVER_ERROR: 500,
-};
+import { ErrorCode } from "./error-code.js";
+import { isStatementTimeout } from "./statement-timeout.js";
 
 export interface ErrorDetail {
   message: string;
@@ -36,7 +9,8 @@ export interface ErrorDetail {
 
 /**
  * An error the platform means to show to its caller. Its message says what was expected and what
- * was received; anything that is not an AppError is masked before it leaves the process.
+ * was received; anything that is not an AppError is masked before it leaves the process. It knows
+ * no wire format: errors/http-error.mapper.ts and graphql/errors.ts render it.
  */
 export class AppError extends Error {
   override name = "AppError";
@@ -49,15 +23,6 @@ export class AppError extends Error {
   ) {
     super(message);
   }
-
-  get status(): number {
-    return httpStatus[this.code];
-  }
-
-  /** The REST error body of PROTOCOLS.md: `{"errors":[{"message","path"}]}`. */
-  toJSON(): { errors: ErrorDetail[] } {
-    return { errors: this.details.length > 0 ? this.details : [{ message: this.message }] };
-  }
 }
 
 export const badInput = (message: string, details?: ErrorDetail[]) =>
@@ -66,38 +31,17 @@ export const badInput = (message: string, details?: ErrorDetail[]) =>
 export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);
 
 /**
- * The AppError for a request the HTTP layer refused before our code ran (Fastify's body parsing
- * and schema validation), with a message that says what was expected; undefined for anything else.
+ * The AppError a caller is shown for an error raised while serving it: the error itself, or the
+ * one database fault a caller can act on (a query that ran past the statement timeout); undefined
+ * for anything unexpected, which the caller's wire format masks.
  */
-export function fromRequestError(
-  error: unknown,
-  request: { bodyLimit: number; contentType?: string | undefined },
-): AppError | undefined {
+export function knownError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
-  if (typeof error !== "object" || error === null) return undefined;
-  const { code, statusCode, message } = error as { code?: unknown; statusCode?: unknown; message?: unknown };
-  const text = typeof message === "string" ? message : "";
-  switch (code) {
-    case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return new AppError(
-        ErrorCode.PAYLOAD_TOO_LARGE,
-        `request body is larger than the limit of ${request.bodyLimit} bytes`,
-      );
-    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return new AppError(
-        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-        `expected Content-Type application/json, got ${request.contentType ?? "none"}`,
-      );
-    case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return badInput("expected a JSON body, got an empty one");
-    case "FST_ERR_VALIDATION":
-      return badInput(text);
-  }
-  if (error instanceof SyntaxError || code === "FST_ERR_CTP_INVALID_JSON_BODY") {
-    return badInput(`expected a JSON body, got malformed JSON (${text})`);
-  }
-  if (typeof statusCode === "number" && statusCode >= 400 && statusCode < 500) {
-    return new AppError(statusCode === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_USER_INPUT, text);
+  if (isStatementTimeout(error)) {
+    return new AppError(
+      ErrorCode.UNAVAILABLE,
+      "the query took longer than the database allows (statement timeout); ask for less",
+    );
   }
   return undefined;
 }

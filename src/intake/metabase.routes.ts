@@ -1,21 +1,21 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { requireScope } from "../auth/scope.guard.js";
 import { registerProfile, requireMetabaseTester } from "../auth/tester.auth.js";
+import { requireScope } from "../auth/scope.guard.js";
 import type { Db } from "../db/client.js";
 import { documentExists } from "../db/queries/document.queries.js";
 import { findTester } from "../db/queries/tester.queries.js";
 import { TokenScope } from "../db/schema/index.js";
-import { AppError, ErrorCode, fromRequestError } from "../errors/index.js";
+import { type HttpError, httpErrorHandler } from "../errors/http-error.mapper.js";
+import { AppError, ErrorCode, notFound } from "../errors/index.js";
 import type { Logger } from "../log.js";
 import { parseRegistration } from "../report/index.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
-import type { ReportIntake } from "./report.intake.js";
+import { REPORT_NOT_STORED, type ReportIntake } from "./report.intake.js";
 
 export interface MetabaseRouteOptions {
   db: Db;
   intake: ReportIntake;
   log: Logger;
-  bodyLimit: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,12 +30,7 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
   const { db, intake } = options;
   acceptMixedEncodingJson(app);
 
-  app.setErrorHandler((error, request, reply) => {
-    const known = fromRequestError(error, { ...options, contentType: request.headers["content-type"] });
-    if (known) return sendError(reply, known);
-    request.log.error({ err: error }, "unexpected error in the Metabase intake");
-    return reply.code(500).send({ error: "internal server error; the report was not stored, please retry" });
-  });
+  app.setErrorHandler(httpErrorHandler({ masked: REPORT_NOT_STORED, send: sendMetabaseError }));
 
   app.post("/submit/CPAN-Testers-Report", async (request, reply) => {
     const tester = requireScope(
@@ -76,14 +71,15 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
           : (await documentExists(db, id))
             ? "CPAN-Testers-Report"
             : undefined;
-      if (!type) return reply.code(404).send({ error: `no fact with guid ${guid}` });
+      if (!type) throw notFound(`no fact with guid ${guid}`);
       return reply.send({ guid: id, type });
     },
   });
 }
 
-function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+/** The Metabase rendering of the shared mapping: `{"error"}`, which the client prints when it gives up. */
+function sendMetabaseError(reply: FastifyReply, error: HttpError): FastifyReply {
   if (error.code === ErrorCode.UNAUTHENTICATED) reply.header("www-authenticate", 'Basic realm="CPAN Testers"');
-  const details = error.details.length > 1 ? { details: error.details } : {};
+  const details = error.errors.length > 1 ? { details: error.errors } : {};
   return reply.code(error.status).send({ error: error.message, ...details });
 }

@@ -21,6 +21,9 @@ export interface Submission {
 
 export type DocumentSource = NewDocument["source"];
 
+/** What a client is told when storing failed unexpectedly: nothing was kept, so a retry is safe. */
+export const REPORT_NOT_STORED = "internal server error; the report was not stored, please retry";
+
 /**
  * The one path every report takes in, whatever the transport: validate, normalise to the v3
  * document, store durably, and only then answer. Routes and the GraphQL mutation are thin
