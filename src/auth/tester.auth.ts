@@ -26,6 +26,11 @@ export function basicCredentials(header: string | undefined): { user: string; pa
   return colon < 0 ? undefined : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
+/** The Authorization header a token stands for (a WebSocket's connection_init token), or undefined. */
+export function bearerHeader(token: unknown): string | undefined {
+  return typeof token === "string" && token !== "" ? `Bearer ${token}` : undefined;
+}
+
 /** The token of an `Authorization: Bearer` header, or undefined. */
 export function bearerToken(header: string | undefined): string | undefined {
   return /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1];
