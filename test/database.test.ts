@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase, queryRows } from "../src/db/client.js";
-import { isStatementTimeout } from "../src/db/errors.js";
+import { isStatementTimeout } from "../src/errors/index.js";
 import { announceDocuments, DOCUMENTS_CHANNEL } from "../src/db/queries/document.queries.js";
 import { createTestDatabase, testBackends } from "./helpers/database.js";
 import { waitFor } from "./helpers/wait.js";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventBus } from "../src/events/index.js";
-import { Topic, type UploadAddedEvent } from "../src/events/index.js";
+import { Topic, type UploadAddedPayload } from "../src/events/index.js";
 import { testBackends } from "./helpers/database.js";
 import { createTestEventBus } from "./helpers/server.js";
 
-const upload: UploadAddedEvent = {
+const upload: UploadAddedPayload = {
   dist: "Foo-Bar",
   version: "1.0",
   author: "ALICE",

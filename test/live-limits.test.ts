@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { type ReportProcessedEvent, Topic } from "../src/events/index.js";
+import { type ReportProcessedPayload, Topic } from "../src/events/index.js";
 import { graphql } from "./generated/index.js";
 import { testBackends } from "./helpers/database.js";
 import { startTestPlatform, type TestPlatform } from "./helpers/server.js";
@@ -18,7 +18,7 @@ const REPORT_IDS = graphql(`
 `);
 
 /** A report event as the ETL would publish it; `dist` can be made large to fill sockets quickly. */
-const reportEvent = (id: number, dist = "Slow-Dist"): ReportProcessedEvent => ({
+const reportEvent = (id: number, dist = "Slow-Dist"): ReportProcessedPayload => ({
   id,
   guid: randomUUID(),
   dist,

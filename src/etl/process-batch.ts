@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { type EventBus, type ReleaseUpdatedEvent, type ReportProcessedEvent, Topic } from "../events/index.js";
+import { type EventBus, type ReleaseUpdatedPayload, type ReportProcessedPayload, Topic } from "../events/index.js";
 import { deriveReportFacts } from "../report/index.js";
-import { rootMessage } from "../errors.js";
+import { rootMessage } from "../errors/index.js";
 import type { Logger } from "../log.js";
 import { claimDocuments, markFailed, markProcessed } from "./documents.js";
 import { applyRollups, authorsOf, insertReports, type ReleaseCounts, type ReportToInsert } from "./load.js";
@@ -14,8 +14,8 @@ export interface BatchResult {
   /** New report rows. */
   counted: number;
   failed: { id: string; error: string }[];
-  reportEvents: ReportProcessedEvent[];
-  releaseEvents: ReleaseUpdatedEvent[];
+  reportEvents: ReportProcessedPayload[];
+  releaseEvents: ReleaseUpdatedPayload[];
 }
 
 /** Any constant shared by every ETL process: the lock that orders report-writing commits. */
@@ -131,7 +131,7 @@ function publish(events: EventBus, result: BatchResult): void {
   for (const event of result.releaseEvents) events.emit(Topic.releaseUpdated, event);
 }
 
-function reportEvent(report: CountedReport, authors: Map<string, string>): ReportProcessedEvent {
+function reportEvent(report: CountedReport, authors: Map<string, string>): ReportProcessedPayload {
   return {
     id: report.id,
     guid: report.guid,
@@ -145,7 +145,7 @@ function reportEvent(report: CountedReport, authors: Map<string, string>): Repor
   };
 }
 
-function releaseEvent(row: ReleaseCounts): ReleaseUpdatedEvent {
+function releaseEvent(row: ReleaseCounts): ReleaseUpdatedPayload {
   // The counters as they are; the newest report's id stays internal.
   const { latestReportId: _internal, updatedAt, ...counts } = row;
   return { ...counts, updatedAt: updatedAt.toISOString() };

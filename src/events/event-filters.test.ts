@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors.js";
+import { AppError } from "../errors/index.js";
 import { releaseFilter, reportFilter, uploadFilter } from "./event-filters.js";
-import type { ReleaseUpdatedEvent, ReportProcessedEvent, UploadAddedEvent } from "./topics.js";
+import type { ReleaseUpdatedPayload, ReportProcessedPayload, UploadAddedPayload } from "./topics.js";
 
-const report = (overrides: Partial<ReportProcessedEvent> = {}): ReportProcessedEvent => ({
+const report = (overrides: Partial<ReportProcessedPayload> = {}): ReportProcessedPayload => ({
   id: 1,
   guid: "00000000-0000-4000-8000-000000000001",
   dist: "Foo-Bar",
@@ -59,7 +59,7 @@ describe("reportFilter", () => {
 });
 
 describe("releaseFilter", () => {
-  const release = (dist: string, version: string) => ({ dist, version }) as ReleaseUpdatedEvent;
+  const release = (dist: string, version: string) => ({ dist, version }) as ReleaseUpdatedPayload;
 
   it("matches one distribution, and one version when given", () => {
     const anyVersion = releaseFilter({ dist: "Foo-Bar" });
@@ -71,7 +71,7 @@ describe("releaseFilter", () => {
 });
 
 describe("uploadFilter", () => {
-  const upload = (author: string, dist: string) => ({ author, dist }) as UploadAddedEvent;
+  const upload = (author: string, dist: string) => ({ author, dist }) as UploadAddedPayload;
 
   it("matches by author (any case) and distribution, or everything", () => {
     expect(uploadFilter({})).toBeUndefined();

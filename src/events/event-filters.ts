@@ -1,6 +1,6 @@
-import { AppError, ErrorCode } from "../errors.js";
+import { AppError, ErrorCode } from "../errors/index.js";
 import type { Grade } from "../report/report.types.js";
-import type { ReleaseUpdatedEvent, ReportProcessedEvent, UploadAddedEvent } from "./topics.js";
+import type { ReleaseUpdatedPayload, ReportProcessedPayload, UploadAddedPayload } from "./topics.js";
 
 /*
  * What subscribers may ask for, as predicates over event payloads. They run in the publishing
@@ -32,7 +32,7 @@ const PERL_SERIES = /^\d+\.\d+$/;
 /** The predicate for a reportProcessed filter; undefined when it asks for every report. */
 export function reportFilter(
   filter: ReportFilter | null | undefined,
-): ((event: ReportProcessedEvent) => boolean) | undefined {
+): ((event: ReportProcessedPayload) => boolean) | undefined {
   const dist = given("dist", filter?.dist);
   // PAUSE ids are upper case, OS names are compared as people type them ("mswin32").
   const author = given("author", filter?.author)?.toUpperCase();
@@ -52,14 +52,14 @@ export function reportFilter(
 }
 
 /** The predicate for a releaseUpdated subscription: one distribution, optionally one version. */
-export function releaseFilter(filter: ReleaseFilter): (event: ReleaseUpdatedEvent) => boolean {
+export function releaseFilter(filter: ReleaseFilter): (event: ReleaseUpdatedPayload) => boolean {
   const dist = given("dist", filter.dist);
   const version = given("version", filter.version);
   return (event) => event.dist === dist && (version === undefined || event.version === version);
 }
 
 /** The predicate for an uploadAdded subscription; undefined when it asks for every upload. */
-export function uploadFilter(filter: UploadFilter): ((event: UploadAddedEvent) => boolean) | undefined {
+export function uploadFilter(filter: UploadFilter): ((event: UploadAddedPayload) => boolean) | undefined {
   const author = given("author", filter.author)?.toUpperCase();
   const dist = given("dist", filter.dist);
   if (author === undefined && dist === undefined) return undefined;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SubscriberOverflowError } from "./event-bus.js";
 import { createMemoryEventBus } from "./memory-event-bus.js";
-import { Topic, type UploadAddedEvent } from "./topics.js";
+import { Topic, type UploadAddedPayload } from "./topics.js";
 
-const upload = (version: string): UploadAddedEvent => ({
+const upload = (version: string): UploadAddedPayload => ({
   dist: "Foo-Bar",
   version,
   author: "ALICE",
@@ -49,7 +49,7 @@ describe("in-process event bus", () => {
     await expect(slow.next()).rejects.toEqual(new SubscriberOverflowError(Topic.uploadAdded, 2));
     expect(await slow.next()).toEqual({ value: undefined, done: true });
     const versions = [];
-    for (let i = 0; i < 3; i++) versions.push(((await fast.next()).value as UploadAddedEvent).version);
+    for (let i = 0; i < 3; i++) versions.push(((await fast.next()).value as UploadAddedPayload).version);
     expect(versions).toEqual(["1", "2", "3"]);
   });
 
@@ -61,9 +61,9 @@ describe("in-process event bus", () => {
     // Three events would overflow a buffer of one, were the unwanted ones queued.
     for (const version of ["1", "2", "3"]) bus.emit(Topic.uploadAdded, upload(version));
 
-    expect(((await wanted.next()).value as UploadAddedEvent).version).toBe("2");
+    expect(((await wanted.next()).value as UploadAddedPayload).version).toBe("2");
     const versions = [];
-    for (let i = 0; i < 3; i++) versions.push(((await everything.next()).value as UploadAddedEvent).version);
+    for (let i = 0; i < 3; i++) versions.push(((await everything.next()).value as UploadAddedPayload).version);
     expect(versions).toEqual(["1", "2", "3"]);
     await wanted.return?.();
     expect(bus.subscribers(Topic.uploadAdded)).toBe(1);

@@ -11,7 +11,7 @@ export const Topic = {
 } as const;
 export type Topic = (typeof Topic)[keyof typeof Topic];
 
-export interface ReportProcessedEvent {
+export interface ReportProcessedPayload {
   id: number;
   guid: string;
   dist: string;
@@ -48,14 +48,14 @@ export const NO_RELEASE_COUNTS: Readonly<ReleaseCounters> = {
   stableUnknown: 0,
 };
 
-export interface ReleaseUpdatedEvent extends ReleaseCounters {
+export interface ReleaseUpdatedPayload extends ReleaseCounters {
   dist: string;
   version: string;
   /** ISO 8601: when these counts were written. */
   updatedAt: string;
 }
 
-export interface UploadAddedEvent {
+export interface UploadAddedPayload {
   dist: string;
   version: string;
   author: string;
@@ -67,7 +67,7 @@ export interface UploadAddedEvent {
 }
 
 export interface EventPayloads {
-  [Topic.reportProcessed]: ReportProcessedEvent;
-  [Topic.releaseUpdated]: ReleaseUpdatedEvent;
-  [Topic.uploadAdded]: UploadAddedEvent;
+  [Topic.reportProcessed]: ReportProcessedPayload;
+  [Topic.releaseUpdated]: ReleaseUpdatedPayload;
+  [Topic.uploadAdded]: UploadAddedPayload;
 }

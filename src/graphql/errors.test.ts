@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { AppError, ErrorCode } from "../errors.js";
+import { AppError, ErrorCode } from "../errors/index.js";
 import { formatGraphQLError } from "./errors.js";
 
 describe("formatGraphQLError", () => {

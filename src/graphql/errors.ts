@@ -1,33 +1,28 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
-import { isStatementTimeout } from "../db/errors.js";
-import { AppError, ErrorCode } from "../errors.js";
+import { ErrorCode, isClientError, knownError } from "../errors/index.js";
 import type { Logger } from "../log.js";
 
 /**
- * The one place that decides what an error looks like to a GraphQL client: AppErrors keep their
- * message and code, errors GraphQL itself raised (syntax, validation, bad variables) pass as they
- * are, and everything else is logged with its cause and replaced by a message that leaks nothing.
+ * The one place that decides what an error looks like to a GraphQL client: AppErrors (and
+ * statement timeouts) keep their message and code, errors GraphQL itself raised (syntax,
+ * validation, bad variables) pass as they are, and everything else is logged with its cause and
+ * replaced by a message that leaks nothing. Which codes are the server's fault, and so logged,
+ * comes from the same table as the HTTP statuses of REST and intake.
  */
 export function formatGraphQLError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const cause = unwrapResolverError(error);
-    if (cause instanceof AppError) {
+    const known = knownError(cause);
+    if (known) {
+      // Not a bug but a fault of the moment (a query too big for the statement timeout): a warning.
+      if (!isClientError(known.code)) log.warn({ err: cause, path: formatted.path }, known.message);
       // Details that point into the input (a report's JSON pointers) say more than the message.
-      const details = cause.details.some((detail) => detail.path !== undefined) ? { details: cause.details } : {};
+      const details = known.details.some((detail) => detail.path !== undefined) ? { details: known.details } : {};
       return {
         ...formatted,
-        message: cause.message,
-        extensions: { ...cause.extensions, ...details, code: cause.code },
-      };
-    }
-    if (isStatementTimeout(cause)) {
-      // Not a bug but a query too big for the database's time limit: worth a warning, not an error.
-      log.warn({ path: formatted.path }, "a GraphQL operation hit the statement timeout");
-      return {
-        ...formatted,
-        message: "the query took longer than the database allows (statement timeout); ask for less",
-        extensions: { code: ErrorCode.UNAVAILABLE },
+        message: known.message,
+        extensions: { ...known.extensions, ...details, code: known.code },
       };
     }
     const code = formatted.extensions?.code;

@@ -10,7 +10,7 @@ import {
   visit,
 } from "graphql";
 import { type ComplexityEstimatorArgs, getComplexity } from "graphql-query-complexity";
-import { ErrorCode } from "../errors.js";
+import { ErrorCode } from "../errors/index.js";
 
 /** What one GraphQL request may ask for; checked before anything executes. */
 export interface QueryLimits {

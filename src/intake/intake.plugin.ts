@@ -9,7 +9,6 @@ export interface IntakeOptions {
   db: Db;
   intake: ReportIntake;
   log: Logger;
-  bodyLimit: number;
   allowAnonymousReports: boolean;
 }
 

@@ -1,19 +1,21 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { registerProfile, requireMetabaseTester } from "../auth/tester.auth.js";
+import { requireScope } from "../auth/scope.guard.js";
 import type { Db } from "../db/client.js";
 import { documentExists } from "../db/queries/document.queries.js";
-import { findTester, registerTester, verifyTesterSecret } from "../db/queries/tester.queries.js";
-import { AppError, ErrorCode, fromRequestError } from "../errors.js";
+import { findTester } from "../db/queries/tester.queries.js";
+import { TokenScope } from "../db/schema/index.js";
+import { type HttpError, httpErrorHandler } from "../errors/http-error.mapper.js";
+import { AppError, ErrorCode, notFound } from "../errors/index.js";
 import type { Logger } from "../log.js";
 import { parseRegistration } from "../report/index.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
-import type { ReportIntake } from "./report.intake.js";
-import { metabaseTester } from "./tester.auth.js";
+import { REPORT_NOT_STORED, type ReportIntake } from "./report.intake.js";
 
 export interface MetabaseRouteOptions {
   db: Db;
   intake: ReportIntake;
   log: Logger;
-  bodyLimit: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,18 +30,13 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
   const { db, intake } = options;
   acceptMixedEncodingJson(app);
 
-  app.setErrorHandler((error, request, reply) => {
-    const known = fromRequestError(error, { ...options, contentType: request.headers["content-type"] });
-    if (known) return sendError(reply, known);
-    request.log.error({ err: error }, "unexpected error in the Metabase intake");
-    return reply.code(500).send({ error: "internal server error; the report was not stored, please retry" });
-  });
+  app.setErrorHandler(httpErrorHandler({ masked: REPORT_NOT_STORED, send: sendMetabaseError }));
 
   app.post("/submit/CPAN-Testers-Report", async (request, reply) => {
-    const tester = await metabaseTester(db, request.headers.authorization);
-    if (!tester) {
-      throw new AppError(ErrorCode.UNAUTHENTICATED, "unknown tester or wrong secret: check your metabase_id.json");
-    }
+    const tester = requireScope(
+      await requireMetabaseTester(db, request.headers.authorization),
+      TokenScope.submitReports,
+    );
     const { id } = await intake.submitMetabase(request.body, tester);
     // 201 for a retry of a stored report too: clients treat anything else as a failure and resend.
     return reply.code(201).header("location", `/api/v1/guid/${id}`).send({ guid: id });
@@ -56,13 +53,7 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
       );
     }
     const { profile, secret } = parsed;
-    const existing = await findTester(db, profile.guid);
-    if (existing && !(await verifyTesterSecret(db, profile.guid, secret))) {
-      // Never let a registration replace someone's secret: that would hand over their identity.
-      throw new AppError(ErrorCode.CONFLICT, `profile ${profile.guid} is already registered with another secret`);
-    }
-    if (!existing)
-      await registerTester(db, { id: profile.guid, fullName: profile.fullName, email: profile.email }, secret);
+    await registerProfile(db, { id: profile.guid, fullName: profile.fullName, email: profile.email }, secret);
     return reply.code(201).header("location", `/api/v1/guid/${profile.guid}`).send({ guid: profile.guid });
   });
 
@@ -80,14 +71,15 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
           : (await documentExists(db, id))
             ? "CPAN-Testers-Report"
             : undefined;
-      if (!type) return reply.code(404).send({ error: `no fact with guid ${guid}` });
+      if (!type) throw notFound(`no fact with guid ${guid}`);
       return reply.send({ guid: id, type });
     },
   });
 }
 
-function sendError(reply: FastifyReply, error: AppError): FastifyReply {
+/** The Metabase rendering of the shared mapping: `{"error"}`, which the client prints when it gives up. */
+function sendMetabaseError(reply: FastifyReply, error: HttpError): FastifyReply {
   if (error.code === ErrorCode.UNAUTHENTICATED) reply.header("www-authenticate", 'Basic realm="CPAN Testers"');
-  const details = error.details.length > 1 ? { details: error.details } : {};
+  const details = error.errors.length > 1 ? { details: error.errors } : {};
   return reply.code(error.status).send({ error: error.message, ...details });
 }

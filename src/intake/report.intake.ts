@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { NewDocument } from "../db/queries/document.queries.js";
 import type { TesterRow } from "../db/schema/index.js";
-import { AppError, ErrorCode, type ErrorDetail } from "../errors.js";
+import { AppError, ErrorCode, type ErrorDetail } from "../errors/index.js";
 import {
   type InputError,
   type NewReport,
@@ -20,6 +20,9 @@ export interface Submission {
 }
 
 export type DocumentSource = NewDocument["source"];
+
+/** What a client is told when storing failed unexpectedly: nothing was kept, so a retry is safe. */
+export const REPORT_NOT_STORED = "internal server error; the report was not stored, please retry";
 
 /**
  * The one path every report takes in, whatever the transport: validate, normalise to the v3

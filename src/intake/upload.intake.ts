@@ -2,8 +2,8 @@ import type { Db } from "../db/client.js";
 import { type NewUpload, recordUploads } from "../db/queries/upload-record.queries.js";
 import { findUploads } from "../db/queries/upload.queries.js";
 import type { UploadRow } from "../db/schema/index.js";
-import { AppError, ErrorCode } from "../errors.js";
-import { type EventBus, Topic, type UploadAddedEvent } from "../events/index.js";
+import { AppError, ErrorCode } from "../errors/index.js";
+import { type EventBus, Topic, type UploadAddedPayload } from "../events/index.js";
 
 export interface UploadIntakeDependencies {
   db: Db;
@@ -60,7 +60,7 @@ export async function addUpload(
 }
 
 /** The event of a row recordUploads wrote: complete, so the fallbacks never apply. */
-function uploadEvent(row: UploadRow): UploadAddedEvent {
+function uploadEvent(row: UploadRow): UploadAddedPayload {
   return {
     dist: row.dist,
     version: row.version,

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from "fastify";
+import { authorizeSubmitter } from "../auth/submitter.auth.js";
 import type { Db } from "../db/client.js";
-import { fromRequestError } from "../errors.js";
+import { httpErrorHandler } from "../errors/http-error.mapper.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
-import type { ReportIntake } from "./report.intake.js";
-import { authorizeSubmitter } from "./submitter.js";
+import { REPORT_NOT_STORED, type ReportIntake } from "./report.intake.js";
 
 export interface V3ReportRouteOptions {
   db: Db;
   intake: ReportIntake;
-  bodyLimit: number;
   allowAnonymousReports: boolean;
 }
 
@@ -19,15 +18,7 @@ export interface V3ReportRouteOptions {
  */
 export async function v3ReportRoute(app: FastifyInstance, options: V3ReportRouteOptions): Promise<void> {
   acceptMixedEncodingJson(app);
-
-  app.setErrorHandler((error, request, reply) => {
-    const known = fromRequestError(error, { ...options, contentType: request.headers["content-type"] });
-    if (known) return reply.code(known.status).send(known.toJSON());
-    request.log.error({ err: error }, "unexpected error in the v3 intake");
-    return reply
-      .code(500)
-      .send({ errors: [{ message: "internal server error; the report was not stored, please retry" }] });
-  });
+  app.setErrorHandler(httpErrorHandler({ masked: REPORT_NOT_STORED }));
 
   app.post("/v3/report", async (request, reply) => {
     const tester = await authorizeSubmitter(options, request.headers.authorization);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
 import { findReportDocuments } from "../db/queries/report.queries.js";
-import { badInput, notFound } from "../errors.js";
+import { badInput, notFound } from "../errors/index.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,39 +1,18 @@
-import type { FastifyError, FastifyInstance } from "fastify";
-import { isStatementTimeout } from "../db/errors.js";
-import { AppError, ErrorCode, type ErrorDetail } from "../errors.js";
+import type { FastifyInstance } from "fastify";
+import { httpErrorHandler, mapHttpError, sendV3Error } from "../errors/http-error.mapper.js";
+import { AppError, ErrorCode, notFound } from "../errors/index.js";
 
 /**
- * The error format of the v3 API (PROTOCOLS.md section 3): `{"errors":[{"message","path"}]}`.
- * AppErrors keep their status and message; request validation names the parameter as a JSON
- * pointer; anything unexpected is logged and masked.
+ * The error format of the v3 API (PROTOCOLS.md section 3), `{"errors":[{"message","path"}]}`, as
+ * the shared HTTP error mapper writes it; unknown routes answer in it too.
  */
 export function registerRestErrors(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return reply.code(error.status).send(error.toJSON());
-    if (error.validation) {
-      const details: ErrorDetail[] = error.validation.map((issue) => {
-        const missing = (issue.params as { missingProperty?: string }).missingProperty;
-        const path = `${issue.instancePath}${missing ? `/${missing}` : ""}` || "/";
-        return {
-          message: `${path.slice(1) || error.validationContext || "request"} ${issue.message ?? "is invalid"}`,
-          path,
-        };
-      });
-      return reply.code(400).send({ errors: details });
-    }
-    if (isStatementTimeout(error)) {
-      const timeout = new AppError(ErrorCode.UNAVAILABLE, "the query took longer than the database allows; narrow it");
-      return reply.code(timeout.status).send(timeout.toJSON());
-    }
-    // Fastify's own client errors (a malformed URL, a body too large) carry a 4xx status.
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({ errors: [{ message: error.message }] });
-    }
-    request.log.error({ err: error, url: request.url }, "unexpected error in a v3 request");
-    return reply.code(500).send({ errors: [{ message: "Internal server error" }] });
-  });
+  app.setErrorHandler(httpErrorHandler());
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ errors: [{ message: `no such route: ${request.method} ${request.url.split("?")[0]}` }] }),
+    sendV3Error(
+      reply,
+      mapHttpError(notFound(`no such route: ${request.method} ${request.url.split("?")[0]}`), request),
+    ),
   );
 }
 

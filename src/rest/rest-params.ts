@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from "../errors.js";
+import { AppError, ErrorCode } from "../errors/index.js";
 
 /** Rows one v3 list answers at most; `limit` may ask for fewer. */
 export const REST_MAX_ROWS = 100_000;

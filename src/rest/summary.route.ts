@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
 import { type ReportFilter, reportPage } from "../db/queries/report.queries.js";
 import type { Grade } from "../report/report.types.js";
-import { badInput } from "../errors.js";
+import { badInput } from "../errors/index.js";
 import { nonEmpty } from "./rest-errors.js";
 import { limitParam, maturityParam, REST_MAX_ROWS, sinceDate, sinceParam, stringArrayParam } from "./rest-params.js";
 

@@ -1,11 +1,11 @@
 import { type GraphQLSchema, GraphQLError, parse, validate } from "graphql";
 import { makeServer } from "graphql-ws";
+import { bearerHeader, tokenHolder } from "../auth/tester.auth.js";
 import type { SubscriptionLimits } from "../config.js";
 import { SubscriberOverflowError } from "../events/index.js";
 import { type ApiDependencies, createContext } from "../graphql/context.js";
 import { formatSubscriptionErrors } from "../graphql/errors.js";
 import { measureQuery, type QueryLimits } from "../graphql/limits.js";
-import { tokenHolder } from "../intake/tester.auth.js";
 import type { Logger } from "../log.js";
 import type { LiveMetrics } from "./live.metrics.js";
 import { sharedSubscribe } from "./shared-subscribe.js";
@@ -35,7 +35,8 @@ export function graphqlWsHandler(
     async onConnect({ connectionParams }) {
       const token = connectionParams?.token;
       if (token === undefined || token === null || token === "") return true;
-      const holder = typeof token === "string" ? await tokenHolder(deps.db, `Bearer ${token}`) : undefined;
+      const authorization = bearerHeader(token);
+      const holder = authorization ? await tokenHolder(deps.db, authorization) : undefined;
       if (!holder) metrics.rejectedTokens.inc();
       return holder !== undefined;
     },
@@ -67,7 +68,6 @@ export function graphqlWsHandler(
         if (error instanceof GraphQLError) return [error];
         throw error;
       }
-      const token = connectionParams?.token;
       return {
         schema,
         document,
@@ -76,7 +76,7 @@ export function graphqlWsHandler(
         contextValue: createContext(deps, {
           // Fastify's request logger is a pino child carrying the request id.
           log: extra.request.log as Logger,
-          authorization: typeof token === "string" && token !== "" ? `Bearer ${token}` : undefined,
+          authorization: bearerHeader(connectionParams?.token),
         }),
       };
     },

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from "../../errors.js";
+import { AppError, ErrorCode } from "../../errors/index.js";
 import { InvalidScalarValue } from "../scalars.js";
 
 /** BAD_USER_INPUT naming the argument, what it allows and what it got: `first must be 1..100, got 812`. */

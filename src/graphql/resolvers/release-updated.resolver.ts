@@ -1,5 +1,5 @@
 import { Arg, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
-import { releaseFilter, type ReleaseUpdatedEvent as ReleaseUpdatedPayload, Topic } from "../../events/index.js";
+import { releaseFilter, type ReleaseUpdatedPayload, Topic } from "../../events/index.js";
 import type { GraphQLContext } from "../context.js";
 import { ReleaseUpdatedEvent, toReleaseUpdatedEvent } from "../types/release-updated.type.js";
 

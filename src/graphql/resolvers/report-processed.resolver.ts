@@ -1,5 +1,5 @@
 import { Arg, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
-import { reportFilter, type ReportProcessedEvent as ReportProcessedPayload, Topic } from "../../events/index.js";
+import { reportFilter, type ReportProcessedPayload, Topic } from "../../events/index.js";
 import type { GraphQLContext } from "../context.js";
 import { ReportProcessedEvent, ReportProcessedFilter, toReportProcessedEvent } from "../types/report-processed.type.js";
 

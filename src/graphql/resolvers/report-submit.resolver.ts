@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { authorizeSubmitter } from "../../intake/submitter.js";
+import { authorizeSubmitter } from "../../auth/submitter.auth.js";
 import type { GraphQLContext } from "../context.js";
 import { ReportSubmission } from "../types/report-submission.type.js";
 

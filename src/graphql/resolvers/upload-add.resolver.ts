@@ -1,8 +1,10 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { badInput } from "../../errors.js";
+import { requireScope } from "../../auth/scope.guard.js";
+import { requireTokenHolder } from "../../auth/tester.auth.js";
+import { TokenScope } from "../../db/schema/index.js";
+import { badInput } from "../../errors/index.js";
 import { newUpload } from "../../intake/upload-list.js";
 import { addUpload } from "../../intake/upload.intake.js";
-import { authorizeUploader } from "../../intake/uploader.js";
 import { dateTimeArgument } from "../args/arguments.js";
 import type { GraphQLContext } from "../context.js";
 import { DateTimeScalar, type InvalidScalarValue } from "../scalars.js";
@@ -26,7 +28,8 @@ export class UploadAddResolver {
     releasedAt: Date | InvalidScalarValue | null | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<UploadReceipt> {
-    await authorizeUploader(context.db, context.authorization);
+    // Any author's uploads: PAUSE, which holds the upload:write token, says who uploaded, not the token.
+    requireScope(await requireTokenHolder(context.db, context.authorization), TokenScope.writeUploads);
     // The same rules as a line of an imported uploads list.
     const upload = newUpload(distfile, dateTimeArgument("releasedAt", releasedAt) ?? new Date());
     if ("error" in upload) throw badInput(upload.error);

@@ -1,5 +1,5 @@
 import { Arg, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
-import { Topic, type UploadAddedEvent as UploadAddedPayload, uploadFilter } from "../../events/index.js";
+import { Topic, type UploadAddedPayload, uploadFilter } from "../../events/index.js";
 import type { GraphQLContext } from "../context.js";
 import { toUploadAddedEvent, UploadAddedEvent } from "../types/upload-added.type.js";
 

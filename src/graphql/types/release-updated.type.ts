@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import type { ReleaseUpdatedEvent as ReleaseUpdatedPayload } from "../../events/index.js";
+import type { ReleaseUpdatedPayload } from "../../events/index.js";
 import { DateTimeScalar } from "../scalars.js";
 import { GradeCounts, releaseCounts } from "./grade-counts.type.js";
 

@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from "type-graphql";
-import type { ReportProcessedEvent as ReportProcessedPayload } from "../../events/index.js";
+import type { ReportProcessedPayload } from "../../events/index.js";
 import { Grade, toGrade } from "./enums.type.js";
 
 @ObjectType({

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import type { UploadAddedEvent as UploadAddedPayload } from "../../events/index.js";
+import type { UploadAddedPayload } from "../../events/index.js";
 import { DateTimeScalar } from "../scalars.js";
 import { Maturity, toMaturity } from "./enums.type.js";
 

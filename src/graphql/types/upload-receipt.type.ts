@@ -1,6 +1,5 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import type { UploadRow } from "../../db/schema/index.js";
-import type { UploadOutcome as IntakeOutcome } from "../../intake/upload.intake.js";
 import { toMaturity } from "./enums.type.js";
 import { UploadFacts } from "./upload-added.type.js";
 
@@ -31,7 +30,8 @@ export class UploadReceipt extends UploadFacts {
   outcome!: UploadOutcome;
 }
 
-export function toUploadReceipt(outcome: IntakeOutcome, row: UploadRow): UploadReceipt {
+/** `outcome` by value, as the upload intake names it: an outcome the enum lacks does not compile. */
+export function toUploadReceipt(outcome: `${UploadOutcome}`, row: UploadRow): UploadReceipt {
   return Object.assign(new UploadReceipt(), {
     outcome: outcome as UploadOutcome,
     dist: row.dist,

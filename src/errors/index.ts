@@ -1,0 +1,3 @@
+export * from "./app-error.js";
+export * from "./error-code.js";
+export * from "./statement-timeout.js";
