@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { ConfigError, loadConfig } from "./config.js";
+import { Command } from "commander";
+import { ConfigError } from "./config.js";
 import { DatabaseUnavailableError } from "./db/open.js";
 import { conformanceCommand } from "./commands/conformance.command.js";
 import { etlCommand } from "./commands/etl.command.js";
@@ -10,56 +11,35 @@ import { testerTokenCommand } from "./commands/tester.command.js";
 import { UsageError } from "./commands/usage-error.js";
 import { uploadsImportCommand } from "./commands/uploads-import.command.js";
 
-const commands: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
-  serve: { summary: "run the API (and an in-process ETL worker)", run: () => serveCommand(loadConfig()) },
-  etl: { summary: "run an ETL worker (--help: rebuild, retry, status)", run: (args) => etlCommand(loadConfig(), args) },
-  migrate: { summary: "apply pending database migrations", run: () => migrateCommand(loadConfig()) },
-  "tester:token": {
-    summary: "create (or --revoke) an API token for a tester",
-    run: (args) => testerTokenCommand(loadConfig(), args),
-  },
-  conformance: {
-    summary: "check a folder of real report samples, end to end",
-    run: (args) => conformanceCommand(args),
-  },
-  "uploads:import": {
-    summary: "record the uploads of a CPAN uploads list (--help: the format)",
-    run: (args) => uploadsImportCommand(loadConfig(), args),
-  },
-  "schema:emit": { summary: "write schema.graphql from the code", run: emitSchemaCommand },
-  "schema:check": { summary: "fail if schema.graphql differs from the code", run: checkSchemaCommand },
-};
+const program = new Command("cli")
+  .description("The CPAN Testers data platform: one entry point for every command")
+  // The command list is usage, printed where a missing or wrong command would be reported.
+  .configureOutput({ writeOut: (text) => process.stderr.write(text) })
+  .addCommand(serveCommand())
+  .addCommand(etlCommand())
+  .addCommand(migrateCommand())
+  .addCommand(testerTokenCommand())
+  .addCommand(conformanceCommand())
+  .addCommand(uploadsImportCommand())
+  .addCommand(emitSchemaCommand())
+  .addCommand(checkSchemaCommand())
+  .addHelpText("after", "\nSettings come from the environment (see the README); `<command> --help` for its options.");
 
-function usage(): string {
-  const width = Math.max(...Object.keys(commands).map((name) => name.length));
-  const lines = Object.entries(commands).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`);
-  return `usage: cli <command> [options]\n\ncommands:\n${lines.join("\n")}\n`;
-}
+program.on("command:*", ([name]: string[]) => {
+  process.stderr.write(`unknown command "${name}"\n\n${program.helpInformation()}`);
+  process.exit(2);
+});
 
-const [name = "", ...args] = process.argv.slice(2);
-const command = commands[name];
-if (!command) {
-  process.stderr.write(name && name !== "help" ? `unknown command "${name}"\n\n${usage()}` : usage());
-  process.exit(name && name !== "help" ? 2 : 0);
-}
-
-// Through a promise, so that errors thrown before the first await (a bad setting) land here too.
-Promise.resolve()
-  .then(() => command.run(args))
-  .catch((error: unknown) => {
-    // Problems an operator can fix get one line; anything else is a bug and keeps its stack.
-    if (isOperatorError(error)) {
-      process.stderr.write(`error: ${error.message}\n`);
-    } else {
-      process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    }
-    process.exit(1);
-  });
+program.parseAsync().catch((error: unknown) => {
+  // Problems an operator can fix get one line; anything else is a bug and keeps its stack.
+  if (isOperatorError(error)) {
+    process.stderr.write(`error: ${error.message}\n`);
+  } else {
+    process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});
 
 function isOperatorError(error: unknown): error is Error {
-  const known = [ConfigError, DatabaseUnavailableError, UsageError].some((type) => error instanceof type);
-  // node:util parseArgs: an unknown or malformed option.
-  const code = (error as { code?: unknown } | null)?.code;
-  const badOption = typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
-  return known || badOption;
+  return [ConfigError, DatabaseUnavailableError, UsageError].some((type) => error instanceof type);
 }

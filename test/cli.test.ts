@@ -61,6 +61,21 @@ describe("cli", () => {
     });
   });
 
+  it("stops with one line naming a data directory it cannot write", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "cpt-cli-"));
+    const file = join(directory, "not-a-directory");
+    writeFileSync(file, "");
+    const run = await runCli(["migrate"], { DATA_DIR: join(file, "data") });
+    expect(run).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        `error: the data directory ${file}/data is not writable (ENOTDIR): ` +
+        "set DATA_DIR to a directory this user can write, or DATABASE_URL to use Postgres\n",
+    });
+    rmSync(directory, { recursive: true });
+  });
+
   it("lists its commands, and refuses an unknown one", async () => {
     const help = await runCli(["help"], {});
     expect(help.code).toBe(0);

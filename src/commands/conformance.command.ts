@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Command } from "commander";
 import { pino } from "pino";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
@@ -12,7 +13,6 @@ import { startEtlWorker } from "../etl/worker.js";
 import { createMemoryEventBus } from "../events/memory-event-bus.js";
 import { checkConformance, type ConformanceResult, fromStoredForm } from "../report/index.js";
 import { startServer } from "../server/serve.js";
-import { UsageError } from "./usage-error.js";
 
 /** The entry for the state of the platform after every sample went through. */
 const PLATFORM = "(platform)";
@@ -27,9 +27,14 @@ interface Sample {
  * through a throwaway in-memory platform (HTTP intake, ETL, counts). Exits non-zero if any sample
  * is not handled as it must be: accepted and counted, or rejected when its name says `invalid`.
  */
-export async function conformanceCommand(args: string[]): Promise<void> {
-  const [folder] = args;
-  if (!folder) throw new UsageError("usage: conformance <folder of report samples (*.json)>");
+export function conformanceCommand(): Command {
+  return new Command("conformance")
+    .description("check a folder of real report samples, end to end, on a throwaway in-memory platform")
+    .argument("<folder>", "report samples (*.json); a sample whose name says `invalid` must be rejected")
+    .action(checkFolder);
+}
+
+async function checkFolder(folder: string): Promise<void> {
   const names = (await readdir(folder)).filter((name) => name.endsWith(".json")).sort();
   const samples: Sample[] = await Promise.all(
     names.map(async (name) => ({ name, json: JSON.parse(await readFile(join(folder, name), "utf8")) as unknown })),

@@ -1,7 +1,7 @@
-import { parseArgs } from "node:util";
+import { Command, Option } from "commander";
 import Fastify from "fastify";
 import { Registry, collectDefaultMetrics } from "prom-client";
-import type { Config } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
 import { openMigratedDatabase } from "../db/open.js";
 import { EtlMetrics } from "../etl/etl.metrics.js";
 import { etlStatus, processAll, resetDerivedTables, retryFailedDocuments } from "../etl/maintenance.js";
@@ -11,42 +11,41 @@ import { eventBusOptions } from "./event-bus.options.js";
 import { createLogger } from "../log.js";
 import { onShutdownSignal } from "./lifecycle.js";
 
-const usage = `usage: etl [--rebuild | --retry-failed | --status | --once]
+interface EtlOptions {
+  once?: true;
+  rebuild?: true;
+  retryFailed?: true;
+  status?: true;
+}
 
-  (no option)     run a worker until SIGTERM; /healthz and /metrics on ETL_PORT
-  --once          process everything waiting, then exit
-  --rebuild       empty every derived table and rebuild it from the documents
-  --retry-failed  put failed documents back in the queue (after a fix)
-  --status        print the queue: waiting, failed, and the latest failures
-`;
+/** Each option is a different job; the worker is what runs when none is given. */
+const jobs = ["once", "rebuild", "retryFailed", "status"] as const;
+const job = (flags: string, description: string, name: (typeof jobs)[number]) =>
+  new Option(flags, description).conflicts(jobs.filter((other) => other !== name));
 
 /** `etl`: the worker process, and the operator's tools for the queue. */
-export async function etlCommand(config: Config, args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      rebuild: { type: "boolean" },
-      "retry-failed": { type: "boolean" },
-      status: { type: "boolean" },
-      once: { type: "boolean" },
-      help: { type: "boolean" },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(usage);
-    return;
-  }
+export function etlCommand(): Command {
+  return new Command("etl")
+    .description("run an ETL worker until SIGTERM, with /healthz and /metrics on ETL_PORT; or one job on the queue")
+    .addOption(job("--once", "process everything waiting, then exit", "once"))
+    .addOption(job("--rebuild", "empty every derived table and rebuild it from the documents", "rebuild"))
+    .addOption(job("--retry-failed", "put failed documents back in the queue (after a fix)", "retryFailed"))
+    .addOption(job("--status", "print the queue: waiting, failed, and the latest failures", "status"))
+    .action((options: EtlOptions) => etl(loadConfig(), options));
+}
+
+async function etl(config: Config, options: EtlOptions): Promise<void> {
   const log = createLogger(config);
   const database = await openMigratedDatabase(config);
   const { db } = database;
 
-  if (values.status) {
+  if (options.status) {
     process.stdout.write(`${JSON.stringify(await etlStatus(db), null, 2)}\n`);
-  } else if (values["retry-failed"]) {
+  } else if (options.retryFailed) {
     process.stdout.write(`${await retryFailedDocuments(db)} failed documents queued again\n`);
-  } else if (values.rebuild || values.once) {
-    if (values.rebuild) await resetDerivedTables(db);
-    const events = values.rebuild ? undefined : await createEventBus(config.redisUrl, log, eventBusOptions(config));
+  } else if (options.rebuild || options.once) {
+    if (options.rebuild) await resetDerivedTables(db);
+    const events = options.rebuild ? undefined : await createEventBus(config.redisUrl, log, eventBusOptions(config));
     const started = performance.now();
     const { counted, failed } = await processAll({ db, events, log }, config.etl.batchSize);
     const seconds = (performance.now() - started) / 1000;

@@ -1,5 +1,6 @@
+import { Command } from "commander";
 import { Registry } from "prom-client";
-import type { Config } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
 import { openMigratedDatabase } from "../db/open.js";
 import { EtlMetrics } from "../etl/etl.metrics.js";
 import { startEtlWorker } from "../etl/worker.js";
@@ -10,7 +11,13 @@ import { startServer } from "../server/serve.js";
 import { onShutdownSignal } from "./lifecycle.js";
 
 /** `serve`: the API, with an ETL worker in the same process unless told otherwise. */
-export async function serveCommand(config: Config): Promise<void> {
+export function serveCommand(): Command {
+  return new Command("serve")
+    .description("run the API (and an in-process ETL worker unless ETL_IN_PROCESS=false) until SIGTERM")
+    .action(() => serve(loadConfig()));
+}
+
+async function serve(config: Config): Promise<void> {
   const log = createLogger(config);
   const database = await openMigratedDatabase(config);
   const events = await createEventBus(config.redisUrl, log, eventBusOptions(config));

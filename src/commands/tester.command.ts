@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { parseArgs } from "node:util";
+import { Command, Option } from "commander";
 import { eq } from "drizzle-orm";
-import type { Config } from "../config.js";
+import { type Config, loadConfig } from "../config.js";
 import { openMigratedDatabase } from "../db/open.js";
 import { createApiToken, revokeApiToken } from "../db/queries/tester.queries.js";
 import { testers, TokenScope } from "../db/schema/index.js";
@@ -9,50 +9,57 @@ import { UsageError } from "./usage-error.js";
 
 const scopes = Object.values(TokenScope) as string[];
 
-const usage = `usage: tester:token --email EMAIL [--name NAME] [--label LABEL] [--scope SCOPE ...]
-       tester:token --revoke TOKEN
-
-Creates an API token for the tester with that e-mail (creating the tester if needed) and prints it
-once; only its hash is kept. Scopes: ${scopes.join(", ")} (default ${TokenScope.submitReports}).
-`;
+interface TokenOptions {
+  email?: string;
+  name?: string;
+  label: string;
+  scope?: string[];
+  revoke?: string;
+}
 
 /** `tester:token`: how an operator gives a tester (or an uploader) an API token, or takes it back. */
-export async function testerTokenCommand(config: Config, args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      email: { type: "string" },
-      name: { type: "string" },
-      label: { type: "string" },
-      scope: { type: "string", multiple: true },
-      revoke: { type: "string" },
-      help: { type: "boolean" },
-    },
-  });
-  if (values.help || (!values.email && !values.revoke)) {
-    process.stdout.write(usage);
-    return;
-  }
-  const unknown = (values.scope ?? []).filter((scope) => !scopes.includes(scope));
+export function testerTokenCommand(): Command {
+  const command = new Command("tester:token")
+    .description(
+      "create an API token for the tester with that e-mail (creating the tester if needed) and print it " +
+        "once, or revoke one; only its hash is kept",
+    )
+    .addOption(new Option("--email <email>", "the tester's e-mail address").conflicts("revoke"))
+    .option("--name <name>", "the tester's full name, for a new tester (default: the e-mail)")
+    .option("--label <label>", "what the token is for, kept beside it", "api token")
+    .option(
+      "--scope <scope...>",
+      `what the token may do: ${scopes.join(", ")}; repeat or list several (default: ${TokenScope.submitReports})`,
+    )
+    .option("--revoke <token>", "revoke this token instead of creating one")
+    .action(async (options: TokenOptions) => {
+      if (!options.email && !options.revoke) command.help({ error: true });
+      await issueToken(loadConfig(), options);
+    });
+  return command;
+}
+
+async function issueToken(config: Config, options: TokenOptions): Promise<void> {
+  const unknown = (options.scope ?? []).filter((scope) => !scopes.includes(scope));
   if (unknown.length > 0) throw new UsageError(`unknown scope ${unknown.join(", ")}: expected ${scopes.join(", ")}`);
 
   const database = await openMigratedDatabase(config);
   const { db } = database;
   try {
-    if (values.revoke) {
-      const revoked = await revokeApiToken(db, values.revoke);
+    if (options.revoke) {
+      const revoked = await revokeApiToken(db, options.revoke);
       process.stdout.write(revoked ? "token revoked\n" : "no live token matches\n");
       return;
     }
-    const email = values.email as string;
+    const email = options.email as string;
     const [existing] = await db.select().from(testers).where(eq(testers.email, email)).limit(1);
-    const tester = existing ?? { id: randomUUID(), fullName: values.name ?? email, email };
+    const tester = existing ?? { id: randomUUID(), fullName: options.name ?? email, email };
     if (!existing) await db.insert(testers).values(tester);
     const token = await createApiToken(
       db,
       tester.id,
-      values.label ?? "api token",
-      (values.scope as TokenScope[] | undefined) ?? [TokenScope.submitReports],
+      options.label,
+      (options.scope as TokenScope[] | undefined) ?? [TokenScope.submitReports],
     );
     process.stdout.write(`${token}\n`);
   } finally {

@@ -1,8 +1,8 @@
 import { constants, createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
-import type { Config } from "../config.js";
+import { Command } from "commander";
+import { type Config, loadConfig } from "../config.js";
 import { openMigratedDatabase } from "../db/open.js";
 import type { NewUpload } from "../db/queries/upload-record.queries.js";
 import { createEventBus } from "../events/index.js";
@@ -11,28 +11,36 @@ import { addUploads, type UploadCounts } from "../intake/upload.intake.js";
 import { createLogger } from "../log.js";
 import { eventBusOptions } from "./event-bus.options.js";
 
-const usage = `usage: uploads:import <file | ->
-
-Reads an uploads list (one upload per line: "AUTHOR/Dist-Name-1.23.tar.gz 2026-11-28T10:00:00Z",
-the time as ISO 8601 with its zone or epoch seconds; # starts a comment) and records the uploads:
-new releases are added, releases known only from their reports are completed, known uploads are
-left alone. uploadAdded is published for every upload added or completed (through Redis when
-REDIS_URL is set). Importing the same list again changes nothing. Invalid lines are reported on
-stderr and skipped; the exit status is then 1.
-`;
+const format = `
+An uploads list has one upload per line: "AUTHOR/Dist-Name-1.23.tar.gz 2026-11-28T10:00:00Z", the
+time as ISO 8601 with its zone or epoch seconds; # starts a comment. New releases are added,
+releases known only from their reports are completed, known uploads are left alone. uploadAdded is
+published for every upload added or completed (through Redis when REDIS_URL is set). Importing the
+same list again changes nothing. Invalid lines are reported on stderr and skipped; the exit status
+is then 1.`;
 
 /** Uploads written per statement: each batch commits, then its events are published. */
 const BATCH = 1_000;
 
 /** `uploads:import`: fills the uploads table from a CPAN uploads list. */
-export async function uploadsImportCommand(config: Config, args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { help: { type: "boolean" } }, allowPositionals: true });
-  const [file] = positionals;
-  if (values.help || !file || positionals.length > 1) {
-    (values.help ? process.stdout : process.stderr).write(usage);
-    if (!values.help) process.exitCode = 2;
-    return;
-  }
+export function uploadsImportCommand(): Command {
+  const command = new Command("uploads:import")
+    .description("record the uploads of a CPAN uploads list")
+    .argument("[file]", 'the uploads list, or "-" for stdin')
+    .addHelpText("after", format)
+    .action(async (file?: string) => {
+      if (!file) {
+        // A missing list is a usage error (2), told apart from a failed import (1).
+        process.stderr.write(`usage: uploads:import <file | ->\n\n${command.helpInformation()}`);
+        process.exitCode = 2;
+        return;
+      }
+      await importUploads(loadConfig(), file);
+    });
+  return command;
+}
+
+async function importUploads(config: Config, file: string): Promise<void> {
   if (file !== "-") {
     try {
       await access(file, constants.R_OK);

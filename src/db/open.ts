@@ -1,3 +1,5 @@
+import { accessSync, constants, mkdirSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Config } from "../config.js";
 import { type Database, openDatabase } from "./client.js";
 import { migrate } from "./migrate.js";
@@ -13,6 +15,7 @@ export async function openMigratedDatabase(
   options: { statementTimeoutMs?: number } = {},
 ): Promise<Database> {
   const where = config.databaseUrl ? redact(config.databaseUrl) : `PGlite at ${config.dataDir}`;
+  if (!config.databaseUrl) ensureWritable(config.dataDir);
   let database: Database;
   try {
     database = await openDatabase({
@@ -32,6 +35,22 @@ export async function openMigratedDatabase(
     throw new DatabaseUnavailableError(`cannot migrate the database (${where}): ${describe(error)}`, { cause: error });
   }
   return database;
+}
+
+/** PGlite keeps its files under DATA_DIR: say plainly when this user cannot write there. */
+function ensureWritable(dataDir: string): void {
+  if (dataDir.startsWith("memory://")) return;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? describe(error);
+    throw new DatabaseUnavailableError(
+      `the data directory ${resolve(dataDir)} is not writable (${reason}): ` +
+        "set DATA_DIR to a directory this user can write, or DATABASE_URL to use Postgres",
+      { cause: error },
+    );
+  }
 }
 
 function redact(url: string): string {
