@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, isNotNull, type SQL, sql } from "drizzle-orm";
 import { asDate, type Db, queryRows } from "../client.js";
 import { preparedPerDb, preparedSql } from "../prepared.js";
 import { type ReleaseRow, releases, type UploadRow, uploads } from "../schema/index.js";
-import { byDistVersion, exactTime } from "./release.queries.js";
+import { byDistVersion, type DistVersion, exactTime } from "./release.queries.js";
 
 /** The uploads with these dist/version pairs, in no particular order; unknown ones are absent. */
 export const findUploads = byDistVersion("uploads", uploads, (db, where, name) =>
@@ -187,4 +187,18 @@ export function uploadPage(db: Db, page: UploadPage): Promise<TimedUpload[]> {
     .where(and(...conditions))
     .orderBy(direction(uploads.releasedAt), direction(uploads.dist), direction(uploads.version))
     .limit(page.limit + 1);
+}
+
+/** The authors the uploads table knows for these releases (for events about v3 reports). */
+export async function authorsOf(db: Db, keys: readonly DistVersion[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  // Hand-written: a join to the keys bound as two arrays, one statement for a whole batch.
+  const rows = await queryRows<{ dist: string; version: string; author: string }>(
+    db,
+    sql`select ${uploads.dist} as dist, ${uploads.version} as version, ${uploads.author} as author from ${uploads}
+        join unnest(${sql.param(keys.map((k) => k.dist))}::text[], ${sql.param(keys.map((k) => k.version))}::text[])
+          as k(dist, version) on k.dist = ${uploads.dist} and k.version = ${uploads.version}
+        where ${uploads.author} is not null`,
+  );
+  return new Map(rows.map((row) => [`${row.dist}\u0000${row.version}`, row.author]));
 }
