@@ -49,8 +49,9 @@ export type ReleaseCounts = ReleaseDelta & { updatedAt: Date };
 /*
  * Every write here is one hand-written statement with the rows bound as column arrays
  * (src/db/unnest.ts): the query builder's multi-row VALUES binds each value as a parameter of its
- * own, and for a batch's thousands of values assembling that statement cost more CPU than
- * Postgres spent storing the rows. Tables and columns still come from the schema.
+ * own. Measured on insertReports, 500 rows on Postgres (median of 30, 2026-12-07): 53 ms, 5 ms of
+ * it Node CPU, through column arrays; 187 ms, 33 ms of it Node CPU, through the builder.
+ * Tables and columns still come from the schema.
  */
 
 /** Adds a batch's rollups to every derived table; returns the releases' new counts. */
