@@ -10,7 +10,7 @@ export type GradeCounts = Record<Grade, number>;
 
 const known = new Set<string>(GRADES);
 
-export const isGrade = (value: string): value is Grade => known.has(value);
+export const isGrade = (value: string | undefined): value is Grade => value !== undefined && known.has(value);
 
 /** Every grade at zero, a fresh object each time (callers add to it). */
 export const noGradeCounts = (): GradeCounts => ({ pass: 0, fail: 0, na: 0, unknown: 0 });

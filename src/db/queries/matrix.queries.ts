@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { isGrade } from "../../report/grade.js";
+import { isGrade, noGradeCounts } from "../../report/grade.js";
 import type { Db } from "../client.js";
 import { releaseMatrixCells } from "../schema/index.js";
 import { prepareSql } from "../prepared.js";
@@ -55,7 +55,7 @@ export async function releaseMatrices(db: Db, keys: readonly DistVersion[]): Pro
     let cell = cells.get(key);
     if (!cell) {
       const { dist, version, perlSeries, osname } = row;
-      cells.set(key, (cell = { dist, version, perlSeries, osname, pass: 0, fail: 0, na: 0, unknown: 0 }));
+      cells.set(key, (cell = { dist, version, perlSeries, osname, ...noGradeCounts() }));
     }
     cell[row.grade] += row.reports;
   }
