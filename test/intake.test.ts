@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/client.js";
 import { releases, reports } from "../src/db/schema/index.js";
-import { verifyDerivedCounts } from "../src/etl/verify.js";
+import { verifyDerivedCounts } from "../src/db/queries/derived.queries.js";
 import { TESTER, testerWithToken, v3Report } from "./factories/report.factory.js";
 import { loadFixture } from "./fixtures/index.js";
 import { graphql } from "./generated/index.js";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { releases, reports, testers, uploads } from "../src/db/schema/index.js";
-import { verifyDerivedCounts } from "../src/etl/verify.js";
+import { verifyDerivedCounts } from "../src/db/queries/derived.queries.js";
 import { loadFixture } from "./fixtures/index.js";
 import { testBackends } from "./helpers/database.js";
 import { asciiJson, rawRequest } from "./helpers/raw-http.js";

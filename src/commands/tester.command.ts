@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Command, Option } from "commander";
-import { eq } from "drizzle-orm";
 import { type Config, loadConfig } from "../config.js";
 import { openMigratedDatabase } from "../db/open.js";
-import { createApiToken, revokeApiToken } from "../db/queries/tester.queries.js";
-import { testers, TokenScope } from "../db/schema/index.js";
+import { createApiToken, createTester, findTesterByEmail, revokeApiToken } from "../db/queries/tester.queries.js";
+import { TokenScope } from "../db/schema/index.js";
 import { UsageError } from "./usage-error.js";
 
 const scopes = Object.values(TokenScope) as string[];
@@ -52,9 +51,9 @@ async function issueToken(config: Config, options: TokenOptions): Promise<void> 
       return;
     }
     const email = options.email as string;
-    const [existing] = await db.select().from(testers).where(eq(testers.email, email)).limit(1);
+    const existing = await findTesterByEmail(db, email);
     const tester = existing ?? { id: randomUUID(), fullName: options.name ?? email, email };
-    if (!existing) await db.insert(testers).values(tester);
+    if (!existing) await createTester(db, tester);
     const token = await createApiToken(
       db,
       tester.id,

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { sql } from "drizzle-orm";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { type Database, queryRows, type Schema } from "./client.js";
+import type { Database, Schema } from "./client.js";
+import { appliedMigrationCount } from "./queries/migration.queries.js";
+import { lockForTransaction, withoutStatementTimeout } from "./queries/session.queries.js";
 
 /** The migrations drizzle-kit generates from src/db/schema. */
 export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -23,9 +24,9 @@ export async function migrate(database: Database): Promise<void> {
   const db = database.db as unknown as NodePgDatabase<Schema>;
   await db.transaction(async (tx) => {
     // Transaction-scoped, so the lock cannot outlive a crashed migration.
-    await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await lockForTransaction(tx, MIGRATION_LOCK);
     // Building an index on a large table takes longer than the API's statement timeout.
-    await tx.execute(sql`set local statement_timeout = 0`);
+    await withoutStatementTimeout(tx);
     await migratePg(tx as unknown as NodePgDatabase<Schema>, { migrationsFolder });
   });
 }
@@ -35,9 +36,5 @@ export async function migrationStatus(database: Database): Promise<{ expected: n
   const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, "utf8")) as {
     entries: unknown[];
   };
-  const [row] = await queryRows<{ applied: number }>(
-    database.db,
-    sql`select count(*)::int as applied from drizzle.__drizzle_migrations`,
-  );
-  return { expected: journal.entries.length, applied: row?.applied ?? 0 };
+  return { expected: journal.entries.length, applied: await appliedMigrationCount(database.db) };
 }

@@ -1,3 +1,15 @@
+/*
+ * When SQL is written by hand. Every statement lives in src/db/queries/, takes `db | tx` first and
+ * names its tables and columns through the schema objects (`${reports}`, `${reports.grade}`,
+ * `sql.identifier(column.name)`), never as strings. The query builder is the default. A
+ * hand-written statement (a whole `sql` template, `prepareSql`/`preparedSql`, `Database.query`)
+ * or a named prepared statement is allowed only where a measurement justifies it, with the
+ * figure (before and after, and where it was measured) in a comment beside the statement; or
+ * where the builder has no form for it at all (TRUNCATE, SET, advisory locks, recursive CTEs,
+ * FOR UPDATE SKIP LOCKED under a projection, UPDATE ... FROM unnest), with the construct named
+ * in the comment. A statement that has neither goes back to the builder.
+ */
+
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db } from "./client.js";

@@ -1,11 +1,13 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { claimDocuments, markFailed, markProcessed } from "../db/queries/document-queue.queries.js";
+import { insertReports, type ReportToInsert } from "../db/queries/report.queries.js";
+import { applyRollups, type ReleaseCounts } from "../db/queries/rollup.queries.js";
+import { lockForTransaction, withoutStatementTimeout } from "../db/queries/session.queries.js";
+import { authorsOf } from "../db/queries/upload.queries.js";
 import { type EventBus, type ReleaseUpdatedPayload, type ReportProcessedPayload, Topic } from "../events/index.js";
 import { deriveReportFacts } from "../report/index.js";
 import { rootMessage } from "../errors/index.js";
 import type { Logger } from "../log.js";
-import { claimDocuments, markFailed, markProcessed } from "./documents.js";
-import { applyRollups, authorsOf, insertReports, type ReleaseCounts, type ReportToInsert } from "./load.js";
 import { type CountedReport, rollUp } from "./rollup.js";
 
 export interface BatchResult {
@@ -45,6 +47,20 @@ export async function processNextBatch(deps: BatchDependencies, batchSize: numbe
   return result;
 }
 
+/** Processes every waiting document, then returns how many were counted and how many failed. */
+export async function processAll(
+  deps: BatchDependencies,
+  batchSize: number,
+): Promise<{ counted: number; failed: number }> {
+  const total = { counted: 0, failed: 0 };
+  for (;;) {
+    const result = await processNextBatch(deps, batchSize);
+    if (result.claimed === 0) return total;
+    total.counted += result.counted;
+    total.failed += result.failed.length;
+  }
+}
+
 export interface BatchDependencies {
   db: Db;
   /** Absent when nothing listens (a rebuild). */
@@ -54,7 +70,7 @@ export interface BatchDependencies {
 
 async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1]): Promise<BatchResult> {
   // The API's statement timeout protects queries from users; a large batch is not one of those.
-  await tx.execute(sql`set local statement_timeout = 0`);
+  await withoutStatementTimeout(tx);
   const claimed = await claimDocuments(tx, claim);
   if (claimed.length === 0) return EMPTY;
 
@@ -74,7 +90,7 @@ async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1
   // grow in commit order, or a poller could step past a transaction that commits late. Holding
   // this lock from the first report row to the commit puts the writing part of concurrent batches
   // in a line; claiming and deriving still run side by side.
-  if (toInsert.length > 0) await tx.execute(sql`select pg_advisory_xact_lock(${COMMIT_ORDER_LOCK})`);
+  if (toInsert.length > 0) await lockForTransaction(tx, COMMIT_ORDER_LOCK);
   const ids = await insertReports(tx, toInsert);
   const counted = toInsert.filter((r) => ids.has(r.guid)).map((r) => ({ ...r, id: ids.get(r.guid) }) as CountedReport);
   const rollups = rollUp(counted);

@@ -1,5 +1,5 @@
-import { NO_RELEASE_COUNTS, type ReleaseCounters } from "../events/topics.js";
-import type { Grade, ReportFacts } from "../report/index.js";
+import type { CounterDelta, ReleaseDelta, Rollups } from "../db/queries/rollup.queries.js";
+import { countReport, NO_RELEASE_COUNTS, type ReportFacts } from "../report/index.js";
 
 /** A report the ETL has just inserted: its derived facts, its new row id and its arrival time. */
 export interface CountedReport extends ReportFacts {
@@ -11,34 +11,6 @@ export interface CountedReport extends ReportFacts {
   perlSeries: string;
   perlMaturity: "stable" | "dev";
 }
-
-export interface ReleaseDelta extends ReleaseCounters {
-  dist: string;
-  version: string;
-  latestReportId: number;
-}
-
-/** A counter row keyed by its dimensions, to be added to its table. */
-export interface CounterDelta<Key> {
-  key: Key;
-  reports: number;
-}
-
-export interface Rollups {
-  releases: ReleaseDelta[];
-  matrixCells: CounterDelta<{ dist: string; version: string; perlSeries: string; osname: string; grade: Grade }>[];
-  daily: CounterDelta<{ day: string; osname: string; perlSeries: string; grade: Grade }>[];
-  monthly: CounterDelta<{ month: string; osname: string; perlSeries: string; grade: Grade }>[];
-  monthlyTotals: CounterDelta<{ month: string; grade: Grade }>[];
-  hourly: CounterDelta<{ hour: Date; grade: Grade }>[];
-  testerMonths: CounterDelta<{ month: string; tester: string }>[];
-  perlVersions: { version: string; major: number; minor: number; patch: number; maturity: string; patched: boolean }[];
-  /** Releases the batch saw, with the author its reports name (Metabase resources), if any. */
-  uploads: { dist: string; version: string; author: string | null; maturity: string }[];
-}
-
-const gradeField = { pass: "pass", fail: "fail", na: "na", unknown: "unknown" } as const;
-const stableField = { pass: "stablePass", fail: "stableFail", na: "stableNa", unknown: "stableUnknown" } as const;
 
 /**
  * Adds up what a batch of new reports contributes to every derived table, one delta per row key.
@@ -60,8 +32,7 @@ export function rollUp(reports: readonly CountedReport[]): Rollups {
     const { dist, version, grade, osname, perlSeries } = report;
     const release = releaseKey(dist, version);
     const delta = releases.get(release) ?? emptyDelta(dist, version);
-    delta[gradeField[grade]] += 1;
-    if (report.perlMaturity === "stable") delta[stableField[grade]] += 1;
+    countReport(delta, grade, report.perlMaturity);
     delta.latestReportId = Math.max(delta.latestReportId, report.id);
     releases.set(release, delta);
 

@@ -44,6 +44,15 @@ describe("reportFilter", () => {
     ).toEqual([false, false, false, false, false, false, false]);
   });
 
+  it("reads a perl series by the rule every series filter shares", () => {
+    expect(reportFilter({ perlSeries: "5.036" })?.(report())).toBe(true);
+    expect(() => reportFilter({ perlSeries: "6.0" })).toThrow(
+      new AppError("BAD_USER_INPUT", 'perlSeries must be a perl series like "5.36", got "6.0"', [], {
+        argument: "perlSeries",
+      }),
+    );
+  });
+
   it("refuses a perl series that is not major.minor, and empty criteria", () => {
     expect(() => reportFilter({ perlSeries: "5.36.1" })).toThrow(
       new AppError("BAD_USER_INPUT", 'perlSeries must be a perl series like "5.36", got "5.36.1"', [], {

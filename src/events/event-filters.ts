@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from "../errors/index.js";
-import type { Grade } from "../report/report.types.js";
+import type { Grade } from "../report/grade.js";
+import { parsePerlSeries, perlSeriesName } from "../report/perl.js";
 import type { ReleaseUpdatedPayload, ReportProcessedPayload, UploadAddedPayload } from "./topics.js";
 
 /*
@@ -27,8 +28,6 @@ export interface UploadFilter {
   dist?: string | null;
 }
 
-const PERL_SERIES = /^\d+\.\d+$/;
-
 /** The predicate for a reportProcessed filter; undefined when it asks for every report. */
 export function reportFilter(
   filter: ReportFilter | null | undefined,
@@ -38,10 +37,7 @@ export function reportFilter(
   const author = given("author", filter?.author)?.toUpperCase();
   const grade = filter?.grade ?? undefined;
   const osname = given("osname", filter?.osname)?.toLowerCase();
-  const perlSeries = given("perlSeries", filter?.perlSeries);
-  if (perlSeries !== undefined && !PERL_SERIES.test(perlSeries)) {
-    throw badFilter("perlSeries", `perlSeries must be a perl series like "5.36", got ${JSON.stringify(perlSeries)}`);
-  }
+  const perlSeries = seriesCriterion(filter?.perlSeries);
   if ([dist, author, grade, osname, perlSeries].every((criterion) => criterion === undefined)) return undefined;
   return (event) =>
     (dist === undefined || event.dist === dist) &&
@@ -65,6 +61,16 @@ export function uploadFilter(filter: UploadFilter): ((event: UploadAddedPayload)
   if (author === undefined && dist === undefined) return undefined;
   return (event) =>
     (author === undefined || event.author.toUpperCase() === author) && (dist === undefined || event.dist === dist);
+}
+
+/** The series as events name it ("5.036" asks for "5.36"); undefined when absent. */
+function seriesCriterion(value: string | null | undefined): string | undefined {
+  const text = given("perlSeries", value);
+  if (text === undefined) return undefined;
+  const series = parsePerlSeries(text);
+  if (!series)
+    throw badFilter("perlSeries", `perlSeries must be a perl series like "5.36", got ${JSON.stringify(text)}`);
+  return perlSeriesName(series);
 }
 
 /** A criterion's value, undefined when absent; an empty one would silently match nothing. */

@@ -1,4 +1,5 @@
-import type { Grade } from "../report/report.types.js";
+import type { Grade } from "../report/grade.js";
+import type { ReleaseCounters } from "../report/release-counters.js";
 
 /**
  * Every event the platform publishes, with its payload. Payloads are small and JSON-safe: they
@@ -23,30 +24,6 @@ export interface ReportProcessedPayload {
   /** "5.36": what subscribers filter on. */
   perlSeries: string;
 }
-
-/** A release's report counters: over every perl, and over stable perls only. */
-export interface ReleaseCounters {
-  pass: number;
-  fail: number;
-  na: number;
-  unknown: number;
-  stablePass: number;
-  stableFail: number;
-  stableNa: number;
-  stableUnknown: number;
-}
-
-/** The counters of a release without reports. */
-export const NO_RELEASE_COUNTS: Readonly<ReleaseCounters> = {
-  pass: 0,
-  fail: 0,
-  na: 0,
-  unknown: 0,
-  stablePass: 0,
-  stableFail: 0,
-  stableNa: 0,
-  stableUnknown: 0,
-};
 
 export interface ReleaseUpdatedPayload extends ReleaseCounters {
   dist: string;

@@ -2,7 +2,16 @@ export * from "./report.types.js";
 export { newReportSchema, PERL5_VERSION_PATTERN } from "./v3.schema.js";
 export { validateNewReport, type NewReportValidation } from "./v3.validate.js";
 export { parseDistfile, distMaturity, type DistfileInfo, type DistfileFailure, type DistMaturity } from "./distname.js";
-export { parsePerlVersion, type PerlVersion } from "./perl.js";
+export {
+  parsePerlSeries,
+  parsePerlVersion,
+  perlSeriesName,
+  perlSeriesOf,
+  type PerlSeries,
+  type PerlVersion,
+} from "./perl.js";
+export { isGrade, noGradeCounts, type GradeCounts } from "./grade.js";
+export { countReport, NO_RELEASE_COUNTS, STABLE_COUNTER, type ReleaseCounters } from "./release-counters.js";
 export { FACT_TYPES, type FactCore, type MetabaseFact } from "./metabase.fact.js";
 export { parseMetabaseReport, type MetabaseReportParse } from "./metabase.report.js";
 export { parseRegistration, type RegistrationParse, type TesterProfile } from "./metabase.register.js";

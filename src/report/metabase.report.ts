@@ -2,7 +2,8 @@ import { parseDistfile } from "./distname.js";
 import { describeValue, isRecord } from "./input.describe.js";
 import { FACT_TYPES, decodeJsonContent, metabaseTime, readFact, type ReadFact } from "./metabase.fact.js";
 import { parsePerlVersion } from "./perl.js";
-import { GRADES, type Grade, type InputError, type Reporter, type ReportDocument } from "./report.types.js";
+import { GRADES, isGrade } from "./grade.js";
+import type { InputError, Reporter, ReportDocument } from "./report.types.js";
 import { cleanName, repairMojibake } from "./text.repair.js";
 
 export type MetabaseReportParse = { ok: true; report: ReportDocument } | { ok: false; errors: InputError[] };
@@ -99,10 +100,6 @@ export function parseMetabaseReport(fact: unknown, reporter: Reporter): Metabase
       metabase: { resource: core.resource, creator: core.creator ?? "" },
     },
   };
-}
-
-function isGrade(value: string | undefined): value is Grade {
-  return (GRADES as readonly (string | undefined)[]).includes(value);
 }
 
 function childPath(child: Child | undefined, key: string): string {

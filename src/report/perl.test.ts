@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePerlVersion } from "./perl.js";
+import { parsePerlSeries, parsePerlVersion, perlSeriesName, perlSeriesOf } from "./perl.js";
 
 describe("parsePerlVersion", () => {
   it("parses a plain stable release", () => {
@@ -99,5 +99,40 @@ describe("parsePerlVersion", () => {
     "five point eight",
   ])("returns null for %j", (input) => {
     expect(parsePerlVersion(input)).toBeNull();
+  });
+});
+
+describe("parsePerlSeries", () => {
+  it("reads a Perl 5 series as major and minor", () => {
+    expect(parsePerlSeries("5.36")).toEqual({ major: 5, minor: 36 });
+    expect(parsePerlSeries("5.8")).toEqual({ major: 5, minor: 8 });
+    expect(parsePerlSeries("5.036")).toEqual({ major: 5, minor: 36 });
+  });
+
+  it("refuses versions, other languages and anything that is not exactly a series", () => {
+    for (const text of ["5.36.1", "6.0", "5", "5.", ".36", " 5.36", "5.36 ", "5.1000", "v5.36", "5.x", ""]) {
+      expect(parsePerlSeries(text), text).toBeNull();
+    }
+  });
+
+  it("names a series as reports and events carry it, so a parsed filter compares with them", () => {
+    expect(perlSeriesName({ major: 5, minor: 36 })).toBe("5.36");
+    const series = parsePerlSeries("5.036");
+    expect(series && perlSeriesName(series)).toBe(parsePerlVersion("5.36.1")?.series);
+  });
+});
+
+describe("perlSeriesOf", () => {
+  it("gives the series of any Perl 5 version form", () => {
+    expect(perlSeriesOf("5.36.1")).toEqual({ major: 5, minor: 36 });
+    expect(perlSeriesOf("5.41.3 RC1")).toEqual({ major: 5, minor: 41 });
+    expect(perlSeriesOf("v5.10.1")).toEqual({ major: 5, minor: 10 });
+    expect(perlSeriesOf("5.008008")).toEqual({ major: 5, minor: 8 });
+  });
+
+  it("gives null for what is no Perl 5 version", () => {
+    expect(perlSeriesOf("6.d")).toBeNull();
+    expect(perlSeriesOf("5.36")).toBeNull();
+    expect(perlSeriesOf("perl")).toBeNull();
   });
 });

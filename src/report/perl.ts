@@ -41,8 +41,36 @@ export function parsePerlVersion(input: string): PerlVersion | null {
     major,
     minor,
     patch,
-    series: `${major}.${minor}`,
+    series: perlSeriesName({ major, minor }),
     maturity: (minor >= 7 && minor % 2 === 1) || rc ? "dev" : "stable",
     patched: rc || /patch/i.test(suffix),
   };
+}
+
+/** A perl series: 5.36 is { major: 5, minor: 36 }. Reports are counted and filtered by series. */
+export interface PerlSeries {
+  major: number;
+  minor: number;
+}
+
+const SERIES = /^5\.(\d{1,3})$/;
+
+/**
+ * A perl series as people write it, `5.36` (Perl 5, a minor of up to three digits); null for
+ * anything else (`5.36.1`, `6.0`, `5`). The one rule of every filter that takes a series.
+ */
+export function parsePerlSeries(text: string): PerlSeries | null {
+  const match = SERIES.exec(text);
+  return match ? { major: 5, minor: Number(match[1]) } : null;
+}
+
+/** `{ major: 5, minor: 36 }` → `5.36`: a series as reports, rollups and events carry it. */
+export function perlSeriesName(series: PerlSeries): string {
+  return `${series.major}.${series.minor}`;
+}
+
+/** The series a perl version belongs to (`5.36.1 RC1` → 5.36); null for anything but Perl 5. */
+export function perlSeriesOf(version: string): PerlSeries | null {
+  const perl = parsePerlVersion(version);
+  return perl && { major: perl.major, minor: perl.minor };
 }

@@ -4,8 +4,9 @@
  * provenance in `metabase`.
  */
 
-export const GRADES = ["pass", "fail", "na", "unknown"] as const;
-export type Grade = (typeof GRADES)[number];
+import type { Grade } from "./grade.js";
+
+export { GRADES, type Grade } from "./grade.js";
 
 export const OUTPUT_PHASES = ["uncategorized", "configure", "build", "test", "install"] as const;
 export type OutputPhase = (typeof OUTPUT_PHASES)[number];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
 import { type ReportFilter, reportPage } from "../db/queries/report.queries.js";
-import type { Grade } from "../report/report.types.js";
+import { GRADES, type Grade } from "../report/grade.js";
 import { badInput } from "../errors/index.js";
 import { nonEmpty } from "./rest-errors.js";
 import { limitParam, maturityParam, REST_MAX_ROWS, sinceDate, sinceParam, stringArrayParam } from "./rest-params.js";
@@ -22,7 +22,7 @@ const querystring = {
   additionalProperties: false,
   properties: {
     since: sinceParam,
-    grade: { type: "string", enum: ["pass", "fail", "na", "unknown"] },
+    grade: { type: "string", enum: [...GRADES] },
     // perl=5.36.0&perl=5.38.0, and the perl[]= spelling some clients use.
     perl: stringArrayParam,
     "perl[]": stringArrayParam,

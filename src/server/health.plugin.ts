@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { migrationStatus } from "../db/migrate.js";
+import { ping } from "../db/queries/session.queries.js";
 
 /**
  * /healthz: the process is up (for restarts). /readyz: it can serve, meaning the database answers
@@ -12,7 +12,7 @@ export function registerHealth(app: FastifyInstance, database: Database): void {
 
   app.get("/readyz", async (_request, reply) => {
     try {
-      await database.db.execute(sql`select 1`);
+      await ping(database.db);
       const { expected, applied } = await migrationStatus(database);
       if (applied < expected) {
         return reply.code(503).send({ status: "unavailable", reason: `${applied} of ${expected} migrations applied` });

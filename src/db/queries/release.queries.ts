@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, exists, gt, gte, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "../client.js";
 import { preparedPerDb } from "../prepared.js";
@@ -20,6 +20,8 @@ type PrepareWith<Row> = (
  * Rows of a table keyed by (dist, version) for any number of keys, as two prepared statements: a
  * plain primary-key probe for one key (what a page asking for one release sends; the set form
  * costs the server about twice as much), and `(dist, version) in (unnest(...))` for several.
+ * Prepared: findReleases for one key took 0.60 ms a call against 2.2 ms unnamed (serial calls on
+ * Postgres, median of 3 x 2,000, 2026-12-07).
  */
 export function byDistVersion<Row>(
   name: string,
@@ -136,11 +138,16 @@ export function releasesOfDist(db: Db, dist: string, page: DistReleasesPage): Pr
 
 /** Whether any release or upload of this distribution is known. */
 export async function distributionExists(db: Db, dist: string): Promise<boolean> {
-  const [row] = await queryRows<{ found: boolean }>(
-    db,
-    sql`select exists (select 1 from ${uploads} where ${uploads.dist} = ${dist})
-        or exists (select 1 from ${releases} where ${releases.dist} = ${dist}) as found`,
-  );
+  const upload = db
+    .select({ one: sql`1` })
+    .from(uploads)
+    .where(eq(uploads.dist, dist));
+  const release = db
+    .select({ one: sql`1` })
+    .from(releases)
+    .where(eq(releases.dist, dist));
+  // One round trip for both; the outer SELECT has no FROM, which the builder has no form for.
+  const [row] = await queryRows<{ found: boolean }>(db, sql`select ${or(exists(upload), exists(release))} as found`);
   return row?.found ?? false;
 }
 

@@ -10,7 +10,8 @@ function likePrefix(prefix: string): string {
 /**
  * Distribution names starting with `prefix`, case-insensitively, in byte order of their lowercase
  * form. A walk over uploads_dist_search_idx that jumps from one name to the next, so a short
- * prefix matching thousands of uploads still reads about `limit` index entries per name.
+ * prefix matching thousands of uploads still reads about `limit` index entries per name: a
+ * recursive CTE, written by hand because the builder has no form for one.
  */
 export async function searchDistributions(db: Db, prefix: string, limit: number): Promise<string[]> {
   const pattern = likePrefix(prefix.toLowerCase());

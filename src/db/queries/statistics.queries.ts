@@ -1,22 +1,14 @@
 import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client.js";
 import { preparedPerDb } from "../prepared.js";
 import { reportsDaily, reportsHourly, reportsMonthly, reportsMonthlyTotals, testerMonths } from "../schema/index.js";
-import type { GradeCountRow } from "./matrix.queries.js";
+import { type GradeCountRow, gradeCountColumns } from "./grade-counts.queries.js";
 
 /*
  * Every statistic here reads a rollup the ETL keeps (stats_*), by a range of its primary key; none
  * reads the reports table. Ranges are bounded by the callers, so each statement reads at most a few
  * thousand rollup rows.
  */
-
-const countsOf = (reports: AnyPgColumn, grade: AnyPgColumn) => ({
-  pass: sql<number>`coalesce(sum(${reports}) filter (where ${grade} = 'pass'), 0)::int`,
-  fail: sql<number>`coalesce(sum(${reports}) filter (where ${grade} = 'fail'), 0)::int`,
-  na: sql<number>`coalesce(sum(${reports}) filter (where ${grade} = 'na'), 0)::int`,
-  unknown: sql<number>`coalesce(sum(${reports}) filter (where ${grade} = 'unknown'), 0)::int`,
-});
 
 export interface PeriodCountRow extends GradeCountRow {
   /** YYYY-MM-DD: the day, or the first day of the month. */
@@ -36,7 +28,7 @@ export interface PeriodFilter {
 export function reportsPerDay(db: Db, filter: PeriodFilter): Promise<PeriodCountRow[]> {
   const t = reportsDaily;
   return db
-    .select({ period: t.day, ...countsOf(t.reports, t.grade) })
+    .select({ period: t.day, ...gradeCountColumns(t.reports, t.grade) })
     .from(t)
     .where(and(...periodConditions(t.day, t, filter)))
     .groupBy(t.day)
@@ -50,18 +42,21 @@ export function reportsPerMonth(db: Db, filter: PeriodFilter): Promise<PeriodCou
   }
   const t = reportsMonthly;
   return db
-    .select({ period: t.month, ...countsOf(t.reports, t.grade) })
+    .select({ period: t.month, ...gradeCountColumns(t.reports, t.grade) })
     .from(t)
     .where(and(...periodConditions(t.month, t, filter)))
     .groupBy(t.month)
     .orderBy(asc(t.month));
 }
 
-/** The network-wide monthly chart, which every statistics page opens. */
+/**
+ * The network-wide monthly chart, which every statistics page opens. Prepared: 1.4 ms a call
+ * against 3.5 ms unnamed for four years (serial calls on Postgres, median of 3 x 2,000, 2026-12-07).
+ */
 const networkMonths = preparedPerDb((db) => {
   const totals = reportsMonthlyTotals;
   return db
-    .select({ period: totals.month, ...countsOf(totals.reports, totals.grade) })
+    .select({ period: totals.month, ...gradeCountColumns(totals.reports, totals.grade) })
     .from(totals)
     .where(and(gte(totals.month, sql.placeholder("from")), lte(totals.month, sql.placeholder("to"))))
     .groupBy(totals.month)
@@ -89,7 +84,7 @@ export interface DimensionCountRow extends GradeCountRow {
 export function osPerlMatrix(db: Db, range: { from: string; to: string }): Promise<DimensionCountRow[]> {
   const t = reportsMonthly;
   return db
-    .select({ osname: t.osname, perlSeries: t.perlSeries, ...countsOf(t.reports, t.grade) })
+    .select({ osname: t.osname, perlSeries: t.perlSeries, ...gradeCountColumns(t.reports, t.grade) })
     .from(t)
     .where(and(gte(t.month, range.from), lte(t.month, range.to)))
     .groupBy(t.osname, t.perlSeries);
@@ -124,7 +119,7 @@ export interface HourCountRow extends GradeCountRow {
 export function reportsPerHour(db: Db, since: Date): Promise<HourCountRow[]> {
   const t = reportsHourly;
   return db
-    .select({ hour: t.hour, ...countsOf(t.reports, t.grade) })
+    .select({ hour: t.hour, ...gradeCountColumns(t.reports, t.grade) })
     .from(t)
     .where(gte(t.hour, since))
     .groupBy(t.hour)

@@ -30,6 +30,17 @@ export function findTesters(db: Db, ids: readonly string[]): Promise<TesterRow[]
     .where(inArray(testers.id, [...ids]));
 }
 
+/** The first tester with this e-mail address, if any (token-only testers are found by address). */
+export async function findTesterByEmail(db: Db, email: string): Promise<TesterRow | undefined> {
+  const [row] = await db.select().from(testers).where(eq(testers.email, email)).limit(1);
+  return row;
+}
+
+/** Adds a tester without a Metabase secret (one who submits with API tokens). */
+export async function createTester(db: Db, profile: TesterProfile): Promise<void> {
+  await db.insert(testers).values(profile);
+}
+
 /** Registers a Metabase profile with its secret; registering the same profile again changes nothing. */
 export async function registerTester(db: Db, profile: TesterProfile, secret: string): Promise<void> {
   await db

@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from "../../errors/index.js";
+import { parsePerlSeries, type PerlSeries } from "../../report/perl.js";
 import { InvalidScalarValue } from "../scalars.js";
 
 /** BAD_USER_INPUT naming the argument, what it allows and what it got: `first must be 1..100, got 812`. */
@@ -30,14 +31,13 @@ export function dateArgument(argument: string, value: string | InvalidScalarValu
   return value;
 }
 
-const PERL_SERIES = /^5\.(\d{1,3})$/;
 const PERL_VERSION = /^5\.\d{1,3}\.\d{1,3}( RC\d+| patch \d+)?$/;
 
-/** "5.36" → { major: 5, minor: 36 }. */
-export function perlSeriesArgument(argument: string, value: string): { major: number; minor: number } {
-  const match = PERL_SERIES.exec(value);
-  if (!match) throw badArgument(argument, "a perl series such as 5.36", value);
-  return { major: 5, minor: Number(match[1]) };
+/** "5.36" → { major: 5, minor: 36 }, by the rule every series filter shares (report/perl.ts). */
+export function perlSeriesArgument(argument: string, value: string): PerlSeries {
+  const series = parsePerlSeries(value);
+  if (!series) throw badArgument(argument, "a perl series such as 5.36", value);
+  return series;
 }
 
 export function perlVersionArgument(argument: string, value: string): string {

@@ -7,7 +7,8 @@ import {
   reportsPerMonth,
   testersPerMonth,
 } from "../../db/queries/statistics.queries.js";
-import { badArgument, dateArgument, intInRange } from "../args/arguments.js";
+import { perlSeriesName } from "../../report/perl.js";
+import { badArgument, dateArgument, intInRange, perlSeriesArgument } from "../args/arguments.js";
 import type { GraphQLContext } from "../context.js";
 import { DateScalar, type InvalidScalarValue } from "../scalars.js";
 import { Release, toRelease } from "../types/release.type.js";
@@ -62,12 +63,12 @@ function range(args: RangeArgs, unit: "day" | "month") {
 }
 
 function series(args: SeriesArgs) {
-  if (args.perlSeries != null && !/^5\.\d{1,3}$/.test(args.perlSeries)) {
-    throw badArgument("perlSeries", "a perl series such as 5.36", args.perlSeries);
-  }
   return {
     ...(args.osname != null ? { osname: args.osname } : {}),
-    ...(args.perlSeries != null ? { perlSeries: args.perlSeries } : {}),
+    // Rollups name a series as reports do ("5.36"), so "5.036" asks for the same rows.
+    ...(args.perlSeries != null
+      ? { perlSeries: perlSeriesName(perlSeriesArgument("perlSeries", args.perlSeries)) }
+      : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import type { GradeCountRow } from "../../db/queries/matrix.queries.js";
-import { NO_RELEASE_COUNTS, type ReleaseCounters } from "../../events/topics.js";
+import type { GradeCounts as GradeCountRow } from "../../report/grade.js";
+import { NO_RELEASE_COUNTS, type ReleaseCounters } from "../../report/release-counters.js";
 import { inheritCache } from "../cache-hints.js";
 
 /**
