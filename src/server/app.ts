@@ -11,6 +11,7 @@ import { DocumentBatcher } from "../intake/document.batcher.js";
 import { DocumentsAnnouncer } from "../intake/documents.announcer.js";
 import { registerIntake } from "../intake/intake.plugin.js";
 import { ReportIntake } from "../intake/report.intake.js";
+import { addUpload } from "../intake/upload.intake.js";
 import type { Logger } from "../log.js";
 import { registerV3 } from "../rest/v3.plugin.js";
 import { registerConsole } from "../web/console.plugin.js";
@@ -83,7 +84,10 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
       db,
       databaseKind: database.kind,
       events,
-      intake,
+      intake: {
+        submitReport: (report, tester) => intake.submitV3(report, "graphql", tester),
+        addUpload: (upload) => addUpload({ db, events }, upload),
+      },
       allowAnonymousReports: config.allowAnonymousReports,
       log,
       startedAt: new Date(),
