@@ -4,6 +4,7 @@ import type { EventBus } from "../../events/index.js";
 import { registerReportFeeds } from "./report-feed.route.js";
 import { registerReportsMetadata } from "./reports-metadata.route.js";
 import { registerTailLog } from "./tail-log.route.js";
+import { registerUploadFeeds } from "./upload.ws.js";
 
 export interface LegacyFeedDependencies {
   db: Db;
@@ -23,5 +24,6 @@ export function registerLegacyFeeds(deps: LegacyFeedDependencies) {
     registerReportFeeds(app, deps.db);
     registerReportsMetadata(app, deps.db);
     registerTailLog(app, deps.db);
+    registerUploadFeeds(app, deps.events, { maxBufferedBytes: deps.maxBufferedBytes });
   };
 }
