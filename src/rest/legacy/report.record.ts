@@ -73,10 +73,16 @@ export interface LegacyReportRecord {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** The name and address of a tester as stored (`Name <email>`, or the address alone). */
+export function testerParts(tester: string): { name: string; email: string } {
+  const named = /^(.*) <([^<>]*)>$/.exec(tester);
+  return named ? { name: named[1] ?? "", email: named[2] ?? "" } : { name: "", email: tester };
+}
+
 /** The original's `"Full Name" <email>`; a reporter who gave no name is the address alone. */
 export function legacyTester(tester: string): string {
-  const named = /^(.*) <([^<>]*)>$/.exec(tester);
-  return named ? `"${named[1]}" <${named[2]}>` : tester;
+  const { name, email } = testerParts(tester);
+  return name ? `"${name}" <${email}>` : email;
 }
 
 export function legacyReportRecord(row: ReportRow): LegacyReportRecord {

@@ -4,6 +4,7 @@ import { newestSubmittedReports } from "../../db/queries/report-feed.queries.js"
 import { findUploads } from "../../db/queries/upload.queries.js";
 import type { ReportRow, UploadRow } from "../../db/schema/index.js";
 import { feedTag, matchesTag } from "./feed.reply.js";
+import { testerParts } from "./report.record.js";
 
 /** Reports the log lists, as the original's. */
 export const TAIL_LOG_REPORTS = 1_000;
@@ -14,16 +15,13 @@ export const TAIL_LOG_MAX_AGE_SECONDS = 60;
 /** An instant as the original printed DateTime objects: to the second, no zone (it adds the Z). */
 const toSecond = (at: Date) => at.toISOString().slice(0, 19);
 
-/** The reporter's name from `Name <email>`; empty when the report gave none, as the original. */
-const reporterName = (tester: string) => /^(.*) <[^<>]*>$/.exec(tester)?.[1] ?? "";
-
 /** One line of the log, field for field the original's template (bin/cpantesters-legacy-metabase). */
 export function tailLogLine(report: ReportRow, upload: UploadRow | undefined): string {
   const created = toSecond(report.submittedAt);
   // A release known only from its reports has no author or file yet: "/", as the original's
   // placeholder uploads gave.
   const file = upload ? `${upload.author ?? ""}/${upload.filename ?? ""}` : "";
-  return `[${created}Z] [${reporterName(report.tester)}] [${report.grade}] [${file}] [${report.platform}] [perl-v${report.perl}] [${report.guid}] [${created}Z]`;
+  return `[${created}Z] [${testerParts(report.tester).name}] [${report.grade}] [${file}] [${report.platform}] [perl-v${report.perl}] [${report.guid}] [${created}Z]`;
 }
 
 /**
