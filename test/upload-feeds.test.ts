@@ -99,8 +99,11 @@ describe.each(testBackends())("upload WebSocket feeds on $name", (backend) => {
         },
       ],
     });
-    // The feeds answer only WebSocket handshakes; /v1 has no HTTP list of its own here.
-    expect((await fetch(`${platform.url}/v1/upload`)).status).toBe(404);
+    const byDist = await fetch(`${platform.url}/v3/upload/dist/Only-Http`);
+    expect({ status: byDist.status, type: byDist.headers.get("content-type") }).toEqual({
+      status: 200,
+      type: "application/json; charset=utf-8",
+    });
 
     const graphql = new WebSocket(graphqlWsUrl(platform.url), "graphql-transport-ws");
     const acknowledged = new Promise<unknown>((resolve, reject) => {
