@@ -45,8 +45,10 @@ export interface Feed {
  * Sends a feed with its validator: 304 when the client holds it already, headers alone for HEAD,
  * and otherwise the body as a stream that pulls its next chunk only when the socket has taken the
  * previous one, so a slow client slows the reads down instead of making the process buffer them.
+ * The first chunk (which holds the first page) is read before the status is sent: a database
+ * that fails at once is a 500, not a truncated 200.
  */
-export function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: Feed): FastifyReply {
+export async function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: Feed): Promise<FastifyReply> {
   reply
     .header("cache-control", feed.cacheControl ?? `public, max-age=${FEED_MAX_AGE_SECONDS}`)
     .header("etag", feed.tag)
@@ -55,17 +57,27 @@ export function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: Fee
   // An empty stream rather than an empty string: Fastify would announce content-length 0, which a
   // client checking the size with HEAD (the matrix does) would take as the GET's length.
   if (request.method === "HEAD") return reply.send(Readable.from([]));
-  return reply.send(Readable.from(feed.body(), { objectMode: false }));
+  const chunks = feed.body()[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  return reply.send(Readable.from(resume(first, chunks), { objectMode: false }));
 }
 
-/** A JSON array written a page at a time: `[`, the pages' items joined by commas, `]`. */
+async function* resume(first: IteratorResult<string>, rest: AsyncIterator<string>): AsyncIterable<string> {
+  try {
+    for (let next = first; !next.done; next = await rest.next()) yield next.value;
+  } finally {
+    // A client that went away ends the reads here.
+    await rest.return?.();
+  }
+}
+
+/** A JSON array written a page at a time: its opening goes out with the first page. */
 export async function* jsonArray(pages: AsyncIterable<string[]>): AsyncIterable<string> {
-  let first = true;
-  yield "[";
+  let separator = "[";
   for await (const items of pages) {
     if (items.length === 0) continue;
-    yield (first ? "" : ",") + items.join(",");
-    first = false;
+    yield separator + items.join(",");
+    separator = ",";
   }
-  yield "]";
+  yield separator === "[" ? "[]" : "]";
 }

@@ -73,8 +73,8 @@ async function* metadataBody(
   minId: number | null,
   maxId: number | null,
 ): AsyncIterable<string> {
-  yield `{"from":${JSON.stringify(minId === null ? null : String(minId))},"list":{`;
-  let first = true;
+  // The opening goes out with the first page, so that a failing first read is still a 500.
+  let separator = `{"from":${JSON.stringify(minId === null ? null : String(minId))},"list":{`;
   let after: { id: number; submittedAt: string } | undefined;
   while (window && maxId !== null) {
     const page = await reportWindowPage(db, window, {
@@ -84,12 +84,12 @@ async function* metadataBody(
     });
     if (page.length > 0) {
       const items = page.map(({ report }) => `"${report.id}":${JSON.stringify(legacyReportRecord(report))}`);
-      yield (first ? "" : ",") + items.join(",");
-      first = false;
+      yield separator + items.join(",");
+      separator = ",";
     }
     const last = page.at(-1);
     if (!last || page.length < FEED_PAGE_SIZE) break;
     after = { id: last.report.id, submittedAt: last.submittedAtExact };
   }
-  yield `},"to":${JSON.stringify(maxId === null ? null : String(maxId))}}`;
+  yield `${separator === "," ? "" : separator}},"to":${JSON.stringify(maxId === null ? null : String(maxId))}}`;
 }
