@@ -13,6 +13,7 @@ import { registerIntake } from "../intake/intake.plugin.js";
 import { ReportIntake } from "../intake/report.intake.js";
 import { addUpload } from "../intake/upload.intake.js";
 import type { Logger } from "../log.js";
+import { registerLegacyFeeds } from "../rest/legacy/legacy.plugin.js";
 import { registerV3 } from "../rest/v3.plugin.js";
 import { registerConsole } from "../web/console.plugin.js";
 import { registerGraphQL } from "./graphql.plugin.js";
@@ -101,5 +102,6 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
     },
   );
   await app.register(registerV3(db), { prefix: "/v3" });
+  await app.register(registerLegacyFeeds({ db, events, maxBufferedBytes: config.subscriptions.maxBufferedBytes }));
   return app;
 }
