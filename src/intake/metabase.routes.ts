@@ -7,7 +7,7 @@ import type { Logger } from "../log.js";
 import { parseRegistration } from "../report/index.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
 import type { ReportIntake } from "./report.intake.js";
-import { metabaseTester } from "./tester.auth.js";
+import { basicCredentials, metabaseTester } from "./tester.auth.js";
 
 export interface MetabaseRouteOptions {
   db: Db;
@@ -26,20 +26,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRouteOptions): Promise<void> {
   const { db, intake } = options;
-  acceptMixedEncodingJson(app);
+  // The original server never looked at the content type here, and the Perl client's JSON arrives
+  // as `application/octet-stream` (HTTP::Tiny's default) beside a literal `Content_Type` header.
+  acceptMixedEncodingJson(app, { anyContentType: true });
 
   app.setErrorHandler((error, request, reply) => {
     const known = fromRequestError(error, { ...options, contentType: request.headers["content-type"] });
     if (known) return sendError(reply, known);
     request.log.error({ err: error }, "unexpected error in the Metabase intake");
-    return reply.code(500).send({ error: "internal server error; the report was not stored, please retry" });
+    return sendJson(reply.code(500), { error: "internal server error; the report was not stored, please retry" });
   });
 
   app.post("/submit/CPAN-Testers-Report", async (request, reply) => {
     const tester = await metabaseTester(db, request.headers.authorization);
-    if (!tester) {
-      throw new AppError(ErrorCode.UNAUTHENTICATED, "unknown tester or wrong secret: check your metabase_id.json");
-    }
+    if (!tester) throw await refusal(db, request.headers.authorization);
     const { id } = await intake.submitMetabase(request.body, tester);
     // 201 for a retry of a stored report too: clients treat anything else as a failure and resend.
     return reply.code(201).header("location", `/api/v1/guid/${id}`).send({ guid: id });
@@ -63,7 +63,8 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
     }
     if (!existing)
       await registerTester(db, { id: profile.guid, fullName: profile.fullName, email: profile.email }, secret);
-    return reply.code(201).header("location", `/api/v1/guid/${profile.guid}`).send({ guid: profile.guid });
+    // The original's answer; the client only checks for a 2xx.
+    return reply.code(200).send({ message: "accepted" });
   });
 
   // The client asks whether its profile exists after a 401; reports can be looked up the same way.
@@ -80,14 +81,33 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
           : (await documentExists(db, id))
             ? "CPAN-Testers-Report"
             : undefined;
-      if (!type) return reply.code(404).send({ error: `no fact with guid ${guid}` });
+      if (!type) return sendError(reply, new AppError(ErrorCode.NOT_FOUND, `${guid} not found`));
       return reply.send({ guid: id, type });
     },
   });
 }
 
+/** A 401 that says what the original said for an unknown profile, and what is wrong otherwise. */
+async function refusal(db: Db, authorization: string | undefined): Promise<AppError> {
+  const user = basicCredentials(authorization)?.user;
+  if (!user) return new AppError(ErrorCode.UNAUTHENTICATED, "expected Basic credentials: profile GUID and secret");
+  const known = UUID.test(user) && (await findTester(db, user.toLowerCase()));
+  return new AppError(
+    ErrorCode.UNAUTHENTICATED,
+    known ? `wrong secret for user ${user}: check your metabase_id.json` : `User ${user} unrecognized`,
+  );
+}
+
 function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   if (error.code === ErrorCode.UNAUTHENTICATED) reply.header("www-authenticate", 'Basic realm="CPAN Testers"');
   const details = error.details.length > 1 ? { details: error.details } : {};
-  return reply.code(error.status).send({ error: error.message, ...details });
+  return sendJson(reply.code(error.status), { error: error.message, ...details });
+}
+
+/**
+ * Metabase::Client::Simple prints an error's `error` only when the type is exactly
+ * application/json; Fastify adds a charset to any JSON it serialises, but not to bytes.
+ */
+function sendJson(reply: FastifyReply, body: unknown): FastifyReply {
+  return reply.type("application/json").send(Buffer.from(JSON.stringify(body)));
 }
