@@ -92,7 +92,7 @@ describe.each(testBackends())("the Perl Metabase client on the wire, on $name", 
     ]);
   });
 
-  it("still refuses a body that is not JSON, whatever its label", async () => {
+  it("refuses a body that is not JSON, and reads an unlabelled one as JSON", async () => {
     const connection = await rawConnection(platform.url);
     try {
       const bytes = perlClientBytes(platform.url, {
@@ -108,6 +108,17 @@ describe.each(testBackends())("the Perl Metabase client on the wire, on $name", 
       });
     } finally {
       connection.close();
+    }
+    // Nor does a missing label matter: the body is JSON all the same.
+    const another = await rawConnection(platform.url);
+    try {
+      const unlabelled = await another.send(submission(["User-Agent", "Accept", "Content-Length", "Authorization"]));
+      expect({ status: unlabelled.status, body: JSON.parse(unlabelled.body) as unknown }).toEqual({
+        status: 201,
+        body: { guid: REPORT },
+      });
+    } finally {
+      another.close();
     }
   });
 });
