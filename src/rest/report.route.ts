@@ -33,7 +33,13 @@ export function registerReportRoutes(app: FastifyInstance, db: Db): void {
       if (!stored) throw restError(ErrorCode.NOT_FOUND, "Report ID not found", "/id");
       const document = (stored.document ?? {}) as Record<string, unknown>;
       // The document carries `created` when the client sent one; otherwise it is when we received it.
-      return { ...document, id: guid, created: document.created ?? isoSeconds(stored.receivedAt) };
+      const created = document.created ?? isoSeconds(stored.receivedAt);
+      // A Metabase creation_time is stored as a full ISO string; the original wrote whole seconds.
+      return {
+        ...document,
+        id: guid,
+        created: typeof created === "string" ? created.replace(/\.000Z$/, "Z") : created,
+      };
     },
   );
 }
