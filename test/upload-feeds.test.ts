@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type EventBus, Topic } from "../src/events/index.js";
-import type { NewUpload } from "../src/db/queries/upload-record.queries.js";
+import type { NewUpload } from "../src/report/upload-list.js";
 import { addUploads } from "../src/intake/upload.intake.js";
 import { testBackends } from "./helpers/database.js";
 import { createTestEventBus, startTestPlatform, type TestPlatform } from "./helpers/server.js";
@@ -95,7 +95,7 @@ describe.each(testBackends())("upload WebSocket feeds on $name", (backend) => {
           version: "0.1",
           author: "HTTPER",
           filename: "Only-Http-0.1.tar.gz",
-          released: "2026-01-01T00:00:00.000Z",
+          released: "2026-01-01T00:00:00Z",
         },
       ],
     });

@@ -66,7 +66,8 @@ function completeReport(report: NewReport): ReportDocument {
   return {
     ...report,
     id: report.id?.toLowerCase() ?? randomUUID(),
-    created: report.created ?? new Date().toISOString(),
+    // Whole seconds, as the original wrote every date-time.
+    created: report.created ?? new Date().toISOString().replace(/\.\d+Z$/, "Z"),
   };
 }
 
