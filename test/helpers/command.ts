@@ -1,0 +1,34 @@
+import { vi } from "vitest";
+
+export interface CommandRun {
+  /** process.exitCode as the command left it (0 when it set none). */
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** What the command threw, if it did: the CLI prints it on one line and exits 1. */
+  error?: unknown;
+}
+
+/**
+ * Runs a CLI command's function in this process, recording what it writes to stdout and stderr
+ * and the exit code it sets: the command's behaviour without the cost of starting a process.
+ */
+export async function runCommand(command: () => Promise<void>): Promise<CommandRun> {
+  const written = { stdout: "", stderr: "" };
+  const record = (stream: "stdout" | "stderr") =>
+    vi.spyOn(process[stream], "write").mockImplementation((chunk: string | Uint8Array) => {
+      written[stream] += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString();
+      return true;
+    });
+  const spies = [record("stdout"), record("stderr")];
+  process.exitCode = undefined;
+  try {
+    await command();
+    return { code: Number(process.exitCode ?? 0), ...written };
+  } catch (error) {
+    return { code: Number(process.exitCode ?? 0), ...written, error };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+    process.exitCode = undefined;
+  }
+}
