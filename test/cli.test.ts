@@ -40,8 +40,8 @@ describe("cli commands", () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/^FAIL v3-invalid-but-accepted\.json \[v3\] accepted but must be rejected/);
     rmSync(folder, { recursive: true });
-    // Two whole platforms (server, ETL, migrations) one after the other.
-  }, 60_000);
+    // Two whole platforms (migrations, server, ETL) one after the other: seconds of CPU each.
+  }, 120_000);
 
   it("issues an API token once, and refuses an unknown scope in one line", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "cpt-data-"));

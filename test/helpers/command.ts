@@ -9,11 +9,16 @@ export interface CommandRun {
   error?: unknown;
 }
 
+let running = false;
+
 /**
  * Runs a CLI command's function in this process, recording what it writes to stdout and stderr
  * and the exit code it sets: the command's behaviour without the cost of starting a process.
  */
 export async function runCommand(command: () => Promise<void>): Promise<CommandRun> {
+  // A command that outlived its test (a timeout) would write into this one's output.
+  if (running) throw new Error("a command of an earlier test is still running");
+  running = true;
   const written = { stdout: "", stderr: "" };
   const record = (stream: "stdout" | "stderr") =>
     vi.spyOn(process[stream], "write").mockImplementation((chunk: string | Uint8Array) => {
@@ -30,5 +35,6 @@ export async function runCommand(command: () => Promise<void>): Promise<CommandR
   } finally {
     for (const spy of spies) spy.mockRestore();
     process.exitCode = undefined;
+    running = false;
   }
 }
