@@ -40,9 +40,10 @@ export default defineConfig({
           // the CPU busy.
           sequence: { groupOrder: 1 },
           maxWorkers: cores * 2,
-          // Integration tests boot servers and databases; a generous timeout avoids flakes on a loaded CI box.
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Integration tests boot servers, databases and processes, two files to a core: a
+          // generous limit (twice that of one file at a time) avoids flakes on a loaded CI box.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -30,7 +30,7 @@ function runCli(args: string[], env: Record<string, string>): Promise<Run> {
 // A process of its own for what only a process shows: the dispatcher, exit codes, how an error
 // reaches stderr, signals.
 // Each start loads the whole CLI through tsx: seconds of CPU, many more on a busy machine.
-describe("cli process", { timeout: 60_000 }, () => {
+describe("cli process", { timeout: 120_000 }, () => {
   it("stops with one line naming a bad setting", async () => {
     const run = await runCli(["serve"], { PORT: "eighty" });
     expect(run).toEqual({
