@@ -6,7 +6,7 @@ import type { Registry } from "prom-client";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
-import { MAX_NODES } from "../graphql/limits.js";
+import { MAX_NODES } from "../graphql/execution/limits.js";
 import { DocumentBatcher } from "../intake/document.batcher.js";
 import { DocumentsAnnouncer } from "../intake/documents.announcer.js";
 import { registerIntake } from "../intake/intake.plugin.js";

@@ -4,7 +4,7 @@ import type { SubscriptionLimits } from "../config.js";
 import { SubscriberOverflowError } from "../events/index.js";
 import { type ApiDependencies, createContext } from "../graphql/context.js";
 import { formatSubscriptionErrors } from "../graphql/errors.js";
-import { measureQuery, type QueryLimits } from "../graphql/limits.js";
+import { measureQuery, type QueryLimits } from "../graphql/execution/limits.js";
 import { tokenHolder } from "../intake/tester.auth.js";
 import type { Logger } from "../log.js";
 import type { LiveMetrics } from "./live.metrics.js";

@@ -5,12 +5,12 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { FastifyInstance } from "fastify";
-import { cachePolicyPlugin } from "../graphql/cache-policy.js";
-import { compiledGateway } from "../graphql/compiled-executor.js";
+import { cachePolicyPlugin } from "../graphql/execution/cache-policy.js";
+import { compiledGateway } from "../graphql/execution/compiled-executor.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatGraphQLError } from "../graphql/errors.js";
-import { type QueryLimits, queryLimitsPlugin } from "../graphql/limits.js";
-import { refreshingResponseCache } from "../graphql/response-cache.js";
+import { type QueryLimits, queryLimitsPlugin } from "../graphql/execution/limits.js";
+import { refreshingResponseCache } from "../graphql/execution/response-cache.js";
 import { buildApiSchema } from "../graphql/schema.js";
 import type { SubscriptionLimits } from "../config.js";
 import type { Logger } from "../log.js";
@@ -53,7 +53,7 @@ export async function registerGraphQL(
       // (the drain plugin would call close() from inside close() and wait forever).
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(options.limits),
-      // Hints come from @cacheControl on the types (src/graphql/cache-hints.ts); anything without one
+      // Hints come from @cacheControl on the types (src/graphql/execution/cache-hints.ts); anything without one
       // is not cached, and the response gets the smallest hint as its Cache-Control header.
       ApolloServerPluginCacheControlDisabled(),
       cachePolicyPlugin({ defaultMaxAge: 0 }),

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-
 import { badArgument } from "../args/arguments.js";
 import { pageSize } from "../args/connection.args.js";
 import { ReportListArgs, sinceIdArgument, toReportFilter } from "../args/report-filter.args.js";
-import { cacheFor, MaxAge } from "../cache-hints.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
 import type { GraphQLContext } from "../context.js";
 import type { Connection } from "../types/connection.type.js";
 import { Release, toRelease } from "../types/release.type.js";

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { inheritCache } from "../cache-hints.js";
+import { inheritCache } from "../execution/cache-hints.js";
 import { byName } from "./sorting.js";
 
 @ObjectType({

@@ -3,12 +3,12 @@ import {
   type DocumentNode,
   execute,
   type ExecutionResult,
-  getOperationAST,
   type GraphQLSchema,
   OperationTypeNode,
   valueFromASTUntyped,
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import { memoised, MemoSlot } from "./document-memo.js";
 
 /*
  * graphql-js interprets a document anew on every request: for each field it builds an argument
@@ -24,9 +24,6 @@ interface Compiled {
   defaults: [name: string, value: unknown][];
 }
 
-/** Compiled operations of one parsed document, by operation name. */
-type CompiledOperations = Map<string | null, Compiled | null>;
-
 /** What the executor needs from Apollo's request context. */
 export interface ExecutionRequest {
   document: DocumentNode;
@@ -37,32 +34,23 @@ export interface ExecutionRequest {
 
 /** Executes queries and mutations through graphql-jit; anything it cannot compile through graphql-js. */
 export function compiledExecutor(schema: GraphQLSchema) {
-  const compiled = new WeakMap<DocumentNode, CompiledOperations>();
+  const slot = new MemoSlot<Compiled | null>("compiled query");
 
-  const compile = (document: DocumentNode, operationName: string | null): Compiled | null => {
-    let operations = compiled.get(document);
-    if (!operations) compiled.set(document, (operations = new Map<string | null, Compiled | null>()));
-    let entry = operations.get(operationName);
-    if (entry === undefined) {
-      const operation = getOperationAST(document, operationName);
+  const compile = (document: DocumentNode, operationName: string | null): Compiled | null =>
+    memoised(slot, document, operationName, ({ operation }) => {
       // Subscriptions run over graphql-ws, which executes them with graphql-js.
       const query =
         operation && operation.operation !== OperationTypeNode.SUBSCRIPTION
           ? compileQuery(schema, document, operationName ?? undefined)
           : undefined;
-      entry =
-        query && isCompiledQuery(query)
-          ? {
-              query,
-              defaults: (operation?.variableDefinitions ?? [])
-                .filter((definition) => definition.defaultValue)
-                .map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]),
-            }
-          : null;
-      operations.set(operationName, entry);
-    }
-    return entry;
-  };
+      if (!query || !isCompiledQuery(query)) return null;
+      return {
+        query,
+        defaults: (operation?.variableDefinitions ?? [])
+          .filter((definition) => definition.defaultValue)
+          .map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]),
+      };
+    });
 
   return ({
     document,

@@ -1,16 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import {
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  type GraphQLSchema,
-  Kind,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  visit,
-} from "graphql";
+import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type SelectionSetNode, visit } from "graphql";
 import { type ComplexityEstimatorArgs, getComplexity } from "graphql-query-complexity";
-import { ErrorCode } from "../errors.js";
+import { ErrorCode } from "../../errors.js";
+import { memoised, MemoSlot, type OperationOfDocument, operationOf } from "./document-memo.js";
 
 /** What one GraphQL request may ask for; checked before anything executes. */
 export interface QueryLimits {
@@ -65,11 +57,14 @@ export function queryTooComplex(message: string, extensions: Record<string, unkn
 /*
  * A document's cost depends only on the variables its `first` arguments and its @skip/@include
  * conditions use, so measurements are kept per set of limits (one per server), per parsed document
- * (Apollo hands the same DocumentNode for the same query text) and per value of those variables:
- * a repeated query is not walked twice.
+ * and operation (document-memo.ts) and per value of those variables: a repeated query is not
+ * walked twice.
  */
-type Measurements = WeakMap<DocumentNode, { costVariables: string[]; costs: Map<string, QueryCost | GraphQLError> }>;
-const measured = new WeakMap<QueryLimits, Measurements>();
+interface Measurements {
+  costVariables: string[];
+  costs: Map<string, QueryCost | GraphQLError>;
+}
+const slots = new WeakMap<QueryLimits, MemoSlot<Measurements>>();
 const MEASUREMENTS_PER_DOCUMENT = 100;
 
 /** Depth and cost of an operation, or the error refusing it. */
@@ -80,11 +75,13 @@ export function measureQuery(
   operationName: string | undefined | null,
   limits: QueryLimits,
 ): QueryCost {
-  let byDocument = measured.get(limits);
-  if (!byDocument) measured.set(limits, (byDocument = new WeakMap()));
-  let entry = byDocument.get(document);
-  if (!entry) byDocument.set(document, (entry = { costVariables: costVariables(document), costs: new Map() }));
-  const key = JSON.stringify([operationName ?? null, ...entry.costVariables.map((name) => variables?.[name])]);
+  let slot = slots.get(limits);
+  if (!slot) slots.set(limits, (slot = new MemoSlot("query cost")));
+  const entry = memoised(slot, document, operationName, (): Measurements => ({
+    costVariables: costVariables(document),
+    costs: new Map(),
+  }));
+  const key = JSON.stringify(entry.costVariables.map((name) => variables?.[name]));
   let result = entry.costs.get(key);
   if (!result) {
     try {
@@ -142,34 +139,30 @@ function measureUncached(
 
 /** How deep the selected fields of the operation nest, through fragments; `__` fields are skipped. */
 export function queryDepth(document: DocumentNode, operationName?: string | null): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  let operation: OperationDefinitionNode | undefined;
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName)) {
-      operation ??= definition;
-    }
-  }
+  return depthOf(operationOf(document, operationName));
+}
+
+function depthOf({ operation, fragments }: OperationOfDocument): number {
   // Validation has already refused fragment cycles; `seen` guards the recursion all the same.
-  const depthOf = (selections: SelectionSetNode | undefined, seen: Set<string>): number => {
+  const walk = (selections: SelectionSetNode | undefined, seen: Set<string>): number => {
     let deepest = 0;
     for (const selection of selections?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith("__")) continue;
-        deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, seen));
+        deepest = Math.max(deepest, 1 + walk(selection.selectionSet, seen));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+        deepest = Math.max(deepest, walk(selection.selectionSet, seen));
       } else {
         const name = selection.name.value;
         const fragment = fragments.get(name);
         if (fragment && !seen.has(name)) {
-          deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+          deepest = Math.max(deepest, walk(fragment.selectionSet, new Set([...seen, name])));
         }
       }
     }
     return deepest;
   };
-  return operation ? depthOf(operation.selectionSet, new Set()) : 0;
+  return operation ? walk(operation.selectionSet, new Set()) : 0;
 }
 
 /**
