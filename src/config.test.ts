@@ -19,6 +19,7 @@ describe("loadConfig", () => {
       databaseStatementTimeoutMs: 5_000,
       queryCostLimit: 1_000,
       queryDepthLimit: 12,
+      exposeErrorDetails: false,
       responseCache: true,
       subscriptions: { bufferEvents: 1_000, maxBufferedBytes: 1_048_576, maxPerConnection: 100 },
     });
@@ -45,6 +46,7 @@ describe("loadConfig", () => {
         QUERY_COST_LIMIT: "5000",
         QUERY_DEPTH_LIMIT: "20",
         RESPONSE_CACHE: "false",
+        EXPOSE_ERROR_DETAILS: "true",
         REDIS_PREFIX: "staging:",
         SUBSCRIBER_BUFFER_EVENTS: "50",
         WS_MAX_BUFFERED_BYTES: "65536",
@@ -66,6 +68,7 @@ describe("loadConfig", () => {
       databaseStatementTimeoutMs: 0,
       queryCostLimit: 5_000,
       queryDepthLimit: 20,
+      exposeErrorDetails: true,
       responseCache: false,
       subscriptions: { bufferEvents: 50, maxBufferedBytes: 65_536, maxPerConnection: 5 },
     });

@@ -58,6 +58,8 @@ const schema = z.object({
   QUERY_COST_LIMIT: count(1, 1_000_000).default(1_000),
   /** The deepest selection a GraphQL request may nest (introspection excluded). */
   QUERY_DEPTH_LIMIT: count(1, 100).default(12),
+  /** Show our own faults' messages and stacks to clients (never, by default, whatever NODE_ENV says). */
+  EXPOSE_ERROR_DETAILS: flag.default(false),
   /** Whole GraphQL responses cached by their cache hints (Redis with REDIS_URL, else in memory). */
   RESPONSE_CACHE: flag.default(true),
   /** Events queued per subscription before it fails as too slow. */
@@ -84,6 +86,7 @@ export type Config = Readonly<{
   databaseStatementTimeoutMs: number;
   queryCostLimit: number;
   queryDepthLimit: number;
+  exposeErrorDetails: boolean;
   responseCache: boolean;
   subscriptions: SubscriptionLimits;
 }>;
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     queryCostLimit: e.QUERY_COST_LIMIT,
     queryDepthLimit: e.QUERY_DEPTH_LIMIT,
+    exposeErrorDetails: e.EXPOSE_ERROR_DETAILS,
     responseCache: e.RESPONSE_CACHE,
     subscriptions: {
       bufferEvents: e.SUBSCRIBER_BUFFER_EVENTS,

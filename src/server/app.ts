@@ -27,6 +27,7 @@ export type AppConfig = Pick<
   | "allowAnonymousReports"
   | "queryCostLimit"
   | "queryDepthLimit"
+  | "exposeErrorDetails"
   | "responseCache"
   | "redisUrl"
   | "redisPrefix"
@@ -91,6 +92,7 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
     {
       limits: { cost: config.queryCostLimit, depth: config.queryDepthLimit, nodes: MAX_NODES },
       responseCache: config.responseCache,
+      exposeErrorDetails: config.exposeErrorDetails,
       cache,
       subscriptions: config.subscriptions,
       liveMetrics: new LiveMetrics(registry, events),

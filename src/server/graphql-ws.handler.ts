@@ -25,10 +25,15 @@ import { graphqlWsTransport, type WsExtra } from "./ws-transport.js";
 export function graphqlWsHandler(
   schema: GraphQLSchema,
   deps: ApiDependencies,
-  options: { queryLimits: QueryLimits; subscriptions: SubscriptionLimits; metrics: LiveMetrics },
+  options: {
+    queryLimits: QueryLimits;
+    subscriptions: SubscriptionLimits;
+    metrics: LiveMetrics;
+    exposeErrorDetails: boolean;
+  },
 ) {
   const { subscriptions: limits, metrics } = options;
-  const formatErrors = formatSubscriptionErrors(deps.log);
+  const formatErrors = formatSubscriptionErrors(deps.log, { exposeDetails: options.exposeErrorDetails });
   const server = makeServer<Record<string, unknown> | undefined, WsExtra>({
     schema,
     subscribe: sharedSubscribe(),

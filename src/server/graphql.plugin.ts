@@ -10,6 +10,7 @@ import { compiledGateway } from "../graphql/execution/compiled-executor.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatGraphQLError } from "../graphql/errors.js";
 import { type QueryLimits, queryLimitsPlugin } from "../graphql/execution/limits.js";
+import { requestErrorsPlugin } from "../graphql/execution/request-errors.js";
 import { refreshingResponseCache } from "../graphql/execution/response-cache.js";
 import { buildApiSchema } from "../graphql/schema.js";
 import type { SubscriptionLimits } from "../config.js";
@@ -27,6 +28,8 @@ export interface GraphQLOptions {
   liveMetrics: LiveMetrics;
   /** Cache whole responses by their hints (in `cache`). */
   responseCache: boolean;
+  /** Our own faults' messages and stacks reach clients (EXPOSE_ERROR_DETAILS). */
+  exposeErrorDetails: boolean;
   cache: SharedCache;
 }
 
@@ -40,7 +43,9 @@ export async function registerGraphQL(
   const apollo: ApolloServer<GraphQLContext> = new ApolloServer<GraphQLContext>({
     // Executes through graphql-jit (compiled-executor.ts); `schema` is what the gateway hands Apollo.
     gateway: compiledGateway(schema),
-    formatError: formatGraphQLError(deps.log),
+    formatError: formatGraphQLError(deps.log, { exposeDetails: options.exposeErrorDetails }),
+    // Apollo's default follows NODE_ENV; a production server started without it would leak stacks.
+    includeStacktraceInErrorResponses: options.exposeErrorDetails,
     logger: deps.log,
     // One cache for persisted queries and the response cache: Redis when configured.
     cache: options.cache.cache,
@@ -52,6 +57,7 @@ export async function registerGraphQL(
       // No drain plugin: Fastify's close() drains requests and then stops Apollo through onClose
       // (the drain plugin would call close() from inside close() and wait forever).
       ApolloServerPluginLandingPageDisabled(),
+      requestErrorsPlugin(),
       queryLimitsPlugin(options.limits),
       // Hints come from @cacheControl on the types (src/graphql/execution/cache-hints.ts); anything without one
       // is not cached, and the response gets the smallest hint as its Cache-Control header.
@@ -83,6 +89,7 @@ export async function registerGraphQL(
     handler,
     wsHandler: graphqlWsHandler(schema, deps, {
       queryLimits: options.limits,
+      exposeErrorDetails: options.exposeErrorDetails,
       subscriptions: options.subscriptions,
       metrics: options.liveMetrics,
     }),

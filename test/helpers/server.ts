@@ -74,7 +74,7 @@ export interface TestPlatformOptions {
   /** Run an ETL worker in the process, as `npm start` does (default); off to drive it by hand. */
   etl?: boolean;
   /** Read API settings; the response cache is off unless a test turns it on. */
-  api?: Partial<Pick<AppConfig, "queryCostLimit" | "queryDepthLimit" | "responseCache">>;
+  api?: Partial<Pick<AppConfig, "queryCostLimit" | "queryDepthLimit" | "responseCache" | "exposeErrorDetails">>;
   /** Sees every SQL statement (to count them). */
   logger?: QueryLogger;
 }
@@ -106,6 +106,7 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
       queryCostLimit: 1_000,
       queryDepthLimit: 12,
       responseCache: false,
+      exposeErrorDetails: false,
       redisUrl: options.redisUrl ?? backend.redisUrl,
       // The events' prefix also prefixes the response cache's keys (`<prefix>cache:`).
       redisPrefix: channelPrefix,

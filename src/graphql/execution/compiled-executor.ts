@@ -3,11 +3,13 @@ import {
   type DocumentNode,
   execute,
   type ExecutionResult,
+  GraphQLError,
   type GraphQLSchema,
   OperationTypeNode,
   valueFromASTUntyped,
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import { ErrorCode } from "../../errors.js";
 import { memoised, MemoSlot } from "./document-memo.js";
 
 /*
@@ -62,7 +64,35 @@ export function compiledExecutor(schema: GraphQLSchema) {
     if (!entry) {
       return execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
     }
-    return entry.query.query(undefined, context, withDefaults(request.variables, entry.defaults));
+    const result = entry.query.query(undefined, context, withDefaults(request.variables, entry.defaults));
+    return "then" in result ? result.then(withGraphQLErrors) : withGraphQLErrors(result);
+  };
+}
+
+/**
+ * graphql-jit's errors as graphql-js would give them. Its errors have no extensions when the
+ * original error had none (a database error, a bug), and Apollo's formatting then fails before
+ * ours can log the cause. And a result without data is the request's fault: graphql-jit refused
+ * its variables before running anything; graphql-js marks such errors so that Apollo calls them
+ * BAD_USER_INPUT, graphql-jit's carry no mark and would be masked as our own fault.
+ */
+function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors) return result;
+  const refused = result.data === undefined;
+  return {
+    ...result,
+    errors: result.errors.map((error) => {
+      const extensions = (error as Partial<GraphQLError>).extensions;
+      if (extensions && !(refused && extensions.code === undefined)) return error;
+      const copy = new GraphQLError(error.message, {
+        ...(error.path ? { path: error.path } : {}),
+        ...(error.originalError ? { originalError: error.originalError } : {}),
+        extensions: refused ? { ...extensions, code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } : {},
+      });
+      // The locations graphql-jit computed; the copy has no nodes to compute them from.
+      if (error.locations) Object.assign(copy, { locations: error.locations });
+      return copy;
+    }),
   };
 }
 

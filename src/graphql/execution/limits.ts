@@ -1,5 +1,13 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type SelectionSetNode, visit } from "graphql";
+import {
+  type DocumentNode,
+  getVariableValues,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type SelectionSetNode,
+  visit,
+} from "graphql";
 import { type ComplexityEstimatorArgs, getComplexity } from "graphql-query-complexity";
 import { ErrorCode } from "../../errors.js";
 import { memoised, MemoSlot, type OperationOfDocument, operationOf } from "./document-memo.js";
@@ -88,6 +96,8 @@ export function measureQuery(
       result = measureUncached(schema, document, variables, operationName, limits);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
+      // Bad variables are not the document's: the next request may send good ones.
+      if (error.extensions.code === ErrorCode.BAD_USER_INPUT) throw error;
       result = error;
     }
     if (entry.costs.size >= MEASUREMENTS_PER_DOCUMENT) entry.costs.clear();
@@ -121,6 +131,16 @@ function measureUncached(
     throw queryTooComplex(`query depth ${depth} exceeds the limit of ${limits.depth}`, {
       depth,
       depthLimit: limits.depth,
+    });
+  }
+  // The complexity library coerces the variables itself and throws GraphQL's codeless error.
+  const { operation } = operationOf(document, operationName);
+  const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) {
+    const [error] = coerced.errors;
+    throw new GraphQLError(error?.message ?? "invalid variables", {
+      ...(error?.nodes ? { nodes: error.nodes } : {}),
+      extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
     });
   }
   const common = { schema, query: document, variables: variables ?? {}, ...(operationName ? { operationName } : {}) };
