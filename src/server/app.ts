@@ -28,6 +28,7 @@ export type AppConfig = Pick<
   | "queryCostLimit"
   | "queryDepthLimit"
   | "exposeErrorDetails"
+  | "graphqlLimits"
   | "responseCache"
   | "redisUrl"
   | "redisPrefix"
@@ -90,7 +91,15 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
       startedAt: new Date(),
     },
     {
-      limits: { cost: config.queryCostLimit, depth: config.queryDepthLimit, nodes: MAX_NODES },
+      limits: {
+        cost: config.queryCostLimit,
+        depth: config.queryDepthLimit,
+        nodes: MAX_NODES,
+        fields: config.graphqlLimits.fields,
+        aliases: config.graphqlLimits.aliases,
+        rootFields: config.graphqlLimits.rootFields,
+      },
+      http: config.graphqlLimits,
       responseCache: config.responseCache,
       exposeErrorDetails: config.exposeErrorDetails,
       cache,

@@ -5,6 +5,7 @@ import { SubscriberOverflowError } from "../events/index.js";
 import { type ApiDependencies, createContext } from "../graphql/context.js";
 import { formatSubscriptionErrors } from "../graphql/errors.js";
 import { measureQuery, type QueryLimits } from "../graphql/execution/limits.js";
+import { checkShape } from "../graphql/execution/query-shape.js";
 import { tokenHolder } from "../intake/tester.auth.js";
 import type { Logger } from "../log.js";
 import type { LiveMetrics } from "./live.metrics.js";
@@ -61,6 +62,13 @@ export function graphqlWsHandler(
         document = parse(payload.query);
       } catch (error) {
         if (error instanceof GraphQLError) return [withCode(error, "GRAPHQL_PARSE_FAILED")];
+        throw error;
+      }
+      // The same shape limits as over HTTP, before validation, whose cost they bound.
+      try {
+        checkShape(document, options.queryLimits);
+      } catch (error) {
+        if (error instanceof GraphQLError) return [error];
         throw error;
       }
       const errors = validate(schema, document);

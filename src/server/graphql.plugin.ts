@@ -10,11 +10,13 @@ import { compiledGateway } from "../graphql/execution/compiled-executor.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatGraphQLError } from "../graphql/errors.js";
 import { type QueryLimits, queryLimitsPlugin } from "../graphql/execution/limits.js";
+import { shapeLimitsRule } from "../graphql/execution/query-shape.js";
 import { requestErrorsPlugin } from "../graphql/execution/request-errors.js";
 import { refreshingResponseCache } from "../graphql/execution/response-cache.js";
 import { buildApiSchema } from "../graphql/schema.js";
-import type { SubscriptionLimits } from "../config.js";
+import type { GraphQLLimits, SubscriptionLimits } from "../config.js";
 import type { Logger } from "../log.js";
+import { graphqlHttpLimits } from "./graphql-limits.js";
 import { graphqlWsHandler } from "./graphql-ws.handler.js";
 import type { SharedCache } from "./key-value-cache.js";
 import type { LiveMetrics } from "./live.metrics.js";
@@ -24,6 +26,8 @@ export const PERSISTED_QUERY_TTL = 86_400;
 
 export interface GraphQLOptions {
   limits: QueryLimits;
+  /** Body, response and time limits of a request (GRAPHQL_* settings). */
+  http: Pick<GraphQLLimits, "bodyBytes" | "responseBytes" | "timeoutMs">;
   subscriptions: SubscriptionLimits;
   liveMetrics: LiveMetrics;
   /** Cache whole responses by their hints (in `cache`). */
@@ -42,7 +46,9 @@ export async function registerGraphQL(
   const schema = await buildApiSchema(deps.events);
   const apollo: ApolloServer<GraphQLContext> = new ApolloServer<GraphQLContext>({
     // Executes through graphql-jit (compiled-executor.ts); `schema` is what the gateway hands Apollo.
-    gateway: compiledGateway(schema),
+    gateway: compiledGateway(schema, { timeoutMs: options.http.timeoutMs }),
+    // Shape limits (fields, aliases, root fields) before the rules whose cost they bound.
+    validationRules: [shapeLimitsRule(options.limits)],
     formatError: formatGraphQLError(deps.log, { exposeDetails: options.exposeErrorDetails }),
     // Apollo's default follows NODE_ENV; a production server started without it would leak stacks.
     includeStacktraceInErrorResponses: options.exposeErrorDetails,
@@ -82,11 +88,13 @@ export async function registerGraphQL(
     context: async (request) =>
       createContext(deps, { log: request.log as Logger, authorization: request.headers.authorization }),
   });
+  const limits = graphqlHttpLimits(options.http);
   // GET serves both plain queries and the WebSocket upgrade for subscriptions.
   app.route({
     method: "GET",
     url: "/graphql",
     handler,
+    onSend: limits.onSend,
     wsHandler: graphqlWsHandler(schema, deps, {
       queryLimits: options.limits,
       exposeErrorDetails: options.exposeErrorDetails,
@@ -94,5 +102,5 @@ export async function registerGraphQL(
       metrics: options.liveMetrics,
     }),
   });
-  app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler });
+  app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler, ...limits });
 }

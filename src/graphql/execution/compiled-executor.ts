@@ -10,6 +10,7 @@ import {
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import { ErrorCode } from "../../errors.js";
+import { enforceDeadlines, startDeadline } from "./deadline.js";
 import { memoised, MemoSlot } from "./document-memo.js";
 
 /*
@@ -114,15 +115,19 @@ function withDefaults(
  * The compiled executor in the shape Apollo Server accepts one: its gateway interface, the only
  * way Apollo lets execution be replaced. The schema never changes while the server runs.
  */
-export function compiledGateway(schema: GraphQLSchema): GatewayInterface {
+export function compiledGateway(schema: GraphQLSchema, options: { timeoutMs: number }): GatewayInterface {
+  // Before compiling anything: compiled documents call the resolvers they found.
+  enforceDeadlines(schema);
   const execute = compiledExecutor(schema);
-  const executor: GatewayExecutor = (requestContext) =>
-    execute({
+  const executor: GatewayExecutor = (requestContext) => {
+    startDeadline(requestContext.context, options.timeoutMs);
+    return execute({
       document: requestContext.document,
       operationName: requestContext.operationName,
       request: requestContext.request,
       context: requestContext.context,
     }) as ReturnType<GatewayExecutor>;
+  };
   return {
     load: async () => ({ schema, executor }),
     onSchemaLoadOrUpdate: (callback) => {

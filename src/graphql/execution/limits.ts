@@ -10,10 +10,11 @@ import {
 } from "graphql";
 import { type ComplexityEstimatorArgs, getComplexity } from "graphql-query-complexity";
 import { ErrorCode } from "../../errors.js";
+import type { ShapeLimits } from "./query-shape.js";
 import { memoised, MemoSlot, type OperationOfDocument, operationOf } from "./document-memo.js";
 
 /** What one GraphQL request may ask for; checked before anything executes. */
-export interface QueryLimits {
+export interface QueryLimits extends ShapeLimits {
   /** The budget of a request, in GitHub's points. */
   cost: number;
   /** The most items a request may ask for over all its pages (GitHub's 500,000). */
@@ -34,7 +35,9 @@ export interface QueryCost {
  * The cost model is GitHub's. A field with a `first` argument fetches a page: it costs
  * ceil(first / 100) requests, once per item of every page above it, so a page of 50 releases
  * each asking for 10 reports costs 1 + 50 = 51. Root fields without pages cost 1 each; other
- * fields are resolved from what their parent page fetched (batched by DataLoaders) and cost nothing.
+ * fields are resolved from what their parent page fetched (batched by DataLoaders) and cost nothing,
+ * except heavy ones, which weigh what their `complexity` says (a report's stored document and its
+ * text: `@Field({ complexity })`), once per item.
  * Nodes count the items: first times the items of every page above, summed. `first` is taken as
  * asked (before the resolver's 1..100 check) so that a huge value is refused here.
  */
@@ -48,7 +51,8 @@ const costEstimator = (options: ComplexityEstimatorArgs): number => {
   const first = pageSizeOf(options);
   if (first !== undefined) return Math.ceil(first / 100) + first * options.childComplexity;
   const atRoot = options.type.name === "Query" || options.type.name === "Mutation";
-  return (atRoot ? 1 : 0) + options.childComplexity;
+  const weight = options.field.extensions.complexity;
+  return (atRoot ? 1 : 0) + (typeof weight === "number" ? weight : 0) + options.childComplexity;
 };
 
 const nodesEstimator = (options: ComplexityEstimatorArgs): number => {

@@ -8,6 +8,8 @@ export const RequestErrorCode = {
   BAD_REQUEST: ApolloServerErrorCode.BAD_REQUEST,
 } as const;
 
+const VALIDATION_FAILED: string = ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED;
+
 /** Apollo's message for a query whose SHA-256 is not the persisted-query hash sent with it. */
 const HASH_MISMATCH = "provided sha does not match query";
 
@@ -17,6 +19,12 @@ const HASH_MISMATCH = "provided sha does not match query";
  * query version. They carry a 4xx status and no path; undefined for anything else.
  */
 export function requestErrorCode(error: unknown): string | undefined {
+  // Apollo gives every validation error its code; a limit checked during validation keeps its own.
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const originalCode = original instanceof GraphQLError ? original.extensions.code : undefined;
+  if (typeof originalCode === "string" && (error as GraphQLError).extensions.code === VALIDATION_FAILED) {
+    return originalCode;
+  }
   // graphql-jit's errors may have no extensions at all.
   const extensions = (error as Partial<GraphQLError>).extensions;
   if (!(error instanceof GraphQLError) || error.path !== undefined || extensions?.code !== undefined) {

@@ -71,6 +71,8 @@ export class ReportResolver {
   @FieldResolver(() => ReportDetails, {
     nullable: true,
     description: "Output by phase, prerequisites, toolchain and the text, from the stored document.",
+    // Query cost (execution/limits.ts): a document read per report, where other fields come with the page.
+    complexity: 2,
   })
   async details(@Root() report: Report, @Ctx() { loaders }: GraphQLContext): Promise<ReportDetails | null> {
     const stored = await loaders.reportDocumentByGuid.load(report.guid);
