@@ -46,7 +46,7 @@ export async function registerGraphQL(
   const schema = await buildApiSchema(deps.events);
   const apollo: ApolloServer<GraphQLContext> = new ApolloServer<GraphQLContext>({
     // Executes through graphql-jit (compiled-executor.ts); `schema` is what the gateway hands Apollo.
-    gateway: compiledGateway(schema, { timeoutMs: options.http.timeoutMs }),
+    gateway: compiledGateway(schema, options.http),
     // Shape limits (fields, aliases, root fields) before the rules whose cost they bound.
     validationRules: [shapeLimitsRule(options.limits)],
     formatError: formatGraphQLError(deps.log, { exposeDetails: options.exposeErrorDetails }),

@@ -10,7 +10,7 @@ import {
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import { ErrorCode } from "../../errors.js";
-import { enforceDeadlines, startDeadline } from "./deadline.js";
+import { enforceDeadlines, startBudget } from "./execution-budget.js";
 import { memoised, MemoSlot } from "./document-memo.js";
 
 /*
@@ -115,12 +115,15 @@ function withDefaults(
  * The compiled executor in the shape Apollo Server accepts one: its gateway interface, the only
  * way Apollo lets execution be replaced. The schema never changes while the server runs.
  */
-export function compiledGateway(schema: GraphQLSchema, options: { timeoutMs: number }): GatewayInterface {
+export function compiledGateway(
+  schema: GraphQLSchema,
+  limits: { timeoutMs: number; responseBytes: number },
+): GatewayInterface {
   // Before compiling anything: compiled documents call the resolvers they found.
   enforceDeadlines(schema);
   const execute = compiledExecutor(schema);
   const executor: GatewayExecutor = (requestContext) => {
-    startDeadline(requestContext.context, options.timeoutMs);
+    startBudget(requestContext.context, limits);
     return execute({
       document: requestContext.document,
       operationName: requestContext.operationName,
