@@ -123,17 +123,19 @@ describe.each(testBackends())("GraphQL request bounds on $name", (backend) => {
     expect(nested.body).toEqual(refusal("TOO_MANY_FIELDS", limits.fields, 20_001));
   });
 
-  it("refuses a fragment cycle of 1,000 fast", async () => {
+  it("refuses a fragment cycle of 1,000 in the one-pass measure, before GraphQL's validation walks it", async () => {
     const fragments = Array.from({ length: 1_000 }, (_, i) => `fragment F${i} on Query { ...F${(i + 1) % 1_000} }`);
-    const { status, body, ms } = await ask(platform, `{ ...F0 } ${fragments.join(" ")}`);
+    const { status, body } = await ask(platform, `{ ...F0 } ${fragments.join(" ")}`);
     expect(status).toBe(400);
+    // GraphQL's own rule would name the whole path ("within itself via F1, F2, ..."); its speed is
+    // measured without a server in query-shape.test.ts.
     expect(body.errors).toEqual([
-      expect.objectContaining({
-        message: expect.stringMatching(/^Cannot spread fragment "F\d+" within itself/) as unknown,
+      {
+        message: 'Cannot spread fragment "F0" within itself.',
+        locations: [{ line: 1, column: 11 }],
         extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
-      }),
+      },
     ]);
-    expect(ms).toBeLessThan(200);
   });
 
   it("accepts a body of the limit's size and refuses one byte more with 413, a 30 MiB one too", async () => {

@@ -9,7 +9,7 @@ import {
 } from "graphql";
 import { LimitCode, limitExceeded } from "./limit-errors.js";
 
-/** How many fields a document may select; checked right after parsing, before validation. */
+/** How many fields a document may select; checked before GraphQL's own validation walks it. */
 export interface ShapeLimits {
   /** Field selections of one operation, counted through every fragment spread. */
   fields: number;
