@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { classifyDatabaseError } from "../db/errors.js";
 import { type EventBus, type ReleaseUpdatedEvent, type ReportProcessedEvent, Topic } from "../events/index.js";
 import { deriveReportFacts } from "../report/index.js";
 import { rootMessage } from "../errors.js";
@@ -38,6 +39,8 @@ export async function processNextBatch(deps: BatchDependencies, batchSize: numbe
   try {
     result = await db.transaction((tx) => processClaimed(tx, { limit: batchSize }));
   } catch (error) {
+    // Without a database no document can succeed alone either: the worker backs off instead.
+    if (classifyDatabaseError(error) === "unreachable") throw error;
     log.warn({ err: error }, "ETL batch failed; processing its documents one at a time");
     result = await processOneByOne(db, batchSize);
   }

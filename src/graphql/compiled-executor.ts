@@ -4,6 +4,7 @@ import {
   execute,
   type ExecutionResult,
   getOperationAST,
+  GraphQLError,
   type GraphQLSchema,
   OperationTypeNode,
   valueFromASTUntyped,
@@ -74,7 +75,29 @@ export function compiledExecutor(schema: GraphQLSchema) {
     if (!entry) {
       return execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
     }
-    return entry.query.query(undefined, context, withDefaults(request.variables, entry.defaults));
+    const result = entry.query.query(undefined, context, withDefaults(request.variables, entry.defaults));
+    return result instanceof Promise ? result.then(withStandardErrors) : withStandardErrors(result);
+  };
+}
+
+/**
+ * graphql-jit reports a resolver's error in an object of its own without `extensions` (unless the
+ * thrown error had some), on which Apollo's error normalisation fails before formatError runs, so
+ * the error would be neither classified nor logged. Such errors become graphql-js GraphQLErrors.
+ */
+function withStandardErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((error) => !error.extensions)) return result;
+  return {
+    ...result,
+    errors: result.errors.map((error) => {
+      if (error.extensions) return error;
+      const standard = new GraphQLError(error.message, {
+        ...(error.path ? { path: error.path } : {}),
+        ...(error.originalError ? { originalError: error.originalError } : {}),
+      });
+      // GraphQLError computes locations from AST nodes, which graphql-jit no longer has.
+      return Object.assign(standard, { locations: error.locations });
+    }),
   };
 }
 

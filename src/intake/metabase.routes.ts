@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Db } from "../db/client.js";
 import { documentExists } from "../db/queries/document.queries.js";
 import { findTester, registerTester, verifyTesterSecret } from "../db/queries/tester.queries.js";
+import { databaseFault, retryAfterOf } from "../db/errors.js";
 import { AppError, ErrorCode, fromRequestError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { parseRegistration } from "../report/index.js";
@@ -29,7 +30,8 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
   acceptMixedEncodingJson(app);
 
   app.setErrorHandler((error, request, reply) => {
-    const known = fromRequestError(error, { ...options, contentType: request.headers["content-type"] });
+    const known =
+      databaseFault(error) ?? fromRequestError(error, { ...options, contentType: request.headers["content-type"] });
     if (known) return sendError(reply, known);
     request.log.error({ err: error }, "unexpected error in the Metabase intake");
     return reply.code(500).send({ error: "internal server error; the report was not stored, please retry" });
@@ -88,6 +90,8 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
 
 function sendError(reply: FastifyReply, error: AppError): FastifyReply {
   if (error.code === ErrorCode.UNAUTHENTICATED) reply.header("www-authenticate", 'Basic realm="CPAN Testers"');
+  const seconds = retryAfterOf(error);
+  if (seconds !== undefined) reply.header("retry-after", String(seconds));
   const details = error.details.length > 1 ? { details: error.details } : {};
   return reply.code(error.status).send({ error: error.message, ...details });
 }

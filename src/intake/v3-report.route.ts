@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
+import { databaseFault, retryAfterOf } from "../db/errors.js";
 import { fromRequestError } from "../errors.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
 import type { ReportIntake } from "./report.intake.js";
@@ -21,8 +22,13 @@ export async function v3ReportRoute(app: FastifyInstance, options: V3ReportRoute
   acceptMixedEncodingJson(app);
 
   app.setErrorHandler((error, request, reply) => {
-    const known = fromRequestError(error, { ...options, contentType: request.headers["content-type"] });
-    if (known) return reply.code(known.status).send(known.toJSON());
+    const known =
+      databaseFault(error) ?? fromRequestError(error, { ...options, contentType: request.headers["content-type"] });
+    if (known) {
+      const seconds = retryAfterOf(known);
+      if (seconds !== undefined) reply.header("retry-after", String(seconds));
+      return reply.code(known.status).send(known.toJSON());
+    }
     request.log.error({ err: error }, "unexpected error in the v3 intake");
     return reply
       .code(500)

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from "fastify";
-import { isStatementTimeout } from "../db/errors.js";
+import { databaseFault, retryAfterOf } from "../db/errors.js";
 import { AppError, ErrorCode, type ErrorDetail } from "../errors.js";
 
 /**
@@ -21,9 +21,11 @@ export function registerRestErrors(app: FastifyInstance): void {
       });
       return reply.code(400).send({ errors: details });
     }
-    if (isStatementTimeout(error)) {
-      const timeout = new AppError(ErrorCode.UNAVAILABLE, "the query took longer than the database allows; narrow it");
-      return reply.code(timeout.status).send(timeout.toJSON());
+    const fault = databaseFault(error);
+    if (fault) {
+      const seconds = retryAfterOf(fault);
+      if (seconds !== undefined) reply.header("retry-after", String(seconds));
+      return reply.code(fault.status).send(fault.toJSON());
     }
     // Fastify's own client errors (a malformed URL, a body too large) carry a 4xx status.
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { cachePolicyPlugin } from "../graphql/cache-policy.js";
 import { compiledGateway } from "../graphql/compiled-executor.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
-import { formatGraphQLError } from "../graphql/errors.js";
+import { formatGraphQLError, unavailableStatusPlugin } from "../graphql/errors.js";
 import { type QueryLimits, queryLimitsPlugin } from "../graphql/limits.js";
 import { refreshingResponseCache } from "../graphql/response-cache.js";
 import { buildApiSchema } from "../graphql/schema.js";
@@ -53,6 +53,7 @@ export async function registerGraphQL(
       // (the drain plugin would call close() from inside close() and wait forever).
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(options.limits),
+      unavailableStatusPlugin(),
       // Hints come from @cacheControl on the types (src/graphql/cache-hints.ts); anything without one
       // is not cached, and the response gets the smallest hint as its Cache-Control header.
       ApolloServerPluginCacheControlDisabled(),
