@@ -28,7 +28,10 @@ export function classifyDatabaseError(error: unknown): DatabaseFault | undefined
     if (typeof code === "string" && UNREACHABLE_SYSCALL.has(code)) return "unreachable";
     if (UNREACHABLE_MESSAGE.test(cause.message)) return "unreachable";
     // Connecting to every address of a host fails as one AggregateError (::1 and 127.0.0.1).
-    if (cause instanceof AggregateError && cause.errors.some((inner) => classifyDatabaseError(inner) === "unreachable")) {
+    if (
+      cause instanceof AggregateError &&
+      cause.errors.some((inner) => classifyDatabaseError(inner) === "unreachable")
+    ) {
       return "unreachable";
     }
   }

@@ -66,10 +66,38 @@ export class FaultPlatform {
     this.workers.splice(this.workers.indexOf(worker), 1);
   }
 
+  /**
+   * Keeps `slots` workers starting and SIGKILLs each at a random moment soon after it is ready
+   * (idle, mid-batch or mid-commit), until `kills` were killed. A worker that cannot start because
+   * Postgres is down at that moment exits, as designed, and is started again.
+   */
+  async killWorkers(kills: number, slots: number): Promise<{ refusedStarts: number }> {
+    let done = 0;
+    let refusedStarts = 0;
+    const slot = async () => {
+      while (done < kills) {
+        let worker: CliProcess;
+        try {
+          worker = await this.startWorker();
+        } catch {
+          refusedStarts += 1;
+          await pause(500);
+          continue;
+        }
+        await pause(200 + Math.random() * 1_800);
+        if (done >= kills) return;
+        done += 1;
+        await this.killWorker(worker);
+      }
+    };
+    await Promise.all(Array.from({ length: slots }, slot));
+    return { refusedStarts };
+  }
+
   /** Stops Postgres for `downMs`, then starts it again; resolves when it accepts connections. */
   async restartPostgres(downMs: number): Promise<void> {
     await this.postgres.stop();
-    await new Promise((resolve) => setTimeout(resolve, downMs));
+    await pause(downMs);
     await this.postgres.restart();
     this.restarts += 1;
   }
@@ -78,7 +106,10 @@ export class FaultPlatform {
   deaths(): string[] {
     return [this.api, ...this.workers]
       .filter((p) => !this.killed.has(p) && (p.child.exitCode !== null || p.child.signalCode !== null))
-      .map((p) => `${p.child.spawnargs.slice(-1).join(" ")} exited (${p.child.exitCode ?? p.child.signalCode}):\n${p.output().slice(-2000)}`);
+      .map(
+        (p) =>
+          `${p.child.spawnargs.slice(-1).join(" ")} exited (${p.child.exitCode ?? p.child.signalCode}):\n${p.output().slice(-2000)}`,
+      );
   }
 
   /** Sessions that LISTEN for new documents right now (one per running ETL worker). */
@@ -131,6 +162,8 @@ export class FaultPlatform {
   }
 }
 
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const GRADES: Grade[] = ["pass", "fail", "na", "unknown"];
 
 /** What a stream of submissions saw. */
@@ -143,6 +176,8 @@ export interface StreamFigures {
   unavailableWithoutRetryAfter: number;
   /** Any other answer (status and body), or a request that got no answer at all. */
   unexpected: string[];
+  /** 5xx answers other than 503. */
+  serverErrors: number;
   worstMs: number;
 }
 
@@ -158,6 +193,7 @@ export function streamReports(apiUrl: string, token: string, concurrency: number
     unavailable: 0,
     unavailableWithoutRetryAfter: 0,
     unexpected: [],
+    serverErrors: 0,
     worstMs: 0,
   };
   let running = true;
@@ -182,7 +218,10 @@ export function streamReports(apiUrl: string, token: string, concurrency: number
       else if (response.status === 503) {
         figures.unavailable += 1;
         if (!response.headers.get("retry-after")) figures.unavailableWithoutRetryAfter += 1;
-      } else figures.unexpected.push(`${response.status} ${body.slice(0, 200)}`);
+      } else {
+        if (response.status >= 500) figures.serverErrors += 1;
+        figures.unexpected.push(`${response.status} ${body.slice(0, 200)}`);
+      }
     } catch (error) {
       figures.unexpected.push(`no answer: ${String(error)}`);
     }

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "../helpers/wait.js";
-import { FaultPlatform, streamReports, timeToCount } from "./fault-platform.js";
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { FaultPlatform, pause, streamReports, timeToCount } from "./fault-platform.js";
 
 // The default shape (the ETL inside the API) beside a worker process of its own: both must live
 // through the restarts, answer 503 meanwhile, and LISTEN again when the database is back.
