@@ -28,7 +28,10 @@ try {
   const killing = platform.killWorkers(kills, Number(values.slots));
   const restarting = (async () => {
     for (let restart = 0; restart < restarts; restart += 1) {
-      await pause(5_000 + Math.random() * 5_000);
+      // Spread over the kills, so that workers die while Postgres comes and goes.
+      const due = Math.floor(((restart + 1) * kills) / (restarts + 1));
+      while (platform.killed.size < due) await pause(500);
+      await pause(Math.random() * 2_000);
       await platform.restartPostgres(1_000 + Math.random() * 2_000);
       const back = performance.now();
       // Every running ETL (the API's and each worker's) LISTENs again.
@@ -39,6 +42,7 @@ try {
       ).catch(() => undefined);
       relisten.push(performance.now() - back);
       countLatency.push(await timeToCount(platform));
+      process.stderr.write(`restart ${platform.restarts} done, ${platform.killed.size} kills so far\n`);
     }
   })();
   const [{ refusedStarts }] = await Promise.all([killing, restarting]);
