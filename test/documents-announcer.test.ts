@@ -35,6 +35,7 @@ describe.each(testBackends())("announcing stored documents on $name", (backend) 
     await delay(interval + 100);
     expect(heard).toHaveLength(2);
     expect((heard[0] as number) - started).toBeLessThan(interval);
-    expect((heard[1] as number) - started).toBeGreaterThanOrEqual(interval);
+    // Node's timers round to the millisecond, so one may fire a fraction of one early.
+    expect((heard[1] as number) - started).toBeGreaterThanOrEqual(interval - 1);
   });
 });
