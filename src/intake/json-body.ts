@@ -1,12 +1,18 @@
 import type { FastifyInstance } from "fastify";
-import { decodeMixedBytes } from "../report/index.js";
+import type { IntakeJsonLimits } from "../config.js";
+import { AppError, ErrorCode } from "../errors/index.js";
+import { capErrors, decodeMixedBytes, depthError, type InputError, jsonValueErrors } from "../report/index.js";
 
 /**
  * Makes JSON the only body the intake routes accept (anything else is 415), parsed our way: old
  * clients send text reports that mix UTF-8 with raw Latin-1 bytes, which a plain UTF-8 decode
  * would turn into U+FFFD and lose.
+ *
+ * A body over the nesting or string limits, or with a string Postgres cannot hold (a lone
+ * surrogate), is a 400 naming what is wrong: it could never be stored, so "retry" would be a lie.
+ * Depth is checked on the text before parsing, so a body nested a million levels costs one scan.
  */
-export function acceptMixedEncodingJson(app: FastifyInstance): void {
+export function acceptMixedEncodingJson(app: FastifyInstance, limits: IntakeJsonLimits): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) => {
     const bytes = body as Buffer;
@@ -14,10 +20,27 @@ export function acceptMixedEncodingJson(app: FastifyInstance): void {
       done(Object.assign(new Error("empty body"), { code: "FST_ERR_CTP_EMPTY_JSON_BODY", statusCode: 400 }));
       return;
     }
+    const text = decodeMixedBytes(bytes);
+    const tooDeep = depthError(text, limits.maxDepth);
+    if (tooDeep) return done(invalidBody([tooDeep]));
+    let value: unknown;
     try {
-      done(null, JSON.parse(decodeMixedBytes(bytes)));
+      value = JSON.parse(text);
     } catch (error) {
-      done(error as Error);
+      return done(error as Error);
     }
+    const errors = jsonValueErrors(value, limits);
+    if (errors.length > 0) return done(invalidBody(errors));
+    done(null, value);
   });
+}
+
+function invalidBody(errors: InputError[]): AppError {
+  const [first] = errors;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
+  return new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    `invalid JSON body: ${first?.path || "body"}: ${first?.message ?? "is invalid"}${more}`,
+    capErrors(errors),
+  );
 }

@@ -8,7 +8,7 @@ import { TokenScope } from "../db/schema/index.js";
 import { type HttpError, httpErrorHandler } from "../errors/http-error.mapper.js";
 import { AppError, ErrorCode, notFound } from "../errors/index.js";
 import type { Logger } from "../log.js";
-import { parseRegistration } from "../report/index.js";
+import { capErrors, parseRegistration } from "../report/index.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
 import { REPORT_NOT_STORED, type ReportIntake } from "./report.intake.js";
 
@@ -28,7 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRouteOptions): Promise<void> {
   const { db, intake } = options;
-  acceptMixedEncodingJson(app);
+  acceptMixedEncodingJson(app, intake.jsonLimits);
 
   app.setErrorHandler(httpErrorHandler({ masked: REPORT_NOT_STORED, send: sendMetabaseError }));
 
@@ -49,7 +49,7 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
       throw new AppError(
         ErrorCode.BAD_USER_INPUT,
         `invalid registration: ${first?.path ?? ""} ${first?.message ?? ""}`.trim(),
-        parsed.errors,
+        capErrors(parsed.errors),
       );
     }
     const { profile, secret } = parsed;
