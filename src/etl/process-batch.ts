@@ -1,14 +1,14 @@
 import type { Db } from "../db/client.js";
 import { claimDocuments, markFailed, markProcessed } from "../db/queries/document-queue.queries.js";
-import { insertReports, type ReportToInsert } from "../db/queries/report.queries.js";
-import { applyRollups, type ReleaseCounts } from "../db/queries/rollup.queries.js";
+import type { ReleaseCounts } from "../db/queries/rollup.queries.js";
 import { lockForTransaction, withoutStatementTimeout } from "../db/queries/session.queries.js";
 import { authorsOf } from "../db/queries/upload.queries.js";
 import { type EventBus, type ReleaseUpdatedPayload, type ReportProcessedPayload, Topic } from "../events/index.js";
 import { deriveReportFacts } from "../report/index.js";
 import { rootMessage } from "../errors/index.js";
 import type { Logger } from "../log.js";
-import { type CountedReport, rollUp } from "./rollup.js";
+import type { CountedReport } from "./rollup.js";
+import { type PendingReport, writeIsolating } from "./report.writer.js";
 
 export interface BatchResult {
   /** Documents this batch claimed (processed or failed). */
@@ -81,7 +81,7 @@ async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1
   const claimed = await claimDocuments(tx, claim);
   if (claimed.length === 0) return EMPTY;
 
-  const toInsert: Pending[] = [];
+  const toInsert: PendingReport[] = [];
   const failed: { id: string; error: string }[] = [];
   for (const { id, document, receivedAt } of claimed) {
     try {
@@ -115,58 +115,6 @@ async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1
     failed,
     reportEvents: written.counted.map((r) => reportEvent(r, authors)),
     releaseEvents: releases.map(releaseEvent),
-  };
-}
-
-/** A derived report waiting for its row, with the document it came from. */
-interface Pending {
-  documentId: string;
-  row: ReportToInsert;
-}
-
-interface Written {
-  counted: CountedReport[];
-  /** The newest counts of each release written, by `dist\0version`. */
-  releases: Map<string, ReleaseCounts>;
-  failed: { id: string; error: string }[];
-}
-
-/**
- * Writes report rows and their rollups under a savepoint. When the database refuses them, the
- * savepoint is rolled back and each half is written on its own, down to the single report it
- * refuses: k bad reports in a batch of n cost about 2k·log2(n) small retried statements, and every
- * good report is written once, in this same transaction.
- */
-async function writeIsolating(tx: Db, pending: Pending[]): Promise<Written> {
-  if (pending.length === 0) return { counted: [], releases: new Map(), failed: [] };
-  try {
-    return await tx.transaction((savepoint) => write(savepoint, pending));
-  } catch (error) {
-    const [only] = pending;
-    if (pending.length === 1 && only) {
-      return { counted: [], releases: new Map(), failed: [{ id: only.documentId, error: rootMessage(error) }] };
-    }
-    const middle = Math.ceil(pending.length / 2);
-    const first = await writeIsolating(tx, pending.slice(0, middle));
-    const second = await writeIsolating(tx, pending.slice(middle));
-    return {
-      counted: [...first.counted, ...second.counted],
-      // The second half wrote after the first: its counts of a shared release are the newer.
-      releases: new Map([...first.releases, ...second.releases]),
-      failed: [...first.failed, ...second.failed],
-    };
-  }
-}
-
-async function write(tx: Db, pending: Pending[]): Promise<Written> {
-  const rows = pending.map((p) => p.row);
-  const ids = await insertReports(tx, rows);
-  const counted = rows.filter((r) => ids.has(r.guid)).map((r) => ({ ...r, id: ids.get(r.guid) }) as CountedReport);
-  const releases = await applyRollups(tx, rollUp(counted));
-  return {
-    counted,
-    releases: new Map(releases.map((r) => [`${r.dist}\u0000${r.version}`, r])),
-    failed: [],
   };
 }
 
