@@ -41,6 +41,18 @@ export const GRAPHQL_LIMIT_DEFAULTS = {
   responseBytes: 16 * 1024 ** 2,
   /** Milliseconds after which resolvers stop and answer QUERY_TIMEOUT. */
   timeoutMs: 5_000,
+};
+
+/**
+ * Defaults of the limits on the shape of a report body; see the README's configuration table.
+ * Postgres refuses jsonb nested a few thousand levels deep and no report needs more than a dozen;
+ * a text report of several MiB exists, tens of MiB are BODY_LIMIT's business.
+ */
+export const INTAKE_JSON_DEFAULTS = {
+  /** Deepest nesting of arrays and objects: `{"a":[1]}` is 2. */
+  maxDepth: 64,
+  /** Longest string, member names included, in UTF-16 code units. */
+  maxStringLength: 8 * 1024 ** 2,
 } as const;
 
 const schema = z.object({
@@ -61,6 +73,10 @@ const schema = z.object({
   DATABASE_POOL_SIZE: count(1, 500).default(10),
   /** Largest request body accepted, in bytes; larger ones get 413. */
   BODY_LIMIT: count(1024, 1024 ** 3).default(32 * 1024 ** 2),
+  /** Deepest nesting of arrays and objects in a report body; deeper is 400. */
+  INTAKE_MAX_JSON_DEPTH: count(2, 1_000).default(INTAKE_JSON_DEFAULTS.maxDepth),
+  /** Longest string in a report body, in characters; longer is 400. */
+  INTAKE_MAX_STRING_LENGTH: count(1_024, 1024 ** 3).default(INTAKE_JSON_DEFAULTS.maxStringLength),
   /** Accept v3 and GraphQL reports without an API token. */
   ALLOW_ANONYMOUS_REPORTS: flag.default(false),
   /** Run an ETL worker inside `serve` (the embedded default); off when workers run apart. */
@@ -107,6 +123,7 @@ export type Config = Readonly<{
   logFormat: "json" | "pretty";
   databasePoolSize: number;
   bodyLimit: number;
+  intakeJsonLimits: IntakeJsonLimits;
   allowAnonymousReports: boolean;
   etl: Readonly<{ inProcess: boolean; batchSize: number; pollIntervalMs: number; port: number }>;
   databaseStatementTimeoutMs: number;
@@ -119,6 +136,7 @@ export type Config = Readonly<{
 }>;
 
 export type GraphQLLimits = Readonly<{ [K in keyof typeof GRAPHQL_LIMIT_DEFAULTS]: number }>;
+export type IntakeJsonLimits = Readonly<{ maxDepth: number; maxStringLength: number }>;
 
 export type SubscriptionLimits = Readonly<{ bufferEvents: number; maxBufferedBytes: number; maxPerConnection: number }>;
 
@@ -151,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: e.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json"),
     databasePoolSize: e.DATABASE_POOL_SIZE,
     bodyLimit: e.BODY_LIMIT,
+    intakeJsonLimits: { maxDepth: e.INTAKE_MAX_JSON_DEPTH, maxStringLength: e.INTAKE_MAX_STRING_LENGTH },
     allowAnonymousReports: e.ALLOW_ANONYMOUS_REPORTS,
     etl: {
       inProcess: e.ETL_IN_PROCESS,

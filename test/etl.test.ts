@@ -196,6 +196,52 @@ describe.each(testBackends())("ETL on $name", (backend) => {
     expect(await verifyDerivedCounts(db)).toEqual([]);
   });
 
+  it("isolates poison planted among many documents by bisection, counting the rest once", async () => {
+    // Documents straight in the table, as if intake had let them through: rows the database
+    // refuses (a report row and a rollup row, by trigger) and facts the derivation refuses.
+    const statements: string[] = [];
+    const logged = await createTestDatabase(backend, { logger: { logQuery: (query) => void statements.push(query) } });
+    const ldb = logged.database.db;
+    try {
+      await ldb.execute(sql`create function refuse_poison() returns trigger language plpgsql as $$
+        begin if new.dist = 'Poison' or new.osname = 'poison-os' then raise exception 'refusing %', new.dist; end if;
+        return new; end $$`);
+      await ldb.execute(
+        sql`create trigger refuse_poison before insert on reports for each row execute function refuse_poison()`,
+      );
+      await ldb.execute(
+        sql`create trigger refuse_poison before insert on release_matrix_cells for each row execute function refuse_poison()`,
+      );
+      const clean = mixedReports(290);
+      const refusedRow = [0, 1, 2].map((i) => v3Report({ dist: "Poison", version: `0.0${i}` }));
+      const refusedRollup = v3Report({ dist: "Rollup-Poison", osname: "poison-os" });
+      const tooLong = v3Report({ dist: "D".repeat(201) });
+      const hugePerl = v3Report({ perl: "5.40000.1" });
+      const poison = [...refusedRow, refusedRollup, tooLong, hugePerl];
+      const documents = [...clean];
+      poison.forEach((doc, i) => documents.splice(17 + i * 53, 0, doc));
+      await queueReports(ldb, documents);
+
+      statements.length = 0;
+      expect(await processAll({ db: ldb, log: testLog }, 100)).toEqual({ counted: 290, failed: 6 });
+      const failures = new Map((await etlStatus(ldb)).failures.map((f) => [f.id, f.error]));
+      expect(Object.fromEntries(failures)).toEqual({
+        ...Object.fromEntries(refusedRow.map((doc) => [doc.id, "refusing Poison"])),
+        [refusedRollup.id]: "refusing Rollup-Poison",
+        [tooLong.id]: `report ${tooLong.id}: distribution/name must be at most 200 characters long, got 201`,
+        [hugePerl.id]: `report ${hugePerl.id}: environment/language/version must have a minor version of at most 999, got 40000`,
+      });
+      expect(await verifyDerivedCounts(ldb)).toEqual([]);
+      expect(await total(ldb, "select count(*)::int as n from reports")).toBe(290);
+      // Splitting: per batch one whole attempt, then per refused row about 4 parts on each of
+      // log4(100) levels. Retrying a failed batch one document at a time would take 300 here.
+      const reportInserts = statements.filter((q) => /^insert into "reports"/.test(q)).length;
+      expect(reportInserts).toBeLessThanOrEqual(3 + 4 * 20);
+    } finally {
+      await logged.drop();
+    }
+  });
+
   it("loses nothing and counts nothing twice when a batch dies after some rows", async () => {
     // The first batch dies after its 7th report row, as a crashed worker's transaction would.
     await db.execute(sql`create sequence crash_after`);

@@ -1,14 +1,14 @@
 import type { Db } from "../db/client.js";
 import { claimDocuments, markFailed, markProcessed } from "../db/queries/document-queue.queries.js";
-import { insertReports, type ReportToInsert } from "../db/queries/report.queries.js";
-import { applyRollups, type ReleaseCounts } from "../db/queries/rollup.queries.js";
+import type { ReleaseCounts } from "../db/queries/rollup.queries.js";
 import { lockForTransaction, withoutStatementTimeout } from "../db/queries/session.queries.js";
 import { authorsOf } from "../db/queries/upload.queries.js";
 import { type EventBus, type ReleaseUpdatedPayload, type ReportProcessedPayload, Topic } from "../events/index.js";
 import { classifyDatabaseError, rootMessage } from "../errors/index.js";
 import { deriveReportFacts } from "../report/index.js";
 import type { Logger } from "../log.js";
-import { type CountedReport, rollUp } from "./rollup.js";
+import type { CountedReport } from "./rollup.js";
+import { type PendingReport, writeIsolating } from "./report.writer.js";
 
 export interface BatchResult {
   /** Documents this batch claimed (processed or failed). */
@@ -30,9 +30,11 @@ const EMPTY: BatchResult = { claimed: 0, counted: 0, failed: [], reportEvents: [
  * rollups and the documents' processed marks commit together or not at all, so a worker killed at
  * any point leaves nothing half-counted. Events are published only after the commit.
  *
- * A document whose derivation fails is marked with its error and the rest go on. If the
- * transaction itself fails (a database error), each document is retried alone, so one bad
- * document is isolated instead of blocking the queue.
+ * A document whose derivation fails is marked with its error and the rest go on. One the
+ * database refuses is found by bisection under savepoints (writeIsolating), inside the same
+ * transaction; should the transaction fail anyway, its documents are bisected across transactions
+ * (processIsolating). Either way a bad document costs its batch about log2(batch) retried halves,
+ * never a transaction per document.
  */
 export async function processNextBatch(deps: BatchDependencies, batchSize: number): Promise<BatchResult> {
   const { db, events, log } = deps;
@@ -42,8 +44,13 @@ export async function processNextBatch(deps: BatchDependencies, batchSize: numbe
   } catch (error) {
     // Without a database no document can succeed alone either: the worker backs off instead.
     if (classifyDatabaseError(error) === "unreachable") throw error;
-    log.warn({ err: error }, "ETL batch failed; processing its documents one at a time");
-    result = await processOneByOne(db, batchSize);
+    log.warn({ err: error }, "ETL batch failed; isolating the documents that fail it");
+    // Only to learn which documents: each half is claimed (and locked) again in its own transaction.
+    const waiting = await db.transaction((tx) => claimDocuments(tx, { limit: batchSize }));
+    result = await processIsolating(
+      db,
+      waiting.map((doc) => doc.id),
+    );
   }
   if (events) publish(events, result);
   return result;
@@ -76,13 +83,13 @@ async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1
   const claimed = await claimDocuments(tx, claim);
   if (claimed.length === 0) return EMPTY;
 
-  const toInsert: ReportToInsert[] = [];
+  const toInsert: PendingReport[] = [];
   const failed: { id: string; error: string }[] = [];
   for (const { id, document, receivedAt } of claimed) {
     try {
       const facts = deriveReportFacts(document);
       // Perl 6/Raku reports are kept as documents but not counted (PROTOCOLS section 2).
-      if (facts.counted) toInsert.push({ ...facts, receivedAt });
+      if (facts.counted) toInsert.push({ documentId: id, row: { ...facts, receivedAt } });
     } catch (error) {
       failed.push({ id, error: rootMessage(error) });
     }
@@ -93,10 +100,8 @@ async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1
   // this lock from the first report row to the commit puts the writing part of concurrent batches
   // in a line; claiming and deriving still run side by side.
   if (toInsert.length > 0) await lockForTransaction(tx, COMMIT_ORDER_LOCK);
-  const ids = await insertReports(tx, toInsert);
-  const counted = toInsert.filter((r) => ids.has(r.guid)).map((r) => ({ ...r, id: ids.get(r.guid) }) as CountedReport);
-  const rollups = rollUp(counted);
-  const releases = await applyRollups(tx, rollups);
+  const written = await writeIsolating(tx, toInsert);
+  failed.push(...written.failed);
   const failedIds = new Set(failed.map((f) => f.id));
   await markProcessed(
     tx,
@@ -104,44 +109,45 @@ async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1
   );
   await markFailed(tx, failed);
 
-  const authors = await authorsOf(tx, rollups.releases);
+  const releases = [...written.releases.values()];
+  const authors = await authorsOf(tx, releases);
   return {
     claimed: claimed.length,
-    counted: counted.length,
+    counted: written.counted.length,
     failed,
-    reportEvents: counted.map((r) => reportEvent(r, authors)),
+    reportEvents: written.counted.map((r) => reportEvent(r, authors)),
     releaseEvents: releases.map(releaseEvent),
   };
 }
 
 /**
- * After a failed batch: the same documents again, each in a transaction of its own; one that still
- * fails is marked with its error. If the database itself is gone, marking fails too and the error
- * goes up to the worker, which backs off and tries again later: nothing is marked for a passing fault.
+ * After a failed batch transaction: its documents again, a half per transaction, bisected until a
+ * document that still fails alone is marked with its error. If the database itself is gone,
+ * marking fails too and the error goes up to the worker, which backs off and tries again later:
+ * nothing is marked for a passing fault.
  */
-async function processOneByOne(db: Db, batchSize: number): Promise<BatchResult> {
-  // Only to learn which documents: each is claimed (and locked) again in its own transaction.
-  const waiting = await db.transaction((tx) => claimDocuments(tx, { limit: batchSize }));
-  const results: BatchResult[] = [];
-  for (const { id } of waiting) {
-    try {
-      results.push(await db.transaction((tx) => processClaimed(tx, { ids: [id] })));
-    } catch (error) {
+async function processIsolating(db: Db, ids: string[]): Promise<BatchResult> {
+  if (ids.length === 0) return EMPTY;
+  try {
+    return await db.transaction((tx) => processClaimed(tx, { ids }));
+  } catch (error) {
+    const [id] = ids;
+    if (ids.length === 1 && id) {
       const message = rootMessage(error);
       await db.transaction((tx) => markFailed(tx, [{ id, error: message }]));
-      results.push({ ...EMPTY, claimed: 1, failed: [{ id, error: message }] });
+      return { ...EMPTY, claimed: 1, failed: [{ id, error: message }] };
     }
+    const middle = Math.ceil(ids.length / 2);
+    const first = await processIsolating(db, ids.slice(0, middle));
+    const second = await processIsolating(db, ids.slice(middle));
+    return {
+      claimed: first.claimed + second.claimed,
+      counted: first.counted + second.counted,
+      failed: [...first.failed, ...second.failed],
+      reportEvents: [...first.reportEvents, ...second.reportEvents],
+      releaseEvents: [...first.releaseEvents, ...second.releaseEvents],
+    };
   }
-  return results.reduce(
-    (all, r) => ({
-      claimed: all.claimed + r.claimed,
-      counted: all.counted + r.counted,
-      failed: [...all.failed, ...r.failed],
-      reportEvents: [...all.reportEvents, ...r.reportEvents],
-      releaseEvents: [...all.releaseEvents, ...r.releaseEvents],
-    }),
-    EMPTY,
-  );
 }
 
 function publish(events: EventBus, result: BatchResult): void {

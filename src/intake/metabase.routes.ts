@@ -8,7 +8,7 @@ import { TokenScope } from "../db/schema/index.js";
 import { type HttpError, httpErrorHandler } from "../errors/http-error.mapper.js";
 import { AppError, ErrorCode, notFound } from "../errors/index.js";
 import type { Logger } from "../log.js";
-import { parseRegistration } from "../report/index.js";
+import { capErrors, parseRegistration } from "../report/index.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
 import { REPORT_NOT_STORED, type ReportIntake } from "./report.intake.js";
 
@@ -30,7 +30,7 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
   const { db, intake } = options;
   // The original server never looked at the content type here, and the Perl client's JSON arrives
   // as `application/octet-stream` (HTTP::Tiny's default) beside a literal `Content_Type` header.
-  acceptMixedEncodingJson(app, { anyContentType: true });
+  acceptMixedEncodingJson(app, intake.jsonLimits, { anyContentType: true });
 
   app.setErrorHandler(httpErrorHandler({ masked: REPORT_NOT_STORED, send: sendMetabaseError }));
 
@@ -51,7 +51,7 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
       throw new AppError(
         ErrorCode.BAD_USER_INPUT,
         `invalid registration: ${first?.path ?? ""} ${first?.message ?? ""}`.trim(),
-        parsed.errors,
+        capErrors(parsed.errors),
       );
     }
     const { profile, secret } = parsed;

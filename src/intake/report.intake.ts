@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { NewDocument } from "../db/queries/document.queries.js";
 import type { TesterRow } from "../db/schema/index.js";
+import type { IntakeJsonLimits } from "../config.js";
 import { AppError, ErrorCode, type ErrorDetail } from "../errors/index.js";
 import {
+  admitReport,
+  capErrors,
   type InputError,
   type NewReport,
   parseMetabaseReport,
@@ -30,7 +33,11 @@ export const REPORT_NOT_STORED = "internal server error; the report was not stor
  * adapters over it.
  */
 export class ReportIntake {
-  constructor(private readonly batcher: DocumentBatcher) {}
+  constructor(
+    private readonly batcher: DocumentBatcher,
+    /** Bounds on a report body's shape; the routes' body parser applies them too. */
+    readonly jsonLimits: IntakeJsonLimits,
+  ) {}
 
   /** A CPAN-Testers-Report fact from a Metabase client, submitted by a registered tester. */
   submitMetabase(fact: unknown, tester: TesterRow): Promise<Submission> {
@@ -49,6 +56,9 @@ export class ReportIntake {
   }
 
   private async store(report: ReportDocument, source: DocumentSource, testerId: string | null): Promise<Submission> {
+    // The ETL's own rules: what it could not count is refused now, with its reasons, not stored.
+    const admitted = admitReport(report, this.jsonLimits);
+    if (!admitted.ok) throw invalidReport(admitted.errors);
     const { json, contentHash } = serializeReport(report);
     const outcome = await this.batcher.store({ id: report.id, source, testerId, json, contentHash });
     if (outcome === "conflict") {
@@ -72,7 +82,7 @@ function completeReport(report: NewReport): ReportDocument {
 }
 
 function invalidReport(errors: InputError[]): AppError {
-  const details: ErrorDetail[] = errors.map(({ message, path }) => ({ message, path }));
+  const details: ErrorDetail[] = capErrors(errors).map(({ message, path }) => ({ message, path }));
   const first = errors[0];
   const summary = first ? `${first.path || "report"}: ${first.message}` : "the report is invalid";
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";

@@ -17,7 +17,7 @@ export interface V3ReportRouteOptions {
  * was already stored, 400 `{"errors":[{"message","path"}]}` when it breaks the schema.
  */
 export async function v3ReportRoute(app: FastifyInstance, options: V3ReportRouteOptions): Promise<void> {
-  acceptMixedEncodingJson(app);
+  acceptMixedEncodingJson(app, options.intake.jsonLimits);
   app.setErrorHandler(httpErrorHandler({ masked: REPORT_NOT_STORED }));
 
   app.post("/v3/report", async (request, reply) => {

@@ -1,4 +1,4 @@
-import { deriveReportFacts, type ReportFacts } from "./derive.js";
+import { deriveFacts, type ReportFacts } from "./derive.js";
 import { describeValue, isRecord } from "./input.describe.js";
 import { buildReportFact, type ReportChild } from "./metabase.build.js";
 import { FACT_TYPES, type MetabaseFact } from "./metabase.fact.js";
@@ -94,8 +94,10 @@ function metabase(fact: unknown): { accepted: boolean; detail: string } {
   return accepted(parsed.report);
 }
 
+/** Accepted only if the ETL could count it too: intake refuses what the derivation refuses. */
 function accepted(doc: ReportDocument): { accepted: boolean; detail: string } {
-  return { accepted: true, detail: summarise(deriveReportFacts(doc)) };
+  const derived = deriveFacts(doc);
+  return derived.ok ? { accepted: true, detail: summarise(derived.facts) } : rejected(derived.errors);
 }
 
 function rejected(errors: InputError[]): { accepted: boolean; detail: string } {

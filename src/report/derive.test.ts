@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadFixture } from "../../test/fixtures/index.js";
-import { deriveReportFacts } from "./derive.js";
+import { deriveFacts, deriveReportFacts } from "./derive.js";
+import { FACT_LENGTH_LIMITS, PERL_PART_MAX } from "./facts.rules.js";
 import { parseMetabaseReport } from "./metabase.report.js";
 import type { NewReport, ReportDocument } from "./report.types.js";
 
@@ -126,5 +127,44 @@ describe("deriveReportFacts", () => {
     expect(() => deriveReportFacts(doc)).toThrow(
       new RangeError('report 9F3B6C2E-1D4A-4E8B-A7C5-2B1D0E9F8A76: created must be an ISO date-time, got "soon"'),
     );
+  });
+});
+
+describe("deriveFacts: what the database can store", () => {
+  const doc = (change: (d: ReportDocument) => void): ReportDocument => {
+    const d = structuredClone(stored(loadFixture("v3-perl5-valid") as NewReport));
+    change(d);
+    return d;
+  };
+
+  it("accepts every column at its limit", () => {
+    const atLimits = doc((d) => {
+      d.distribution.name = "D".repeat(FACT_LENGTH_LIMITS.dist);
+      d.distribution.version = "1".repeat(FACT_LENGTH_LIMITS.version);
+      d.environment.language.version = `5.${PERL_PART_MAX}.${PERL_PART_MAX}`;
+      d.environment.system.osname = "o".repeat(FACT_LENGTH_LIMITS.osname);
+      d.created = "1970-01-01T00:00:00Z";
+    });
+    expect(deriveFacts(atLimits).ok).toBe(true);
+  });
+
+  it("refuses one past each limit, pointing at the document's field", () => {
+    const past = doc((d) => {
+      d.distribution.name = "D".repeat(FACT_LENGTH_LIMITS.dist + 1);
+      d.environment.language.version = `5.${PERL_PART_MAX + 1}.${PERL_PART_MAX + 1}`;
+      d.environment.language.archname = "a".repeat(FACT_LENGTH_LIMITS.platform + 1);
+      d.created = "1969-12-31T23:59:59Z";
+    });
+    expect(deriveFacts(past)).toEqual({
+      ok: false,
+      errors: [
+        { path: "/distribution/name", message: "must be at most 200 characters long, got 201" },
+        { path: "/environment/language/archname", message: "must be at most 255 characters long, got 256" },
+        { path: "/environment/language/version", message: "must have a minor version of at most 999, got 1000" },
+        { path: "/environment/language/version", message: "must have a patch version of at most 999, got 1000" },
+        { path: "/created", message: 'must be a date-time from 1970 to 9999, got "1969-12-31T23:59:59Z"' },
+      ],
+    });
+    expect(() => deriveReportFacts(past)).toThrow(/distribution\/name must be at most 200 characters long, got 201; /);
   });
 });

@@ -1,6 +1,7 @@
 import { distMaturity, parseDistfile, type DistMaturity } from "./distname.js";
 import { parsePerlVersion } from "./perl.js";
-import type { Grade, ReportDocument } from "./report.types.js";
+import { factErrors } from "./facts.rules.js";
+import type { Grade, InputError, ReportDocument } from "./report.types.js";
 
 /** The flat row the ETL writes for one report (PROTOCOLS section 4). */
 export interface ReportFacts {
@@ -30,12 +31,29 @@ export interface ReportFacts {
   counted: boolean;
 }
 
-/** Derives the ETL row from a stored report document. Throws only on a `created` that is no date. */
+export type FactsDerivation = { ok: true; facts: ReportFacts } | { ok: false; errors: InputError[] };
+
+/**
+ * Derives the ETL row from a report document and checks it against what the database can store:
+ * the one decision of both intake (which refuses with these errors before storing) and the ETL,
+ * so that a report accepted is a report the ETL can count.
+ */
+export function deriveFacts(doc: ReportDocument): FactsDerivation {
+  const facts = derive(doc);
+  const errors = factErrors(facts, doc.created);
+  return errors.length === 0 ? { ok: true, facts } : { ok: false, errors };
+}
+
+/** {@link deriveFacts} for the ETL: throws with the reasons when the document cannot be counted. */
 export function deriveReportFacts(doc: ReportDocument): ReportFacts {
+  const derived = deriveFacts(doc);
+  if (derived.ok) return derived.facts;
+  const reasons = derived.errors.map((e) => `${e.path.slice(1)} ${e.message}`).join("; ");
+  throw new RangeError(`report ${doc.id}: ${reasons}`);
+}
+
+function derive(doc: ReportDocument): ReportFacts {
   const submittedAt = new Date(doc.created);
-  if (Number.isNaN(submittedAt.getTime())) {
-    throw new RangeError(`report ${doc.id}: created must be an ISO date-time, got ${JSON.stringify(doc.created)}`);
-  }
   const { language, system } = doc.environment;
   const perl = language.name === "Perl 5" ? parsePerlVersion(language.version) : null;
   const distfile = doc.metabase ? parseDistfile(doc.metabase.resource) : null;

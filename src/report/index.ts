@@ -1,5 +1,5 @@
 export * from "./report.types.js";
-export { newReportSchema, PERL5_VERSION_PATTERN } from "./v3.schema.js";
+export { newReportSchema, PERL5_VERSION_PATTERN, V3_COLLECTION_LIMITS } from "./v3.schema.js";
 export { validateNewReport, type NewReportValidation } from "./v3.validate.js";
 export { parseDistfile, distMaturity, type DistfileInfo, type DistfileFailure, type DistMaturity } from "./distname.js";
 export {
@@ -28,3 +28,7 @@ export { deriveReportFacts, type ReportFacts } from "./derive.js";
 export { canonicalJson, contentHash, serializeReport, type SerializedReport } from "./report.hash.js";
 export { checkConformance, fromStoredForm, type ConformanceResult, type SampleKind } from "./conformance.js";
 export { withoutNulChars } from "./storable.js";
+export { deriveFacts, type FactsDerivation } from "./derive.js";
+export { FACT_LENGTH_LIMITS, PERL_PART_MAX } from "./facts.rules.js";
+export { depthError, jsonDepth, jsonValueErrors, type JsonLimits } from "./json.limits.js";
+export { admitReport, capErrors, MAX_REPORTED_ERRORS } from "./report.admit.js";

@@ -134,4 +134,16 @@ describe("parseRegistration", () => {
       ],
     });
   });
+
+  it("accepts a name and address that fit the shown tester column, and refuses one character more", () => {
+    // `Name <address>`: 3 characters around the two.
+    const email = "a".repeat(100);
+    const fits = buildRegistration({ ...input, fullName: "N".repeat(512 - 103), email });
+    expect(parseRegistration(fits).ok).toBe(true);
+    const over = parseRegistration(buildRegistration({ ...input, fullName: "N".repeat(512 - 102), email }));
+    expect(over.ok).toBe(false);
+    expect(!over.ok && over.errors.map((e) => e.message)).toEqual([
+      'must hold a name and an address of at most 512 characters as "Name <address>", got 513',
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { FACT_LENGTH_LIMITS } from "./facts.rules.js";
 import { describeValue } from "./input.describe.js";
 import { FACT_TYPES, decodeJsonContent, readFact, stringContent, type ReadFact } from "./metabase.fact.js";
 import type { InputError } from "./report.types.js";
@@ -107,6 +108,14 @@ function readProfile(fact: ReadFact): { ok: true; value: TesterProfile } | { ok:
     errors.push({
       path: contentPath,
       message: `must hold a ${FACT_TYPES.fullName} fact with a name, got ${describeValue(values[FACT_TYPES.fullName])}`,
+    });
+  }
+  // Every report of the profile shows it as `Name <email>`: one the ETL cannot store is refused now.
+  const shown = `${fullName} <${email}>`.length;
+  if (shown > FACT_LENGTH_LIMITS.tester) {
+    errors.push({
+      path: contentPath,
+      message: `must hold a name and an address of at most ${FACT_LENGTH_LIMITS.tester} characters as "Name <address>", got ${shown}`,
     });
   }
   if (errors.length > 0) return { ok: false, errors };

@@ -13,8 +13,18 @@ import { LANGUAGE_NAMES, GRADES, OUTPUT_PHASES } from "./report.types.js";
 /** The pattern a Perl 5 `environment.language.version` must match (a suffix like ` RC1` is fine). */
 export const PERL5_VERSION_PATTERN = "^5\\.\\d+\\.\\d+";
 
+/**
+ * The longest lists a report may hold. Real reports name dozens of prerequisites and environment
+ * variables; the bounds keep validating (and listing the errors of) a hostile body cheap.
+ */
+export const V3_COLLECTION_LIMITS = { prerequisites: 5_000, mapEntries: 2_000 } as const;
+
 const str = { type: "string" } as const;
-const stringMap = { type: "object", additionalProperties: str } as const;
+const stringMap = {
+  type: "object",
+  maxProperties: V3_COLLECTION_LIMITS.mapEntries,
+  additionalProperties: str,
+} as const;
 const count = { type: "integer", minimum: 0 } as const;
 
 const language = {
@@ -102,7 +112,7 @@ export const newReportSchema = {
         // An empty name cannot be counted against any release; the original accepted it.
         name: { type: "string", minLength: 1 },
         version: str,
-        prerequisites: { type: "array", items: prerequisite },
+        prerequisites: { type: "array", maxItems: V3_COLLECTION_LIMITS.prerequisites, items: prerequisite },
       },
     },
     result,

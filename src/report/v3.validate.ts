@@ -1,24 +1,65 @@
 import { Ajv, type ErrorObject } from "ajv";
 import addFormatsModule from "ajv-formats";
-import { describeValue, pointerJoin } from "./input.describe.js";
+import { describeValue, isRecord, pointerJoin } from "./input.describe.js";
 import type { InputError, NewReport } from "./report.types.js";
-import { newReportSchema } from "./v3.schema.js";
+import { newReportSchema, V3_COLLECTION_LIMITS } from "./v3.schema.js";
 
 // ajv-formats is CommonJS with `exports.default`; NodeNext sees the module object, while
 // bundlers (vitest) may hand over the function itself. Both carry `.default`.
 const addFormats = addFormatsModule.default ?? addFormatsModule;
 
 // `verbose` puts the offending `data` on each error, which the "got ..." messages need.
-const ajv = new Ajv({ allErrors: true, verbose: true });
-addFormats(ajv, ["uuid", "date-time"]);
-const validate = ajv.compile<NewReport>(newReportSchema);
+// Two validators: stopping at the first error is the cheap way to learn whether a body is valid;
+// listing every error costs per error (seconds for a million), so it runs only on failure, and only
+// once the lists it walks are known to be within their limits.
+const firstError = compile(false);
+const everyError = compile(true);
+
+function compile(allErrors: boolean) {
+  const ajv = new Ajv({ allErrors, verbose: true });
+  addFormats(ajv, ["uuid", "date-time"]);
+  return ajv.compile<NewReport>(newReportSchema);
+}
 
 export type NewReportValidation = { ok: true; report: NewReport } | { ok: false; errors: InputError[] };
 
 /** Checks a v3 `POST /report` body against {@link newReportSchema}. */
 export function validateNewReport(body: unknown): NewReportValidation {
-  if (validate(body)) return { ok: true, report: body };
-  return { ok: false, errors: toInputErrors(validate.errors ?? []) };
+  if (firstError(body)) return { ok: true, report: body };
+  const oversized = oversizedLists(body);
+  if (oversized.length > 0) return { ok: false, errors: oversized };
+  everyError(body);
+  return { ok: false, errors: toInputErrors(everyError.errors ?? []) };
+}
+
+/** The lists the schema walks item by item that are over their limits, each as one error. */
+function oversizedLists(body: unknown): InputError[] {
+  const at = (...keys: string[]): unknown =>
+    keys.reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), body);
+  const errors: InputError[] = [];
+  const prerequisites = at("distribution", "prerequisites");
+  const maxItems = V3_COLLECTION_LIMITS.prerequisites;
+  if (Array.isArray(prerequisites) && prerequisites.length > maxItems) {
+    errors.push({
+      path: "/distribution/prerequisites",
+      message: `must have at most ${maxItems} items, got ${prerequisites.length}`,
+    });
+  }
+  const maps = [
+    ["environment", "toolchain"],
+    ["environment", "language", "variables"],
+    ["environment", "language", "toolchain"],
+    ["environment", "system", "variables"],
+  ];
+  const maxEntries = V3_COLLECTION_LIMITS.mapEntries;
+  for (const path of maps) {
+    const map = at(...path);
+    const size = isRecord(map) ? Object.keys(map).length : 0;
+    if (size > maxEntries) {
+      errors.push({ path: `/${path.join("/")}`, message: `must have at most ${maxEntries} entries, got ${size}` });
+    }
+  }
+  return errors;
 }
 
 function toInputErrors(errors: ErrorObject[]): InputError[] {

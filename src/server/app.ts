@@ -3,7 +3,7 @@ import websocket from "@fastify/websocket";
 import { handleProtocols } from "graphql-ws";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Registry } from "prom-client";
-import type { Config } from "../config.js";
+import { type Config, INTAKE_JSON_DEFAULTS } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
 import { MAX_NODES } from "../graphql/execution/limits.js";
@@ -37,7 +37,8 @@ export type AppConfig = Pick<
   | "redisUrl"
   | "redisPrefix"
   | "subscriptions"
->;
+> &
+  Partial<Pick<Config, "intakeJsonLimits">>;
 
 /** Largest message a WebSocket client may send (an operation with its variables). */
 const WS_MAX_PAYLOAD = 256 * 1024;
@@ -60,6 +61,7 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
       maxInFlight: database.kind === "pglite" ? 1 : 4,
       onStored: () => announcer.announce(),
     }),
+    config.intakeJsonLimits ?? INTAKE_JSON_DEFAULTS,
   );
   const app = Fastify({
     bodyLimit: config.bodyLimit,

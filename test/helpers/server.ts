@@ -76,6 +76,8 @@ export interface TestPlatformOptions {
   allowAnonymousReports?: boolean;
   /** Default 1 MiB, so that the limit is cheap to exceed in a test. */
   bodyLimit?: number;
+  /** Limits on a report body's shape; the configuration's defaults when absent. */
+  intakeJsonLimits?: AppConfig["intakeJsonLimits"];
   /** Run an ETL worker in the process, as `npm start` does (default); off to drive it by hand. */
   etl?: boolean;
   /** Limits on one GraphQL request; the defaults of the configuration when absent. */
@@ -122,6 +124,7 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
       // The events' prefix also prefixes the response cache's keys (`<prefix>cache:`).
       redisPrefix: channelPrefix,
       subscriptions,
+      ...(options.intakeJsonLimits ? { intakeJsonLimits: options.intakeJsonLimits } : {}),
       ...options.api,
     },
     { database, events, log: testLog },
