@@ -5,6 +5,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/client.js";
+import { findTokenHolder } from "../src/db/queries/tester.queries.js";
 
 const cli = new URL("../src/cli.ts", import.meta.url).pathname;
 
@@ -119,6 +121,63 @@ describe("cli", () => {
     rmSync(dataDir, { recursive: true });
   });
 
+  it("gives a second token for a known e-mail to the same tester", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "cpt-data-"));
+    try {
+      const env = { DATA_DIR: dataDir };
+      const first = await runCli(["tester:token", "--email", "ada@example.org", "--name", "Ada"], env);
+      const second = await runCli(["tester:token", "--email", "Ada@Example.org", "--name", "Someone Else"], env);
+      expect([first.code, second.code]).toEqual([0, 0]);
+      const database = await openDatabase({ dataDir });
+      try {
+        const holders = await Promise.all(
+          [first, second].map(async (run) => (await findTokenHolder(database.db, run.stdout.trim()))?.tester),
+        );
+        expect(holders[0]).toMatchObject({ fullName: "Ada", email: "ada@example.org" });
+        expect(holders[1]).toEqual(holders[0]);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("refuses, in one line, a second process on the embedded database a server holds", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "cpt-data-"));
+    try {
+      const env = { DATA_DIR: dataDir, PORT: "0" };
+      let refused: Run | undefined;
+      const served = await runCli(["serve"], env, async (child, output) => {
+        await waitFor(() => output().includes("platform ready"), "the server to start", 120_000);
+        refused = await runCli(["tester:token", "--email", "ada@example.org"], env);
+        expect(refused).toEqual({
+          code: 1,
+          stdout: "",
+          stderr:
+            `error: the embedded database in ${dataDir} is in use by process ${child.pid} (node cli.ts serve); ` +
+            "stop it, or use DATABASE_URL\n",
+        });
+        child.kill("SIGTERM");
+      });
+      expect(served.code).toBe(0);
+      expect(refused?.code).toBe(1);
+      // Once the server has stopped, the lock is gone and the token made now is kept.
+      const issued = await runCli(["tester:token", "--email", "ada@example.org"], env);
+      expect(issued.code).toBe(0);
+      const database = await openDatabase({ dataDir });
+      try {
+        expect(await findTokenHolder(database.db, issued.stdout.trim())).toMatchObject({
+          tester: { email: "ada@example.org" },
+        });
+      } finally {
+        await database.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
   it("serves until SIGTERM, then shuts down cleanly", async () => {
     const run = await runCli(["serve"], { DATA_DIR: "memory://", PORT: "0" }, async (child, output) => {
       await waitFor(() => output().includes("platform ready"), "the server to start");
@@ -126,13 +185,44 @@ describe("cli", () => {
         output()
           .split("\n")
           .find((line) => line.includes("platform ready")) ?? "{}",
-      ) as { health: string };
+      ) as { health: string; msg: string };
       expect((await fetch(ready.health)).status).toBe(200);
+      // One address a line, with the port it really listens on, and each of them answers.
+      const [title, ...lines] = ready.msg.split("\n");
+      expect(title).toBe("CPAN Testers platform ready, serving:");
+      const port = new URL(ready.health).port;
+      expect(port).not.toBe("0");
+      const addresses = lines.map((line) => /^ {2}(.+): +(\S+)$/.exec(line)?.slice(1) ?? [line]);
+      expect(addresses.map(([label]) => label)).toEqual(
+        expect.arrayContaining([
+          "GraphQL API (HTTP and WebSocket)",
+          "Console (GraphiQL)",
+          "REST (v3)",
+          "Health (process up)",
+          "Ready (database reachable)",
+          "Metrics (Prometheus)",
+        ]),
+      );
+      for (const [label, url = ""] of addresses) {
+        expect(new URL(url).port, label).toBe(port);
+        expect((await fetch(url)).status, url).not.toBe(404);
+      }
       child.kill("SIGTERM");
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('"msg":"shutting down"');
   });
+
+  it("shuts down cleanly when Ctrl-C arrives twice at once (from the terminal and from npm)", async () => {
+    const run = await runCli(["serve"], { DATA_DIR: "memory://", PORT: "0" }, async (child, output) => {
+      await waitFor(() => output().includes("platform ready"), "the server to start", 120_000);
+      child.kill("SIGINT");
+      child.kill("SIGINT");
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('"msg":"shutting down"');
+    expect(run.stdout).not.toContain("second signal");
+  }, 180_000);
 
   it("imports an uploads list into the embedded database, once", async () => {
     const directory = await mkdtemp(join(tmpdir(), "cpt-cli-"));
