@@ -34,7 +34,6 @@ async function serve(config: Config): Promise<void> {
       api: `${server.url}/graphql`,
       console: `${server.url}/console`,
       health: `${server.url}/readyz`,
-      addresses: Object.fromEntries(addresses.map(({ label, url }) => [label, url])),
       database: database.kind,
       events: config.redisUrl ? "redis" : "in-process",
       etl: worker ? "in-process" : "separate",
