@@ -1,5 +1,40 @@
 import js from "@eslint/js";
+import boundaries from "eslint-plugin-boundaries";
 import tseslint from "typescript-eslint";
+
+// The rooms of src/ and where each may import from: one direction, top to bottom
+// (docs/ARCHITECTURE.md, "Import direction"). A room may always import itself.
+const rooms = {
+  entry: ["src/cli.ts", "src/commands"],
+  server: ["src/server"],
+  etl: ["src/etl"],
+  graphql: ["src/graphql"],
+  rest: ["src/rest"],
+  intake: ["src/intake"],
+  web: ["src/web"],
+  auth: ["src/auth"],
+  db: ["src/db"],
+  events: ["src/events"],
+  report: ["src/report"],
+  base: ["src/config.ts", "src/log.ts", "src/redis.ts", "src/version.ts", "src/errors"],
+  bench: ["bench"],
+};
+const lower = ["auth", "db", "events", "report", "base"];
+const mayImport = {
+  entry: Object.keys(rooms).filter((room) => room !== "bench"),
+  server: ["graphql", "rest", "intake", "web", ...lower],
+  etl: ["report", "db", "events", "base"],
+  graphql: lower,
+  rest: lower,
+  intake: lower,
+  web: lower,
+  auth: ["db", "events", "report", "base"],
+  db: ["report", "base"],
+  events: ["report", "base"],
+  report: ["base"],
+  base: [],
+  bench: Object.keys(rooms),
+};
 
 export default tseslint.config(
   {
@@ -32,4 +67,31 @@ export default tseslint.config(
     rules: { "no-restricted-syntax": "off" },
   },
   { files: ["**/*.js"], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ["src/**/*.ts", "bench/**/*.ts"],
+    // Tests may reach anything they need to set a scene up.
+    ignores: ["**/*.test.ts"],
+    plugins: { boundaries },
+    settings: {
+      "import/resolver": { typescript: { project: "tsconfig.json" } },
+      // Single files (config.ts, cli.ts) are rooms too; v7 classifies them only with the older
+      // `mode: "file"` descriptor, which it still supports but warns about.
+      "boundaries/legacy-warnings": false,
+      "boundaries/elements": Object.entries(rooms).flatMap(([type, paths]) =>
+        paths.map((pattern) => ({ type, pattern, mode: pattern.endsWith(".ts") ? "file" : "folder" })),
+      ),
+    },
+    rules: {
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "disallow",
+          policies: Object.entries(mayImport).map(([room, targets]) => ({
+            from: { element: { type: room } },
+            allow: { to: { element: { types: { anyOf: [room, ...targets] } } } },
+          })),
+        },
+      ],
+    },
+  },
 );

@@ -52,7 +52,7 @@ describe.each(testBackends())("Metabase protocol on $name", (backend) => {
   it("walks an unregistered client through 401, HEAD guid, register and a successful retry", async () => {
     const refused = await submit("metabase-submit-linux-pass");
     expect(refused.status).toBe(401);
-    expect(JSON.parse(refused.body)).toEqual({ error: "unknown tester or wrong secret: check your metabase_id.json" });
+    expect(JSON.parse(refused.body)).toEqual({ error: `User ${PROFILE} unrecognized` });
 
     const lookup = await rawRequest(platform.url, perlClientRequest(platform.url, "HEAD", `/api/v1/guid/${PROFILE}`));
     expect(lookup.status).toBe(404);
@@ -62,8 +62,8 @@ describe.each(testBackends())("Metabase protocol on $name", (backend) => {
       platform.url,
       perlClientRequest(platform.url, "POST", "/api/v1/register", registration),
     );
-    expect(registered.status).toBe(201);
-    expect(JSON.parse(registered.body)).toEqual({ guid: PROFILE });
+    expect(registered.status).toBe(200);
+    expect(JSON.parse(registered.body)).toEqual({ message: "accepted" });
 
     const accepted = await submit("metabase-submit-linux-pass");
     expect(accepted.status).toBe(201);
@@ -122,7 +122,11 @@ describe.each(testBackends())("Metabase protocol on $name", (backend) => {
   });
 
   it("refuses a wrong secret, and a registration that would replace one", async () => {
-    expect((await submit("metabase-submit-linux-pass", "guessed")).status).toBe(401);
+    const wrong = await submit("metabase-submit-linux-pass", "guessed");
+    expect({ status: wrong.status, body: JSON.parse(wrong.body) as unknown }).toEqual({
+      status: 401,
+      body: { error: `wrong secret for user ${PROFILE}: check your metabase_id.json` },
+    });
     const hijack = loadFixture("metabase-register") as { content: string }[];
     (hijack[1] as { content: string }).content = "another secret";
     const response = await rawRequest(

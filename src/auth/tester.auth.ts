@@ -59,9 +59,19 @@ export function metabaseTester(db: Db, header: string | undefined): Promise<Test
 export async function requireMetabaseTester(db: Db, header: string | undefined): Promise<CredentialHolder> {
   const tester = await metabaseTester(db, header);
   // The client answers a 401 by checking its profile and registering it: the start of every new tester.
-  if (!tester)
-    throw new AppError(ErrorCode.UNAUTHENTICATED, "unknown tester or wrong secret: check your metabase_id.json");
+  if (!tester) throw await metabaseRefusal(db, header);
   return { tester, scopes: METABASE_SCOPES };
+}
+
+/** A 401 that says what the original said for an unknown profile, and what is wrong otherwise. */
+async function metabaseRefusal(db: Db, header: string | undefined): Promise<AppError> {
+  const user = basicCredentials(header)?.user;
+  if (!user) return new AppError(ErrorCode.UNAUTHENTICATED, "expected Basic credentials: profile GUID and secret");
+  const known = UUID.test(user) && (await findTester(db, user.toLowerCase()));
+  return new AppError(
+    ErrorCode.UNAUTHENTICATED,
+    known ? `wrong secret for user ${user}: check your metabase_id.json` : `User ${user} unrecognized`,
+  );
 }
 
 /**

@@ -28,7 +28,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRouteOptions): Promise<void> {
   const { db, intake } = options;
-  acceptMixedEncodingJson(app);
+  // The original server never looked at the content type here, and the Perl client's JSON arrives
+  // as `application/octet-stream` (HTTP::Tiny's default) beside a literal `Content_Type` header.
+  acceptMixedEncodingJson(app, { anyContentType: true });
 
   app.setErrorHandler(httpErrorHandler({ masked: REPORT_NOT_STORED, send: sendMetabaseError }));
 
@@ -54,7 +56,8 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
     }
     const { profile, secret } = parsed;
     await registerProfile(db, { id: profile.guid, fullName: profile.fullName, email: profile.email }, secret);
-    return reply.code(201).header("location", `/api/v1/guid/${profile.guid}`).send({ guid: profile.guid });
+    // The original's answer; the client only checks for a 2xx.
+    return reply.code(200).send({ message: "accepted" });
   });
 
   // The client asks whether its profile exists after a 401; reports can be looked up the same way.
@@ -71,7 +74,7 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
           : (await documentExists(db, id))
             ? "CPAN-Testers-Report"
             : undefined;
-      if (!type) throw notFound(`no fact with guid ${guid}`);
+      if (!type) throw notFound(`${guid} not found`);
       return reply.send({ guid: id, type });
     },
   });
@@ -81,5 +84,13 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
 function sendMetabaseError(reply: FastifyReply, error: HttpError): FastifyReply {
   if (error.code === ErrorCode.UNAUTHENTICATED) reply.header("www-authenticate", 'Basic realm="CPAN Testers"');
   const details = error.errors.length > 1 ? { details: error.errors } : {};
-  return reply.code(error.status).send({ error: error.message, ...details });
+  return sendJson(reply.code(error.status), { error: error.message, ...details });
+}
+
+/**
+ * Metabase::Client::Simple prints an error's `error` only when the type is exactly
+ * application/json; Fastify adds a charset to any JSON it serialises, but not to bytes.
+ */
+function sendJson(reply: FastifyReply, body: unknown): FastifyReply {
+  return reply.type("application/json").send(Buffer.from(JSON.stringify(body)));
 }

@@ -78,7 +78,8 @@ function completeReport(report: NewReport, id: string): ReportDocument {
   return {
     ...report,
     id: report.id?.toLowerCase() ?? id,
-    created: report.created ?? new Date().toISOString(),
+    // Whole seconds, as the original wrote every date-time.
+    created: report.created ?? new Date().toISOString().replace(/\.\d+Z$/, "Z"),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { Db } from "../db/client.js";
-import { type NewUpload, recordUploads } from "../db/queries/upload-record.queries.js";
+import { recordUploads } from "../db/queries/upload-record.queries.js";
 import { findUploads } from "../db/queries/upload.queries.js";
 import type { UploadRow } from "../db/schema/index.js";
 import { AppError, ErrorCode } from "../errors/index.js";
+import type { NewUpload, UploadChange } from "../report/upload-list.js";
 import { type EventBus, Topic, type UploadAddedPayload } from "../events/index.js";
 
 export interface UploadIntakeDependencies {
@@ -32,8 +33,6 @@ export async function addUploads(deps: UploadIntakeDependencies, uploads: readon
   return { added: recorded.length - completed, completed, unchanged: uploads.length - recorded.length };
 }
 
-export type UploadOutcome = "added" | "completed" | "unchanged";
-
 /**
  * One upload, as the addUpload mutation takes it. Sending an upload that is already known is
  * fine when it is the same file (unchanged); a different author or file for the same release is
@@ -42,11 +41,11 @@ export type UploadOutcome = "added" | "completed" | "unchanged";
 export async function addUpload(
   deps: UploadIntakeDependencies,
   upload: NewUpload,
-): Promise<{ outcome: UploadOutcome; row: UploadRow }> {
+): Promise<{ change: UploadChange; row: UploadRow }> {
   const [recorded] = await recordUploads(deps.db, [upload]);
   if (recorded) {
     deps.events?.emit(Topic.uploadAdded, uploadEvent(recorded.row));
-    return { outcome: recorded.completed ? "completed" : "added", row: recorded.row };
+    return { change: recorded.completed ? "completed" : "added", row: recorded.row };
   }
   const [stored] = await findUploads(deps.db, [upload]);
   if (!stored) throw new Error(`upload ${upload.dist} ${upload.version} was neither written nor found`);
@@ -56,7 +55,7 @@ export async function addUpload(
       `${upload.dist} ${upload.version} is already known as ${stored.author ?? "?"}/${stored.filename ?? "?"}, not ${upload.author}/${upload.filename}`,
     );
   }
-  return { outcome: "unchanged", row: stored };
+  return { change: "unchanged", row: stored };
 }
 
 /** The event of a row recordUploads wrote: complete, so the fallbacks never apply. */

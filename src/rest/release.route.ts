@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
 import { restReleases } from "../db/queries/release.queries.js";
-import { nonEmpty } from "./rest-errors.js";
+import { ErrorCode } from "../errors/index.js";
+import { nonEmpty, restError } from "./rest-errors.js";
 import { type FeedQuery, feedFilter, feedQuerystring } from "./rest-params.js";
+import { errorsBody, listResponses, releaseSummary } from "./rest-schemas.js";
 
 const params = {
   type: "object",
@@ -13,45 +15,53 @@ const params = {
   },
 } as const;
 
-/**
- * /v3/release: report counts over all perls per release, in the order they last changed (so
- * `since` polls work), at most `limit` rows (default and most: 100,000).
- */
-export function registerReleaseRoutes(app: FastifyInstance, db: Db): void {
-  const handler = async (
-    where: { dist?: string; version?: string; author?: string },
-    query: FeedQuery,
-    what: string,
-  ) => {
-    return nonEmpty(await restReleases(db, { ...where, ...feedFilter(query) }), what);
-  };
+const schema = { tags: ["Release"], querystring: feedQuerystring, params, response: listResponses(releaseSummary) };
 
-  app.get<{ Querystring: FeedQuery }>("/release", { schema: { querystring: feedQuerystring } }, (request) =>
-    handler({}, request.query, "releases"),
-  );
+/**
+ * /release: report counts over all perls per release, by dist and version, at most `limit` rows
+ * (default and most: 100,000). `since` (releases with reports since then) only for a dist or an
+ * author, as the original: over every release it cannot be answered quickly. The v1 API has all
+ * but the single release.
+ */
+export function registerReleaseRoutes(app: FastifyInstance, db: Db, options: { singleRelease: boolean }): void {
+  const list = async (where: { dist?: string; author?: string }, query: FeedQuery) =>
+    nonEmpty(await restReleases(db, { ...where, ...feedFilter(query) }));
+
+  app.get<{ Querystring: FeedQuery }>("/release", { schema: { ...schema, summary: "Every release" } }, (request) => {
+    if (request.query.since !== undefined) {
+      throw restError(ErrorCode.BAD_USER_INPUT, '"since" parameter not allowed');
+    }
+    return list({}, request.query);
+  });
   app.get<{ Params: { dist: string }; Querystring: FeedQuery }>(
     "/release/dist/:dist",
-    { schema: { querystring: feedQuerystring, params } },
-    (request) => handler({ dist: request.params.dist }, request.query, `releases of ${request.params.dist}`),
+    { schema: { ...schema, summary: "The releases of a distribution" } },
+    (request) => list({ dist: request.params.dist }, request.query),
   );
-  app.get<{ Params: { dist: string; version: string }; Querystring: FeedQuery }>(
-    "/release/dist/:dist/:version",
-    { schema: { querystring: feedQuerystring, params } },
-    (request) =>
-      handler(
-        { dist: request.params.dist, version: request.params.version },
-        request.query,
-        `release ${request.params.dist} ${request.params.version}`,
-      ),
-  );
+  if (options.singleRelease) {
+    app.get<{ Params: { dist: string; version: string }; Querystring: FeedQuery }>(
+      "/release/dist/:dist/:version",
+      {
+        schema: {
+          ...schema,
+          summary: "One release",
+          response: { 200: releaseSummary, 400: errorsBody, 404: errorsBody },
+        },
+      },
+      async (request) => {
+        const [release] = await restReleases(db, {
+          ...feedFilter(request.query),
+          dist: request.params.dist,
+          version: request.params.version,
+        });
+        if (!release) throw restError(ErrorCode.NOT_FOUND, "Not found");
+        return release;
+      },
+    );
+  }
   app.get<{ Params: { author: string }; Querystring: FeedQuery }>(
     "/release/author/:author",
-    { schema: { querystring: feedQuerystring, params } },
-    (request) =>
-      handler(
-        { author: request.params.author.toUpperCase() },
-        request.query,
-        `releases by ${request.params.author.toUpperCase()}`,
-      ),
+    { schema: { ...schema, summary: "The releases of an author" } },
+    (request) => list({ author: request.params.author.toUpperCase() }, request.query),
   );
 }

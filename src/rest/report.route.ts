@@ -1,22 +1,45 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
 import { findReportDocuments } from "../db/queries/report.queries.js";
-import { badInput, notFound } from "../errors/index.js";
+import { ErrorCode } from "../errors/index.js";
+import { restError } from "./rest-errors.js";
+import { isoSeconds } from "./rest-params.js";
+import { errorsBody, report } from "./rest-schemas.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** /v3/report/{id}: the stored report document as accepted, with its id and creation time. */
+/**
+ * /v3/report/{id}: the stored report document as accepted, with its id and creation time. An id
+ * that is no UUID is a 400 (the original looked it up and answered 404); an unknown one a 404.
+ */
 export function registerReportRoutes(app: FastifyInstance, db: Db): void {
-  app.get<{ Params: { id: string } }>("/report/:id", async (request) => {
-    const guid = request.params.id.toLowerCase();
-    if (!UUID.test(guid)) {
-      const message = `id must be a report GUID (a UUID), got ${JSON.stringify(request.params.id)}`;
-      throw badInput(message, [{ message, path: "/id" }]);
-    }
-    const [stored] = await findReportDocuments(db, [guid]);
-    if (!stored) throw notFound(`report ${guid} not found`);
-    const document = (stored.document ?? {}) as Record<string, unknown>;
-    // The document carries `created` when the client sent one; otherwise it is when we received it.
-    return { ...document, id: guid, created: document.created ?? stored.receivedAt.toISOString() };
-  });
+  app.get<{ Params: { id: string } }>(
+    "/report/:id",
+    {
+      schema: {
+        tags: ["Report"],
+        summary: "One report",
+        params: { type: "object", properties: { id: { type: "string", description: "The report's GUID" } } },
+        response: { 200: report, 400: errorsBody, 404: errorsBody },
+      },
+    },
+    async (request) => {
+      const guid = request.params.id.toLowerCase();
+      if (!UUID.test(guid)) {
+        const message = `id must be a report GUID (a UUID), got ${JSON.stringify(request.params.id)}`;
+        throw restError(ErrorCode.BAD_USER_INPUT, message, "/id");
+      }
+      const [stored] = await findReportDocuments(db, [guid]);
+      if (!stored) throw restError(ErrorCode.NOT_FOUND, "Report ID not found", "/id");
+      const document = (stored.document ?? {}) as Record<string, unknown>;
+      // The document carries `created` when the client sent one; otherwise it is when we received it.
+      const created = document.created ?? isoSeconds(stored.receivedAt);
+      // A Metabase creation_time is stored as a full ISO string; the original wrote whole seconds.
+      return {
+        ...document,
+        id: guid,
+        created: typeof created === "string" ? created.replace(/\.000Z$/, "Z") : created,
+      };
+    },
+  );
 }

@@ -3,13 +3,28 @@ import { AppError, ErrorCode } from "../errors/index.js";
 /** Rows one v3 list answers at most; `limit` may ask for fewer. */
 export const REST_MAX_ROWS = 100_000;
 
+/**
+ * An ISO 8601 date-time; without a zone it is UTC, as the original read `2016-08-20T00:00:00`.
+ * A pattern rather than ajv's `date-time` format, which insists on a zone.
+ */
+export const SINCE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?([Zz]|[+-]\\d{2}:?\\d{2})?$";
+
 export const sinceParam = {
   type: "string",
-  format: "date-time",
-  description: "Only records since this ISO 8601 date-time",
+  pattern: SINCE_PATTERN,
+  description: "Only records since this ISO 8601 date-time (UTC when it names no zone)",
 } as const;
-export const limitParam = { type: "integer", minimum: 1, maximum: REST_MAX_ROWS } as const;
-export const maturityParam = { type: "string", enum: ["stable", "dev"] } as const;
+export const limitParam = {
+  type: "integer",
+  minimum: 1,
+  maximum: REST_MAX_ROWS,
+  description: `Only up to this many records (at most ${REST_MAX_ROWS})`,
+} as const;
+export const maturityParam = {
+  type: "string",
+  enum: ["stable", "dev"],
+  description: "Only releases of this maturity",
+} as const;
 export const stringArrayParam = { type: "array", items: { type: "string", maxLength: 100 }, maxItems: 50 } as const;
 
 /** The query string of the v3 feeds (/release, /upload): since when, how many, which maturity. */
@@ -38,11 +53,17 @@ export function feedFilter(query: FeedQuery): { since?: Date; maturity?: "stable
 /** A date-time the schema has checked the shape of; a value that is no real instant is a 400. */
 export function sinceDate(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
-  const date = new Date(value);
+  const zoned = /([Zz]|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`;
+  const date = new Date(zoned.replace(" ", "T"));
   if (Number.isNaN(date.getTime())) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `since must be an ISO 8601 date-time, got ${JSON.stringify(value)}`, [
-      { message: `since must be an ISO 8601 date-time, got ${JSON.stringify(value)}`, path: "/since" },
+      { message: "Does not match date-time format.", path: "/since" },
     ]);
   }
   return date;
+}
+
+/** A date-time as the original wrote them: whole seconds, UTC, `2016-08-12T04:01:00Z`. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, "Z");
 }

@@ -11,8 +11,11 @@ import { DocumentBatcher } from "../intake/document.batcher.js";
 import { DocumentsAnnouncer } from "../intake/documents.announcer.js";
 import { registerIntake } from "../intake/intake.plugin.js";
 import { ReportIntake } from "../intake/report.intake.js";
+import { addUpload } from "../intake/upload.intake.js";
 import type { Logger } from "../log.js";
-import { registerV3 } from "../rest/v3.plugin.js";
+import { registerLegacyFeeds } from "../rest/legacy/legacy.plugin.js";
+import { registerApiDocsView, registerOpenApi } from "../rest/openapi.plugin.js";
+import { registerV1, registerV3 } from "../rest/v3.plugin.js";
 import { registerConsole } from "../web/console.plugin.js";
 import { registerGraphQL } from "./graphql.plugin.js";
 import { registerHealth } from "./health.plugin.js";
@@ -71,6 +74,8 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
     // ws would otherwise accept 100 MiB messages, and pick the first subprotocol a client offers.
     options: { maxPayload: WS_MAX_PAYLOAD, handleProtocols },
   });
+  // Before the routes it documents.
+  await registerOpenApi(app);
   registerHealth(app, database);
   const registry = registerMetrics(app, deps.metrics);
   registerConsole(app);
@@ -83,7 +88,10 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
       db,
       databaseKind: database.kind,
       events,
-      intake,
+      intake: {
+        submitReport: (report, tester) => intake.submitV3(report, "graphql", tester),
+        addUpload: (upload) => addUpload({ db, events }, upload),
+      },
       allowAnonymousReports: config.allowAnonymousReports,
       log,
       startedAt: new Date(),
@@ -97,5 +105,8 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
     },
   );
   await app.register(registerV3(db), { prefix: "/v3" });
+  await app.register(registerV1(db), { prefix: "/v1" });
+  await registerApiDocsView(app);
+  await app.register(registerLegacyFeeds({ db, events, maxBufferedBytes: config.subscriptions.maxBufferedBytes }));
   return app;
 }

@@ -23,17 +23,24 @@ export async function startCli(args: string[], env: Record<string, string>, read
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let stdout = "";
   const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const line = output.split("\n").find((text) => text.includes(readyMessage));
+      stdout += chunk.toString();
+      // Whole lines of stdout only: a chunk may end inside a line, and stderr may come between.
+      const line = stdout
+        .split("\n")
+        .slice(0, -1)
+        .find((text) => text.includes(readyMessage));
       if (line) resolve(JSON.parse(line) as Record<string, unknown>);
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code} before ready:\n${output}`)));
   });
-  const exited = once(child, "exit") as Promise<[number | null]>;
+  // "close", not "exit": the last output may still be in flight when the process exits.
+  const exited = once(child, "close") as Promise<[number | null]>;
   return {
     child,
     ready: await ready,

@@ -2,7 +2,7 @@ import { and, asc, eq, exists, gt, gte, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "../client.js";
 import { preparedPerDb } from "../prepared.js";
-import { type ReleaseRow, releases, type UploadRow, uploads } from "../schema/index.js";
+import { type ReleaseRow, releases, reports, type UploadRow, uploads } from "../schema/index.js";
 
 export interface DistVersion {
   dist: string;
@@ -169,14 +169,24 @@ export interface RestReleaseRow {
   unknown: number;
 }
 
-/** Release rows for /v3/release: counts over all perls, in the order they were last updated. */
+/**
+ * Release rows for /v3/release: counts over all perls, by dist and version. `since` keeps the
+ * releases with a report submitted since then (the original's rule); callers narrow it to a dist
+ * or an author, where the reports index by dist and version makes it cheap.
+ */
 export function restReleases(db: Db, filter: RestReleaseFilter): Promise<RestReleaseRow[]> {
   const conditions: SQL[] = [];
   if (filter.dist !== undefined) conditions.push(eq(releases.dist, filter.dist));
   if (filter.version !== undefined) conditions.push(eq(releases.version, filter.version));
   if (filter.author !== undefined) conditions.push(eq(uploads.author, filter.author));
   if (filter.maturity) conditions.push(eq(uploads.maturity, filter.maturity));
-  if (filter.since) conditions.push(gte(releases.updatedAt, filter.since));
+  if (filter.since) {
+    conditions.push(
+      sql`exists (select 1 from ${reports} where ${reports.dist} = ${releases.dist}
+        and ${reports.version} = ${releases.version}
+        and ${reports.submittedAt} >= ${filter.since.toISOString()}::timestamptz)`,
+    );
+  }
   const columns = {
     dist: releases.dist,
     version: releases.version,
@@ -185,7 +195,7 @@ export function restReleases(db: Db, filter: RestReleaseFilter): Promise<RestRel
     na: releases.na,
     unknown: releases.unknown,
   };
-  const order = [asc(releases.updatedAt), asc(releases.dist), asc(releases.version)];
+  const order = [asc(releases.dist), asc(releases.version)];
   // The upload is needed only to filter by author or maturity; without one, no join.
   if (filter.author === undefined && !filter.maturity) {
     return db

@@ -1,17 +1,7 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { type UploadRow, uploads } from "../schema/index.js";
-
-/** An upload as PAUSE announces it: every field known. */
-export interface NewUpload {
-  dist: string;
-  version: string;
-  author: string;
-  /** Below the author directory, e.g. `Foo-Bar-1.23.tar.gz`. */
-  filename: string;
-  releasedAt: Date;
-  maturity: "stable" | "dev";
-}
+import type { NewUpload } from "../../report/upload-list.js";
 
 /** An upload row that recordUploads wrote: new, or a provisional one it completed. */
 export interface RecordedUpload {

@@ -3,8 +3,7 @@ import { requireScope } from "../../auth/scope.guard.js";
 import { requireTokenHolder } from "../../auth/tester.auth.js";
 import { TokenScope } from "../../db/schema/index.js";
 import { badInput } from "../../errors/index.js";
-import { newUpload } from "../../intake/upload-list.js";
-import { addUpload } from "../../intake/upload.intake.js";
+import { newUpload } from "../../report/upload-list.js";
 import { dateTimeArgument } from "../args/arguments.js";
 import type { GraphQLContext } from "../context.js";
 import { DateTimeScalar, type InvalidScalarValue } from "../scalars.js";
@@ -33,7 +32,7 @@ export class UploadAddResolver {
     // The same rules as a line of an imported uploads list.
     const upload = newUpload(distfile, dateTimeArgument("releasedAt", releasedAt) ?? new Date());
     if ("error" in upload) throw badInput(upload.error);
-    const { outcome, row } = await addUpload(context, upload);
-    return toUploadReceipt(outcome, row);
+    const { change, row } = await context.intake.addUpload(upload);
+    return toUploadReceipt(change, row);
   }
 }

@@ -1,5 +1,4 @@
-import type { NewUpload } from "../db/queries/upload-record.queries.js";
-import { parseDistfile } from "../report/index.js";
+import { parseDistfile } from "./distname.js";
 
 /*
  * The uploads list format (README, "Importing uploads"): one upload per line,
@@ -10,6 +9,20 @@ import { parseDistfile } from "../report/index.js";
  * when it was released, as an ISO 8601 date-time with its zone or as epoch seconds, separated by
  * whitespace. Blank lines and everything after a `#` are ignored.
  */
+
+/** An upload as PAUSE announces it: every field known. */
+export interface NewUpload {
+  dist: string;
+  version: string;
+  author: string;
+  /** Below the author directory, e.g. `Foo-Bar-1.23.tar.gz`. */
+  filename: string;
+  releasedAt: Date;
+  maturity: "stable" | "dev";
+}
+
+/** What recording an upload changed: a new release, a provisional one completed, or nothing. */
+export type UploadChange = "added" | "completed" | "unchanged";
 
 /** What is wrong with a line, in words that say what was expected and what was found. */
 export interface UploadLineError {
