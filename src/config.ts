@@ -24,6 +24,25 @@ export const SUBSCRIPTION_DEFAULTS = {
   maxPerConnection: 100,
 } as const;
 
+/** Defaults of the limits on one GraphQL request; see the README's configuration table. */
+export const GRAPHQL_LIMIT_DEFAULTS = {
+  /** Bytes of a POST /graphql body (the documented 256 KiB); larger is 413 PAYLOAD_TOO_LARGE. */
+  bodyBytes: 256 * 1024,
+  /**
+   * Field selections of one operation, counted through fragments (introspection's is 220). More
+   * would let identical fields exhaust graphql-js's budget for comparing them ("Validation aborted").
+   */
+  fields: 1_000,
+  /** Aliased fields of one operation. */
+  aliases: 100,
+  /** Fields at the root of one operation. */
+  rootFields: 20,
+  /** Bytes of one response. */
+  responseBytes: 16 * 1024 ** 2,
+  /** Milliseconds after which resolvers stop and answer QUERY_TIMEOUT. */
+  timeoutMs: 5_000,
+} as const;
+
 const schema = z.object({
   /** Postgres URL. Absent: the embedded PGlite database with its files under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "expected a postgres:// URL" }).optional(),
@@ -58,6 +77,15 @@ const schema = z.object({
   QUERY_COST_LIMIT: count(1, 1_000_000).default(1_000),
   /** The deepest selection a GraphQL request may nest (introspection excluded). */
   QUERY_DEPTH_LIMIT: count(1, 100).default(12),
+  /** Limits on one GraphQL request; see GRAPHQL_LIMIT_DEFAULTS. */
+  GRAPHQL_BODY_LIMIT: count(1024, 1024 ** 3).default(GRAPHQL_LIMIT_DEFAULTS.bodyBytes),
+  QUERY_FIELD_LIMIT: count(1, 1_000_000).default(GRAPHQL_LIMIT_DEFAULTS.fields),
+  QUERY_ALIAS_LIMIT: count(0, 1_000_000).default(GRAPHQL_LIMIT_DEFAULTS.aliases),
+  QUERY_ROOT_FIELD_LIMIT: count(1, 10_000).default(GRAPHQL_LIMIT_DEFAULTS.rootFields),
+  GRAPHQL_RESPONSE_LIMIT: count(1024, 1024 ** 3).default(GRAPHQL_LIMIT_DEFAULTS.responseBytes),
+  GRAPHQL_TIMEOUT_MS: count(1, 3_600_000).default(GRAPHQL_LIMIT_DEFAULTS.timeoutMs),
+  /** Show our own faults' messages and stacks to clients (never, by default, whatever NODE_ENV says). */
+  EXPOSE_ERROR_DETAILS: flag.default(false),
   /** Whole GraphQL responses cached by their cache hints (Redis with REDIS_URL, else in memory). */
   RESPONSE_CACHE: flag.default(true),
   /** Events queued per subscription before it fails as too slow. */
@@ -84,9 +112,13 @@ export type Config = Readonly<{
   databaseStatementTimeoutMs: number;
   queryCostLimit: number;
   queryDepthLimit: number;
+  graphqlLimits: GraphQLLimits;
+  exposeErrorDetails: boolean;
   responseCache: boolean;
   subscriptions: SubscriptionLimits;
 }>;
+
+export type GraphQLLimits = Readonly<{ [K in keyof typeof GRAPHQL_LIMIT_DEFAULTS]: number }>;
 
 export type SubscriptionLimits = Readonly<{ bufferEvents: number; maxBufferedBytes: number; maxPerConnection: number }>;
 
@@ -129,6 +161,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     queryCostLimit: e.QUERY_COST_LIMIT,
     queryDepthLimit: e.QUERY_DEPTH_LIMIT,
+    graphqlLimits: {
+      bodyBytes: e.GRAPHQL_BODY_LIMIT,
+      fields: e.QUERY_FIELD_LIMIT,
+      aliases: e.QUERY_ALIAS_LIMIT,
+      rootFields: e.QUERY_ROOT_FIELD_LIMIT,
+      responseBytes: e.GRAPHQL_RESPONSE_LIMIT,
+      timeoutMs: e.GRAPHQL_TIMEOUT_MS,
+    },
+    exposeErrorDetails: e.EXPOSE_ERROR_DETAILS,
     responseCache: e.RESPONSE_CACHE,
     subscriptions: {
       bufferEvents: e.SUBSCRIBER_BUFFER_EVENTS,

@@ -9,6 +9,11 @@ export const ErrorCode = {
   UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
   RATE_LIMITED: "RATE_LIMITED",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
+  TOO_MANY_FIELDS: "TOO_MANY_FIELDS",
+  TOO_MANY_ALIASES: "TOO_MANY_ALIASES",
+  TOO_MANY_ROOT_FIELDS: "TOO_MANY_ROOT_FIELDS",
+  RESPONSE_TOO_LARGE: "RESPONSE_TOO_LARGE",
+  QUERY_TIMEOUT: "QUERY_TIMEOUT",
   UNAVAILABLE: "UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -35,6 +40,12 @@ export const errorMeanings: Readonly<Record<ErrorCode, ErrorMeaning>> = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, fault: "client" },
   RATE_LIMITED: { status: 429, fault: "client" },
   QUERY_TOO_COMPLEX: { status: 400, fault: "client" },
+  TOO_MANY_FIELDS: { status: 400, fault: "client" },
+  TOO_MANY_ALIASES: { status: 400, fault: "client" },
+  TOO_MANY_ROOT_FIELDS: { status: 400, fault: "client" },
+  // Said in the answer rather than by a status: the response was already under way.
+  RESPONSE_TOO_LARGE: { status: 400, fault: "client" },
+  QUERY_TIMEOUT: { status: 400, fault: "client" },
   UNAVAILABLE: { status: 503, fault: "server" },
   INTERNAL_SERVER_ERROR: { status: 500, fault: "server" },
 };

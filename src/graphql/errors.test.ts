@@ -54,4 +54,36 @@ describe("formatGraphQLError", () => {
     };
     expect(format(validation, new GraphQLError(validation.message))).toEqual(validation);
   });
+
+  it("logs client mistakes at debug without a stack, and gives Apollo's codeless request errors a code", () => {
+    const lines: Record<string, unknown>[] = [];
+    const debug = pino({ level: "debug" }, { write: (line: string) => lines.push(JSON.parse(line) as never) });
+    const formatDebug = formatGraphQLError(debug);
+    const validation = { message: "bad", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
+    expect(formatDebug(validation, new GraphQLError("bad"))).toEqual(validation);
+    const mismatch = new GraphQLError("provided sha does not match query", { extensions: { http: { status: 400 } } });
+    expect(formatDebug({ message: mismatch.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, mismatch)).toEqual(
+      { message: mismatch.message, extensions: { code: "PERSISTED_QUERY_HASH_MISMATCH" } },
+    );
+    expect(lines.map(({ level, code }) => ({ level, code }))).toEqual([
+      { level: 20, code: "GRAPHQL_VALIDATION_FAILED" },
+      { level: 20, code: "PERSISTED_QUERY_HASH_MISMATCH" },
+    ]);
+    expect(lines.some((line) => "err" in line || "stack" in line)).toBe(false);
+  });
+
+  it("shows our own fault's message and stack only when asked to", () => {
+    const exposing = formatGraphQLError(log, { exposeDetails: true });
+    const formatted = {
+      message: "boom",
+      path: ["release"],
+      extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["Error: boom"] },
+    };
+    expect(exposing(formatted, wrapped(new Error("boom")))).toEqual(formatted);
+    expect(format(formatted, wrapped(new Error("boom")))).toEqual({
+      message: "Internal server error",
+      path: ["release"],
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
+  });
 });

@@ -2,17 +2,29 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import { ErrorCode, isClientError, knownError } from "../errors/index.js";
 import type { Logger } from "../log.js";
+import { requestErrorCode } from "./execution/request-errors.js";
+
+export interface ErrorFormatOptions {
+  /** Show the message and stack of our own faults to clients (EXPOSE_ERROR_DETAILS). */
+  exposeDetails?: boolean;
+}
 
 /**
  * The one place that decides what an error looks like to a GraphQL client: AppErrors (and
  * statement timeouts) keep their message and code, errors GraphQL itself raised (syntax,
  * validation, bad variables) pass as they are, and everything else is logged with its cause and
  * replaced by a message that leaks nothing. Which codes are the server's fault, and so logged,
- * comes from the same table as the HTTP statuses of REST and intake.
+ * comes from the same table as the HTTP statuses of REST and intake; client mistakes are logged
+ * at debug, without a stack: they are not faults of ours.
  */
-export function formatGraphQLError(log: Logger) {
+export function formatGraphQLError(log: Logger, options: ErrorFormatOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const cause = unwrapResolverError(error);
+    const requestCode = requestErrorCode(error);
+    if (requestCode) {
+      log.debug({ code: requestCode, message: formatted.message }, "GraphQL request refused");
+      return { ...formatted, extensions: { ...formatted.extensions, code: requestCode } };
+    }
     const known = knownError(cause);
     if (known) {
       // Not a bug but a fault of the moment (a query too big for the statement timeout): a warning.
@@ -27,13 +39,20 @@ export function formatGraphQLError(log: Logger) {
     }
     const code = formatted.extensions?.code;
     // Apollo gives GraphQL's own errors a code; an error thrown by our code arrives without one.
-    if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+    if (typeof code === "string" && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      log.debug({ code, message: formatted.message, path: formatted.path }, "GraphQL client error");
+      return formatted;
+    }
     log.error({ err: cause, path: formatted.path }, "unexpected error in a GraphQL operation");
+    const stacktrace = formatted.extensions?.stacktrace;
     return {
-      message: "Internal server error",
+      message: options.exposeDetails ? formatted.message : "Internal server error",
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: {
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+        ...(options.exposeDetails && stacktrace ? { stacktrace } : {}),
+      },
     };
   };
 }
@@ -44,8 +63,8 @@ export function formatGraphQLError(log: Logger) {
  * event stream throws without a path, where Apollo's unwrapping does not look: its cause is
  * formatted directly.
  */
-export function formatSubscriptionErrors(log: Logger) {
-  const format = formatGraphQLError(log);
+export function formatSubscriptionErrors(log: Logger, options: ErrorFormatOptions = {}) {
+  const format = formatGraphQLError(log, options);
   return (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => {
       if (!error.originalError) return error.toJSON();

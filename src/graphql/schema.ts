@@ -3,7 +3,7 @@ import { type GraphQLSchema, printSchema, specifiedDirectives } from "graphql";
 import { buildSchema } from "type-graphql";
 import type { EventBus } from "../events/index.js";
 import { createMemoryEventBus } from "../events/memory-event-bus.js";
-import { cacheControlDirective } from "./cache-hints.js";
+import { cacheControlDirective } from "./execution/cache-hints.js";
 import { AuthorResolver } from "./resolvers/author.resolver.js";
 import { DistributionResolver } from "./resolvers/distribution.resolver.js";
 import { NodeResolver } from "./resolvers/node.resolver.js";

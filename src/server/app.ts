@@ -6,7 +6,7 @@ import type { Registry } from "prom-client";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
-import { MAX_NODES } from "../graphql/limits.js";
+import { MAX_NODES } from "../graphql/execution/limits.js";
 import { DocumentBatcher } from "../intake/document.batcher.js";
 import { DocumentsAnnouncer } from "../intake/documents.announcer.js";
 import { registerIntake } from "../intake/intake.plugin.js";
@@ -30,6 +30,8 @@ export type AppConfig = Pick<
   | "allowAnonymousReports"
   | "queryCostLimit"
   | "queryDepthLimit"
+  | "exposeErrorDetails"
+  | "graphqlLimits"
   | "responseCache"
   | "redisUrl"
   | "redisPrefix"
@@ -97,8 +99,17 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
       startedAt: new Date(),
     },
     {
-      limits: { cost: config.queryCostLimit, depth: config.queryDepthLimit, nodes: MAX_NODES },
+      limits: {
+        cost: config.queryCostLimit,
+        depth: config.queryDepthLimit,
+        nodes: MAX_NODES,
+        fields: config.graphqlLimits.fields,
+        aliases: config.graphqlLimits.aliases,
+        rootFields: config.graphqlLimits.rootFields,
+      },
+      http: config.graphqlLimits,
       responseCache: config.responseCache,
+      exposeErrorDetails: config.exposeErrorDetails,
       cache,
       subscriptions: config.subscriptions,
       liveMetrics: new LiveMetrics(registry, events),

@@ -5,7 +5,8 @@ import type { SubscriptionLimits } from "../config.js";
 import { SubscriberOverflowError } from "../events/index.js";
 import { type ApiDependencies, createContext } from "../graphql/context.js";
 import { formatSubscriptionErrors } from "../graphql/errors.js";
-import { measureQuery, type QueryLimits } from "../graphql/limits.js";
+import { measureQuery, type QueryLimits } from "../graphql/execution/limits.js";
+import { checkShape } from "../graphql/execution/query-shape.js";
 import type { Logger } from "../log.js";
 import type { LiveMetrics } from "./live.metrics.js";
 import { sharedSubscribe } from "./shared-subscribe.js";
@@ -25,10 +26,15 @@ import { graphqlWsTransport, type WsExtra } from "./ws-transport.js";
 export function graphqlWsHandler(
   schema: GraphQLSchema,
   deps: ApiDependencies,
-  options: { queryLimits: QueryLimits; subscriptions: SubscriptionLimits; metrics: LiveMetrics },
+  options: {
+    queryLimits: QueryLimits;
+    subscriptions: SubscriptionLimits;
+    metrics: LiveMetrics;
+    exposeErrorDetails: boolean;
+  },
 ) {
   const { subscriptions: limits, metrics } = options;
-  const formatErrors = formatSubscriptionErrors(deps.log);
+  const formatErrors = formatSubscriptionErrors(deps.log, { exposeDetails: options.exposeErrorDetails });
   const server = makeServer<Record<string, unknown> | undefined, WsExtra>({
     schema,
     subscribe: sharedSubscribe(),
@@ -57,6 +63,13 @@ export function graphqlWsHandler(
         document = parse(payload.query);
       } catch (error) {
         if (error instanceof GraphQLError) return [withCode(error, "GRAPHQL_PARSE_FAILED")];
+        throw error;
+      }
+      // The same shape limits as over HTTP, before validation, whose cost they bound.
+      try {
+        checkShape(document, options.queryLimits);
+      } catch (error) {
+        if (error instanceof GraphQLError) return [error];
         throw error;
       }
       const errors = validate(schema, document);

@@ -5,15 +5,18 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { FastifyInstance } from "fastify";
-import { cachePolicyPlugin } from "../graphql/cache-policy.js";
-import { compiledGateway } from "../graphql/compiled-executor.js";
+import { cachePolicyPlugin } from "../graphql/execution/cache-policy.js";
+import { compiledGateway } from "../graphql/execution/compiled-executor.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
 import { formatGraphQLError } from "../graphql/errors.js";
-import { type QueryLimits, queryLimitsPlugin } from "../graphql/limits.js";
-import { refreshingResponseCache } from "../graphql/response-cache.js";
+import { type QueryLimits, queryLimitsPlugin } from "../graphql/execution/limits.js";
+import { shapeLimitsRule } from "../graphql/execution/query-shape.js";
+import { requestErrorsPlugin } from "../graphql/execution/request-errors.js";
+import { refreshingResponseCache } from "../graphql/execution/response-cache.js";
 import { buildApiSchema } from "../graphql/schema.js";
-import type { SubscriptionLimits } from "../config.js";
+import type { GraphQLLimits, SubscriptionLimits } from "../config.js";
 import type { Logger } from "../log.js";
+import { graphqlHttpLimits } from "./graphql-limits.js";
 import { graphqlWsHandler } from "./graphql-ws.handler.js";
 import type { SharedCache } from "./key-value-cache.js";
 import type { LiveMetrics } from "./live.metrics.js";
@@ -23,10 +26,14 @@ export const PERSISTED_QUERY_TTL = 86_400;
 
 export interface GraphQLOptions {
   limits: QueryLimits;
+  /** Body, response and time limits of a request (GRAPHQL_* settings). */
+  http: Pick<GraphQLLimits, "bodyBytes" | "responseBytes" | "timeoutMs">;
   subscriptions: SubscriptionLimits;
   liveMetrics: LiveMetrics;
   /** Cache whole responses by their hints (in `cache`). */
   responseCache: boolean;
+  /** Our own faults' messages and stacks reach clients (EXPOSE_ERROR_DETAILS). */
+  exposeErrorDetails: boolean;
   cache: SharedCache;
 }
 
@@ -39,8 +46,12 @@ export async function registerGraphQL(
   const schema = await buildApiSchema(deps.events);
   const apollo: ApolloServer<GraphQLContext> = new ApolloServer<GraphQLContext>({
     // Executes through graphql-jit (compiled-executor.ts); `schema` is what the gateway hands Apollo.
-    gateway: compiledGateway(schema),
-    formatError: formatGraphQLError(deps.log),
+    gateway: compiledGateway(schema, options.http),
+    // Shape limits (fields, aliases, root fields) before the rules whose cost they bound.
+    validationRules: [shapeLimitsRule(options.limits)],
+    formatError: formatGraphQLError(deps.log, { exposeDetails: options.exposeErrorDetails }),
+    // Apollo's default follows NODE_ENV; a production server started without it would leak stacks.
+    includeStacktraceInErrorResponses: options.exposeErrorDetails,
     logger: deps.log,
     // One cache for persisted queries and the response cache: Redis when configured.
     cache: options.cache.cache,
@@ -52,8 +63,9 @@ export async function registerGraphQL(
       // No drain plugin: Fastify's close() drains requests and then stops Apollo through onClose
       // (the drain plugin would call close() from inside close() and wait forever).
       ApolloServerPluginLandingPageDisabled(),
+      requestErrorsPlugin(),
       queryLimitsPlugin(options.limits),
-      // Hints come from @cacheControl on the types (src/graphql/cache-hints.ts); anything without one
+      // Hints come from @cacheControl on the types (src/graphql/execution/cache-hints.ts); anything without one
       // is not cached, and the response gets the smallest hint as its Cache-Control header.
       ApolloServerPluginCacheControlDisabled(),
       cachePolicyPlugin({ defaultMaxAge: 0 }),
@@ -76,16 +88,19 @@ export async function registerGraphQL(
     context: async (request) =>
       createContext(deps, { log: request.log as Logger, authorization: request.headers.authorization }),
   });
+  const limits = graphqlHttpLimits(options.http);
   // GET serves both plain queries and the WebSocket upgrade for subscriptions.
   app.route({
     method: "GET",
     url: "/graphql",
     handler,
+    onSend: limits.onSend,
     wsHandler: graphqlWsHandler(schema, deps, {
       queryLimits: options.limits,
+      exposeErrorDetails: options.exposeErrorDetails,
       subscriptions: options.subscriptions,
       metrics: options.liveMetrics,
     }),
   });
-  app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler });
+  app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler, ...limits });
 }

@@ -4,7 +4,12 @@ import type { Logger as QueryLogger } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import { print } from "graphql";
 import { pino } from "pino";
-import { SUBSCRIPTION_DEFAULTS, type SubscriptionLimits } from "../../src/config.js";
+import {
+  GRAPHQL_LIMIT_DEFAULTS,
+  type GraphQLLimits,
+  SUBSCRIPTION_DEFAULTS,
+  type SubscriptionLimits,
+} from "../../src/config.js";
 import type { EventBus } from "../../src/events/index.js";
 import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
 import { createRedisEventBus, type RedisEventBusOptions } from "../../src/events/redis-event-bus.js";
@@ -73,8 +78,10 @@ export interface TestPlatformOptions {
   bodyLimit?: number;
   /** Run an ETL worker in the process, as `npm start` does (default); off to drive it by hand. */
   etl?: boolean;
+  /** Limits on one GraphQL request; the defaults of the configuration when absent. */
+  graphqlLimits?: Partial<GraphQLLimits>;
   /** Read API settings; the response cache is off unless a test turns it on. */
-  api?: Partial<Pick<AppConfig, "queryCostLimit" | "queryDepthLimit" | "responseCache">>;
+  api?: Partial<Pick<AppConfig, "queryCostLimit" | "queryDepthLimit" | "responseCache" | "exposeErrorDetails">>;
   /** Sees every SQL statement (to count them); needs `etl: false`, the worker's polls would count too. */
   logger?: QueryLogger;
 }
@@ -109,6 +116,8 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
       queryCostLimit: 1_000,
       queryDepthLimit: 12,
       responseCache: false,
+      exposeErrorDetails: false,
+      graphqlLimits: { ...GRAPHQL_LIMIT_DEFAULTS, ...options.graphqlLimits },
       redisUrl: options.redisUrl ?? backend.redisUrl,
       // The events' prefix also prefixes the response cache's keys (`<prefix>cache:`).
       redisPrefix: channelPrefix,

@@ -3,7 +3,7 @@ import { distributionMatrix } from "../../db/queries/matrix.queries.js";
 import { distributionExists, releasesOfDist } from "../../db/queries/release.queries.js";
 import { ConnectionArgs, pageSize } from "../args/connection.args.js";
 import { type CursorKey, decodeCursor, encodeCursor } from "../args/cursor.js";
-import { cacheFor, MaxAge } from "../cache-hints.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
 import type { GraphQLContext } from "../context.js";
 import type { Loaders } from "../loaders/index.js";
 import { Author, toAuthor } from "../types/author.type.js";

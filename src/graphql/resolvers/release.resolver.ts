@@ -4,7 +4,7 @@ import { dateTimeArgument } from "../args/arguments.js";
 import { ConnectionArgs, pageSize } from "../args/connection.args.js";
 import { decodeCursor, encodeCursor, isThreeStrings } from "../args/cursor.js";
 import { ReportFilterArgs, toReportFilter } from "../args/report-filter.args.js";
-import { cacheFor, MaxAge } from "../cache-hints.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
 import type { GraphQLContext } from "../context.js";
 import { DateTimeScalar, type InvalidScalarValue } from "../scalars.js";
 import { Author, toAuthor } from "../types/author.type.js";

@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-
 import { badArgument } from "../args/arguments.js";
 import { pageSize } from "../args/connection.args.js";
 import { ReportListArgs, sinceIdArgument, toReportFilter } from "../args/report-filter.args.js";
-import { cacheFor, MaxAge } from "../cache-hints.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
+import { chargeResponse } from "../execution/execution-budget.js";
 import type { GraphQLContext } from "../context.js";
 import type { Connection } from "../types/connection.type.js";
 import { Release, toRelease } from "../types/release.type.js";
@@ -71,9 +72,15 @@ export class ReportResolver {
   @FieldResolver(() => ReportDetails, {
     nullable: true,
     description: "Output by phase, prerequisites, toolchain and the text, from the stored document.",
+    // Query cost (execution/limits.ts): a document read per report, where other fields come with the page.
+    complexity: 2,
   })
-  async details(@Root() report: Report, @Ctx() { loaders }: GraphQLContext): Promise<ReportDetails | null> {
-    const stored = await loaders.reportDocumentByGuid.load(report.guid);
-    return stored ? toReportDetails(stored.document) : null;
+  async details(@Root() report: Report, @Ctx() context: GraphQLContext): Promise<ReportDetails | null> {
+    const stored = await context.loaders.reportDocumentByGuid.load(report.guid);
+    if (!stored) return null;
+    const details = toReportDetails(stored.document);
+    // The text is most of a document: counted against the response limit as it is loaded.
+    chargeResponse(context, details.text.length);
+    return details;
   }
 }

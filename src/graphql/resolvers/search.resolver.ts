@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import { searchAuthors, searchDistributions } from "../../db/queries/search.queries.js";
 import { badArgument, intInRange } from "../args/arguments.js";
-import { cacheFor, MaxAge } from "../cache-hints.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
 import type { GraphQLContext } from "../context.js";
 import { Author, toAuthor } from "../types/author.type.js";
 import { Distribution, toDistribution } from "../types/distribution.type.js";

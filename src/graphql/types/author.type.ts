@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { cacheFor, MaxAge } from "../cache-hints.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
 import { globalId, Node, NodeKind } from "./node.type.js";
 
 @ObjectType({

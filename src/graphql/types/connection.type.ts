@@ -1,5 +1,5 @@
 import { type ClassType, Field, ObjectType } from "type-graphql";
-import { inheritCache } from "../cache-hints.js";
+import { inheritCache } from "../execution/cache-hints.js";
 
 @ObjectType({
   simpleResolvers: true,

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import type { ReleaseRow, UploadRow } from "../../db/schema/index.js";
-import { cacheFor, MaxAge } from "../cache-hints.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
 import { connectionType } from "./connection.type.js";
 import { globalId, Node, NodeKind } from "./node.type.js";
 

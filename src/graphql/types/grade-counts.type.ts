@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { GradeCounts as GradeCountRow } from "../../report/grade.js";
 import { NO_RELEASE_COUNTS, type ReleaseCounters } from "../../report/release-counters.js";
-import { inheritCache } from "../cache-hints.js";
+import { inheritCache } from "../execution/cache-hints.js";
 
 /**
  * Numbers of reports by grade, with their total. Every type that counts reports (a release's

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import type { DistributionMatrixRow, ReleaseMatrixRow } from "../../db/queries/matrix.queries.js";
-import { cacheFor, MaxAge } from "../cache-hints.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
 import { GradeCounts, gradesOf } from "./grade-counts.type.js";
 import { byName, byNumbersDescending, sortByKeys } from "./sorting.js";
 

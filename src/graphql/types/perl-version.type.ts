@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { cacheFor, MaxAge } from "../cache-hints.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
 import { Maturity } from "./enums.type.js";
 import { globalId, Node, NodeKind } from "./node.type.js";
 

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { inheritCache } from "../cache-hints.js";
+import { inheritCache } from "../execution/cache-hints.js";
 import { byName } from "./sorting.js";
 
 @ObjectType({
@@ -56,12 +56,14 @@ export class ToolchainModule {
 @ObjectType({ simpleResolvers: true, description: "What a report's stored document says beyond the counted fields." })
 @inheritCache()
 export class ReportDetails {
+  // Query cost (execution/limits.ts): the text is most of a report's weight, up to megabytes.
   @Field(() => String, {
     description: "The whole report text: the uncategorized output, or every phase's output in order.",
+    complexity: 3,
   })
   text!: string;
 
-  @Field(() => ReportOutput, { description: "The output by phase." })
+  @Field(() => ReportOutput, { description: "The output by phase.", complexity: 3 })
   output!: ReportOutput;
 
   @Field(() => [Prerequisite], { description: "Prerequisites with the versions needed and found." })

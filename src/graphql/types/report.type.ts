@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { ReportRow } from "../../db/schema/index.js";
-import { cacheFor, MaxAge } from "../cache-hints.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
 import { DateTimeScalar } from "../scalars.js";
 import { connectionType } from "./connection.type.js";
 import { Grade, Maturity, toGrade, toMaturity } from "./enums.type.js";

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { cacheFor, inheritCache, MaxAge } from "../cache-hints.js";
+import { cacheFor, inheritCache, MaxAge } from "../execution/cache-hints.js";
 import { DateScalar, DateTimeScalar } from "../scalars.js";
 import { GradeCounts } from "./grade-counts.type.js";
 

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import type { UploadRow } from "../../db/schema/index.js";
-import { cacheFor, MaxAge } from "../cache-hints.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
 import { DateTimeScalar } from "../scalars.js";
 import { connectionType } from "./connection.type.js";
 import { Location, Maturity, toLocation, toMaturity } from "./enums.type.js";

@@ -1,19 +1,20 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   type DocumentNode,
-  type FragmentDefinitionNode,
+  getVariableValues,
   GraphQLError,
   type GraphQLSchema,
   Kind,
-  type OperationDefinitionNode,
   type SelectionSetNode,
   visit,
 } from "graphql";
 import { type ComplexityEstimatorArgs, getComplexity } from "graphql-query-complexity";
-import { ErrorCode } from "../errors/index.js";
+import { ErrorCode } from "../../errors/index.js";
+import type { ShapeLimits } from "./query-shape.js";
+import { memoised, MemoSlot, type OperationOfDocument, operationOf } from "./document-memo.js";
 
 /** What one GraphQL request may ask for; checked before anything executes. */
-export interface QueryLimits {
+export interface QueryLimits extends ShapeLimits {
   /** The budget of a request, in GitHub's points. */
   cost: number;
   /** The most items a request may ask for over all its pages (GitHub's 500,000). */
@@ -34,7 +35,9 @@ export interface QueryCost {
  * The cost model is GitHub's. A field with a `first` argument fetches a page: it costs
  * ceil(first / 100) requests, once per item of every page above it, so a page of 50 releases
  * each asking for 10 reports costs 1 + 50 = 51. Root fields without pages cost 1 each; other
- * fields are resolved from what their parent page fetched (batched by DataLoaders) and cost nothing.
+ * fields are resolved from what their parent page fetched (batched by DataLoaders) and cost nothing,
+ * except heavy ones, which weigh what their `complexity` says (a report's stored document and its
+ * text: `@Field({ complexity })`), once per item.
  * Nodes count the items: first times the items of every page above, summed. `first` is taken as
  * asked (before the resolver's 1..100 check) so that a huge value is refused here.
  */
@@ -48,7 +51,8 @@ const costEstimator = (options: ComplexityEstimatorArgs): number => {
   const first = pageSizeOf(options);
   if (first !== undefined) return Math.ceil(first / 100) + first * options.childComplexity;
   const atRoot = options.type.name === "Query" || options.type.name === "Mutation";
-  return (atRoot ? 1 : 0) + options.childComplexity;
+  const weight = options.field.extensions.complexity;
+  return (atRoot ? 1 : 0) + (typeof weight === "number" ? weight : 0) + options.childComplexity;
 };
 
 const nodesEstimator = (options: ComplexityEstimatorArgs): number => {
@@ -65,11 +69,14 @@ export function queryTooComplex(message: string, extensions: Record<string, unkn
 /*
  * A document's cost depends only on the variables its `first` arguments and its @skip/@include
  * conditions use, so measurements are kept per set of limits (one per server), per parsed document
- * (Apollo hands the same DocumentNode for the same query text) and per value of those variables:
- * a repeated query is not walked twice.
+ * and operation (document-memo.ts) and per value of those variables: a repeated query is not
+ * walked twice.
  */
-type Measurements = WeakMap<DocumentNode, { costVariables: string[]; costs: Map<string, QueryCost | GraphQLError> }>;
-const measured = new WeakMap<QueryLimits, Measurements>();
+interface Measurements {
+  costVariables: string[];
+  costs: Map<string, QueryCost | GraphQLError>;
+}
+const slots = new WeakMap<QueryLimits, MemoSlot<Measurements>>();
 const MEASUREMENTS_PER_DOCUMENT = 100;
 
 /** Depth and cost of an operation, or the error refusing it. */
@@ -80,17 +87,21 @@ export function measureQuery(
   operationName: string | undefined | null,
   limits: QueryLimits,
 ): QueryCost {
-  let byDocument = measured.get(limits);
-  if (!byDocument) measured.set(limits, (byDocument = new WeakMap()));
-  let entry = byDocument.get(document);
-  if (!entry) byDocument.set(document, (entry = { costVariables: costVariables(document), costs: new Map() }));
-  const key = JSON.stringify([operationName ?? null, ...entry.costVariables.map((name) => variables?.[name])]);
+  let slot = slots.get(limits);
+  if (!slot) slots.set(limits, (slot = new MemoSlot("query cost")));
+  const entry = memoised(slot, document, operationName, (): Measurements => ({
+    costVariables: costVariables(document),
+    costs: new Map(),
+  }));
+  const key = JSON.stringify(entry.costVariables.map((name) => variables?.[name]));
   let result = entry.costs.get(key);
   if (!result) {
     try {
       result = measureUncached(schema, document, variables, operationName, limits);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
+      // Bad variables are not the document's: the next request may send good ones.
+      if (error.extensions.code === ErrorCode.BAD_USER_INPUT) throw error;
       result = error;
     }
     if (entry.costs.size >= MEASUREMENTS_PER_DOCUMENT) entry.costs.clear();
@@ -126,6 +137,16 @@ function measureUncached(
       depthLimit: limits.depth,
     });
   }
+  // The complexity library coerces the variables itself and throws GraphQL's codeless error.
+  const { operation } = operationOf(document, operationName);
+  const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) {
+    const [error] = coerced.errors;
+    throw new GraphQLError(error?.message ?? "invalid variables", {
+      ...(error?.nodes ? { nodes: error.nodes } : {}),
+      extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+    });
+  }
   const common = { schema, query: document, variables: variables ?? {}, ...(operationName ? { operationName } : {}) };
   const requested = Math.max(1, getComplexity({ ...common, estimators: [costEstimator] }));
   const nodes = getComplexity({ ...common, estimators: [nodesEstimator] });
@@ -142,34 +163,30 @@ function measureUncached(
 
 /** How deep the selected fields of the operation nest, through fragments; `__` fields are skipped. */
 export function queryDepth(document: DocumentNode, operationName?: string | null): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  let operation: OperationDefinitionNode | undefined;
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName)) {
-      operation ??= definition;
-    }
-  }
+  return depthOf(operationOf(document, operationName));
+}
+
+function depthOf({ operation, fragments }: OperationOfDocument): number {
   // Validation has already refused fragment cycles; `seen` guards the recursion all the same.
-  const depthOf = (selections: SelectionSetNode | undefined, seen: Set<string>): number => {
+  const walk = (selections: SelectionSetNode | undefined, seen: Set<string>): number => {
     let deepest = 0;
     for (const selection of selections?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith("__")) continue;
-        deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, seen));
+        deepest = Math.max(deepest, 1 + walk(selection.selectionSet, seen));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+        deepest = Math.max(deepest, walk(selection.selectionSet, seen));
       } else {
         const name = selection.name.value;
         const fragment = fragments.get(name);
         if (fragment && !seen.has(name)) {
-          deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+          deepest = Math.max(deepest, walk(fragment.selectionSet, new Set([...seen, name])));
         }
       }
     }
     return deepest;
   };
-  return operation ? depthOf(operation.selectionSet, new Set()) : 0;
+  return operation ? walk(operation.selectionSet, new Set()) : 0;
 }
 
 /**

@@ -2,7 +2,6 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import {
   type ConstDirectiveNode,
   type DocumentNode,
-  type FragmentDefinitionNode,
   getNamedType,
   type GraphQLCompositeType,
   type GraphQLField,
@@ -12,11 +11,11 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
-  type OperationDefinitionNode,
   OperationTypeNode,
   type SelectionSetNode,
   typeFromAST,
 } from "graphql";
+import { memoised, MemoSlot, type OperationOfDocument, operationOf } from "./document-memo.js";
 
 /*
  * Apollo's cache-control rules (a field takes the hint of its field, else of its composite type;
@@ -67,16 +66,14 @@ export function operationCachePolicy(
   operationName: string | null | undefined,
   defaultMaxAge: number,
 ): Required<CacheHint> {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  let operation: OperationDefinitionNode | undefined;
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    else if (
-      definition.kind === Kind.OPERATION_DEFINITION &&
-      (!operationName || definition.name?.value === operationName)
-    )
-      operation ??= definition;
-  }
+  return policyOf(schema, operationOf(document, operationName), defaultMaxAge);
+}
+
+function policyOf(
+  schema: GraphQLSchema,
+  { operation, fragments }: OperationOfDocument,
+  defaultMaxAge: number,
+): Required<CacheHint> {
   const policy: Required<CacheHint> = { maxAge: Number.POSITIVE_INFINITY, scope: "PUBLIC" };
   // Mutations and subscriptions are never cached.
   const root = operation?.operation === OperationTypeNode.QUERY ? schema.getQueryType() : undefined;
@@ -136,21 +133,14 @@ const UNCACHEABLE = "no-store";
  * Used instead of Apollo's cache-control plugin, whose per-field hook costs every request.
  */
 export function cachePolicyPlugin(options: { defaultMaxAge: number }): ApolloServerPlugin {
-  const policies = new WeakMap<DocumentNode, Map<string, Required<CacheHint>>>();
-  const policyOf = (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined) => {
-    let byOperation = policies.get(document);
-    if (!byOperation) policies.set(document, (byOperation = new Map<string, Required<CacheHint>>()));
-    const key = operationName ?? "";
-    let policy = byOperation.get(key);
-    if (!policy)
-      byOperation.set(key, (policy = operationCachePolicy(schema, document, operationName, options.defaultMaxAge)));
-    return policy;
-  };
+  const slot = new MemoSlot<Required<CacheHint>>("cache policy");
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, overallCachePolicy }) {
-          overallCachePolicy.restrict(policyOf(schema, document, operationName));
+          overallCachePolicy.restrict(
+            memoised(slot, document, operationName, (operation) => policyOf(schema, operation, options.defaultMaxAge)),
+          );
         },
         async willSendResponse({ response, overallCachePolicy }) {
           const cacheable = overallCachePolicy.policyIfCacheable();

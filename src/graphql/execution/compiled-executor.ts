@@ -3,12 +3,15 @@ import {
   type DocumentNode,
   execute,
   type ExecutionResult,
-  getOperationAST,
+  GraphQLError,
   type GraphQLSchema,
   OperationTypeNode,
   valueFromASTUntyped,
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import { ErrorCode } from "../../errors/index.js";
+import { enforceDeadlines, startBudget } from "./execution-budget.js";
+import { memoised, MemoSlot } from "./document-memo.js";
 
 /*
  * graphql-js interprets a document anew on every request: for each field it builds an argument
@@ -24,9 +27,6 @@ interface Compiled {
   defaults: [name: string, value: unknown][];
 }
 
-/** Compiled operations of one parsed document, by operation name. */
-type CompiledOperations = Map<string | null, Compiled | null>;
-
 /** What the executor needs from Apollo's request context. */
 export interface ExecutionRequest {
   document: DocumentNode;
@@ -37,32 +37,23 @@ export interface ExecutionRequest {
 
 /** Executes queries and mutations through graphql-jit; anything it cannot compile through graphql-js. */
 export function compiledExecutor(schema: GraphQLSchema) {
-  const compiled = new WeakMap<DocumentNode, CompiledOperations>();
+  const slot = new MemoSlot<Compiled | null>("compiled query");
 
-  const compile = (document: DocumentNode, operationName: string | null): Compiled | null => {
-    let operations = compiled.get(document);
-    if (!operations) compiled.set(document, (operations = new Map<string | null, Compiled | null>()));
-    let entry = operations.get(operationName);
-    if (entry === undefined) {
-      const operation = getOperationAST(document, operationName);
+  const compile = (document: DocumentNode, operationName: string | null): Compiled | null =>
+    memoised(slot, document, operationName, ({ operation }) => {
       // Subscriptions run over graphql-ws, which executes them with graphql-js.
       const query =
         operation && operation.operation !== OperationTypeNode.SUBSCRIPTION
           ? compileQuery(schema, document, operationName ?? undefined)
           : undefined;
-      entry =
-        query && isCompiledQuery(query)
-          ? {
-              query,
-              defaults: (operation?.variableDefinitions ?? [])
-                .filter((definition) => definition.defaultValue)
-                .map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]),
-            }
-          : null;
-      operations.set(operationName, entry);
-    }
-    return entry;
-  };
+      if (!query || !isCompiledQuery(query)) return null;
+      return {
+        query,
+        defaults: (operation?.variableDefinitions ?? [])
+          .filter((definition) => definition.defaultValue)
+          .map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]),
+      };
+    });
 
   return ({
     document,
@@ -74,7 +65,35 @@ export function compiledExecutor(schema: GraphQLSchema) {
     if (!entry) {
       return execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
     }
-    return entry.query.query(undefined, context, withDefaults(request.variables, entry.defaults));
+    const result = entry.query.query(undefined, context, withDefaults(request.variables, entry.defaults));
+    return "then" in result ? result.then(withGraphQLErrors) : withGraphQLErrors(result);
+  };
+}
+
+/**
+ * graphql-jit's errors as graphql-js would give them. Its errors have no extensions when the
+ * original error had none (a database error, a bug), and Apollo's formatting then fails before
+ * ours can log the cause. And a result without data is the request's fault: graphql-jit refused
+ * its variables before running anything; graphql-js marks such errors so that Apollo calls them
+ * BAD_USER_INPUT, graphql-jit's carry no mark and would be masked as our own fault.
+ */
+function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors) return result;
+  const refused = result.data === undefined;
+  return {
+    ...result,
+    errors: result.errors.map((error) => {
+      const extensions = (error as Partial<GraphQLError>).extensions;
+      if (extensions && !(refused && extensions.code === undefined)) return error;
+      const copy = new GraphQLError(error.message, {
+        ...(error.path ? { path: error.path } : {}),
+        ...(error.originalError ? { originalError: error.originalError } : {}),
+        extensions: refused ? { ...extensions, code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } : {},
+      });
+      // The locations graphql-jit computed; the copy has no nodes to compute them from.
+      if (error.locations) Object.assign(copy, { locations: error.locations });
+      return copy;
+    }),
   };
 }
 
@@ -96,15 +115,22 @@ function withDefaults(
  * The compiled executor in the shape Apollo Server accepts one: its gateway interface, the only
  * way Apollo lets execution be replaced. The schema never changes while the server runs.
  */
-export function compiledGateway(schema: GraphQLSchema): GatewayInterface {
+export function compiledGateway(
+  schema: GraphQLSchema,
+  limits: { timeoutMs: number; responseBytes: number },
+): GatewayInterface {
+  // Before compiling anything: compiled documents call the resolvers they found.
+  enforceDeadlines(schema);
   const execute = compiledExecutor(schema);
-  const executor: GatewayExecutor = (requestContext) =>
-    execute({
+  const executor: GatewayExecutor = (requestContext) => {
+    startBudget(requestContext.context, limits);
+    return execute({
       document: requestContext.document,
       operationName: requestContext.operationName,
       request: requestContext.request,
       context: requestContext.context,
     }) as ReturnType<GatewayExecutor>;
+  };
   return {
     load: async () => ({ schema, executor }),
     onSchemaLoadOrUpdate: (callback) => {

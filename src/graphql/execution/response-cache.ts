@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequest } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
-import type { Logger } from "../log.js";
+import type { Logger } from "../../log.js";
 
 /** Refreshes running at once; hot entries beyond that expire and are fetched on demand. */
 const MAX_REFRESHES = 4;

@@ -33,6 +33,7 @@ describe("compiledExecutor", () => {
     const result = await run("query Page($first: Int!) { page(first: $first) }", { first: "many" });
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.message).toMatch(/\$first.*Int/);
+    expect(result.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", http: { status: 400 } });
   });
 
   it("keeps a resolver's error with its path, code and original error", async () => {
