@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LOCK_FILE, lockDataDir } from "./data-dir.lock.js";
 
@@ -35,9 +35,10 @@ describe("lockDataDir", () => {
     expect(readFileSync(join(dataDir, LOCK_FILE), "utf8")).toBe(`${process.ppid}\nnode cli.js serve\n`);
   });
 
-  it("refuses a second open in the same process", () => {
+  it("refuses a second open in the same process, however the directory is spelled", () => {
     const unlock = lockDataDir(dataDir);
     expect(() => lockDataDir(dataDir)).toThrow(`is in use by process ${process.pid}`);
+    expect(() => lockDataDir(relative(process.cwd(), dataDir))).toThrow(`is in use by process ${process.pid}`);
     unlock();
   });
 

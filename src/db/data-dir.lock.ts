@@ -1,5 +1,5 @@
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, resolve } from "node:path";
 
 /** The file in PGlite's data directory that names the process holding it. */
 export const LOCK_FILE = "cpantesters.pid";
@@ -19,7 +19,7 @@ const held = new Set<string>();
  * container restarted) is taken over. The returned function releases it; process exit does too.
  */
 export function lockDataDir(dataDir: string): () => void {
-  const path = join(dataDir, LOCK_FILE);
+  const path = resolve(dataDir, LOCK_FILE);
   if (held.has(path)) throw inUse(dataDir, process.pid, describeSelf());
   for (let attempt = 0; ; attempt++) {
     try {
@@ -30,8 +30,9 @@ export function lockDataDir(dataDir: string): () => void {
     }
     const holder = readHolder(path);
     if (holder && isAlive(holder.pid)) throw inUse(dataDir, holder.pid, holder.command);
-    // Stale: its process is gone. Another process may take it over at the same moment; the
-    // exclusive create above decides which one wins.
+    // Stale: its process is gone. Two processes taking over one stale lock in the same
+    // millisecond could both win; that needs a crash and two starts at once, and Node has no
+    // flock to close the gap.
     removeQuietly(path);
   }
   held.add(path);
