@@ -8,19 +8,16 @@ interface Answer {
   status: number;
   bytes: number;
   body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-  ms: number;
 }
 
 async function post(platform: TestPlatform, body: string): Promise<Answer> {
-  const started = performance.now();
   const response = await fetch(`${platform.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body,
   });
   const text = await response.text();
-  const ms = performance.now() - started;
-  return { status: response.status, bytes: Buffer.byteLength(text), body: JSON.parse(text) as Answer["body"], ms };
+  return { status: response.status, bytes: Buffer.byteLength(text), body: JSON.parse(text) as Answer["body"] };
 }
 
 const ask = (platform: TestPlatform, query: string) => post(platform, JSON.stringify({ query }));
@@ -49,14 +46,10 @@ describe.each(testBackends())("GraphQL request bounds on $name", (backend) => {
 
   it("refuses 500 aliases of a page of 100 reports' texts before any SQL", async () => {
     statements = 0;
-    const { status, body, ms } = await ask(
-      platform,
-      aliases(500, "reports(first: 100) { nodes { details { text } } }"),
-    );
+    const { status, body } = await ask(platform, aliases(500, "reports(first: 100) { nodes { details { text } } }"));
     expect(status).toBe(400);
     expect(body).toEqual(refusal("TOO_MANY_ROOT_FIELDS", limits.rootFields, 500));
     expect(statements).toBe(0);
-    expect(ms).toBeLessThan(1_000);
   });
 
   it("weighs a report's details and text: a page of 100 costs 501, two of them are over the budget", async () => {

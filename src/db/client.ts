@@ -21,7 +21,8 @@ export interface Database {
   readonly db: Db;
   /**
    * Calls `onNotify` for every NOTIFY on `channel`, from any process on Postgres. Resolves once
-   * listening; the returned function stops it.
+   * listening; the returned function stops it. A lost connection is made again by itself, and
+   * `onNotify("")` then says that notifications sent meanwhile may have been missed.
    */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /**
@@ -61,10 +62,14 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   });
   // An idle client that loses its server emits here; without a listener it would crash the process.
   pool.on("error", () => undefined);
+  // A client checked out (a transaction holds one between statements) has no pool listener; its
+  // 'error' would crash the process too. Its pending and next queries reject instead, and the pool
+  // discards it on release because it is no longer queryable.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   // Fail at start-up, with pg's own reason, rather than at the first request.
   const probe = await pool.connect();
   probe.release();
-  const listeners = new Set<pg.Client>();
+  const listeners = new Set<() => Promise<void>>();
 
   return {
     kind: "postgres",
@@ -73,24 +78,80 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       return (await pool.query(text, params)).rows as Row[];
     },
     async listen(channel, onNotify) {
-      // LISTEN needs a session of its own: a pooled client would be handed to other queries.
-      const client = new pg.Client({ connectionString: url });
-      client.on("error", () => undefined);
-      await client.connect();
-      client.on("notification", (message) => {
-        if (message.channel === channel) onNotify(message.payload ?? "");
-      });
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
-      listeners.add(client);
+      const stop = await listenForever(url, channel, onNotify);
+      listeners.add(stop);
       return async () => {
-        listeners.delete(client);
-        await client.end();
+        listeners.delete(stop);
+        await stop();
       };
     },
     async close() {
-      await Promise.all([...listeners].map((client) => client.end()));
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
+  };
+}
+
+/** Longest pause between two attempts to get a lost LISTEN back: the ETL's latency waits on it. */
+const RELISTEN_MAX_DELAY_MS = 250;
+
+/**
+ * LISTEN on a session of its own (a pooled client would be handed to other queries), made again
+ * whenever the connection is lost, until stopped. The first attempt's failure is thrown.
+ */
+async function listenForever(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let current: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    // Errors end the connection; 'end' below decides what happens next.
+    client.on("error", () => undefined);
+    client.on("notification", (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? "");
+    });
+    client.once("end", () => {
+      if (current !== client) return;
+      current = undefined;
+      reconnect(0);
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (stopped) await client.end();
+    else current = client;
+  };
+  const reconnect = (attempt: number): void => {
+    if (stopped) return;
+    retry = setTimeout(
+      () => {
+        connect().then(
+          () => {
+            if (!stopped) onNotify("");
+          },
+          () => reconnect(attempt + 1),
+        );
+      },
+      Math.min(RELISTEN_MAX_DELAY_MS, 25 * 2 ** attempt),
+    );
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const client = current;
+    current = undefined;
+    await client?.end();
   };
 }
 

@@ -1,5 +1,4 @@
 import { ErrorCode } from "./error-code.js";
-import { isStatementTimeout } from "./statement-timeout.js";
 
 export interface ErrorDetail {
   message: string;
@@ -29,22 +28,6 @@ export const badInput = (message: string, details?: ErrorDetail[]) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, details ?? [{ message }]);
 
 export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);
-
-/**
- * The AppError a caller is shown for an error raised while serving it: the error itself, or the
- * one database fault a caller can act on (a query that ran past the statement timeout); undefined
- * for anything unexpected, which the caller's wire format masks.
- */
-export function knownError(error: unknown): AppError | undefined {
-  if (error instanceof AppError) return error;
-  if (isStatementTimeout(error)) {
-    return new AppError(
-      ErrorCode.UNAVAILABLE,
-      "the query took longer than the database allows (statement timeout); ask for less",
-    );
-  }
-  return undefined;
-}
 
 /** The message of an error's innermost cause: drizzle wraps driver errors in "Failed query: ..." with all parameters. */
 export function rootMessage(error: unknown): string {

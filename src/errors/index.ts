@@ -1,3 +1,3 @@
 export * from "./app-error.js";
 export * from "./error-code.js";
-export * from "./statement-timeout.js";
+export * from "./database-fault.js";

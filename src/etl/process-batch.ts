@@ -5,8 +5,8 @@ import { applyRollups, type ReleaseCounts } from "../db/queries/rollup.queries.j
 import { lockForTransaction, withoutStatementTimeout } from "../db/queries/session.queries.js";
 import { authorsOf } from "../db/queries/upload.queries.js";
 import { type EventBus, type ReleaseUpdatedPayload, type ReportProcessedPayload, Topic } from "../events/index.js";
+import { classifyDatabaseError, rootMessage } from "../errors/index.js";
 import { deriveReportFacts } from "../report/index.js";
-import { rootMessage } from "../errors/index.js";
 import type { Logger } from "../log.js";
 import { type CountedReport, rollUp } from "./rollup.js";
 
@@ -40,6 +40,8 @@ export async function processNextBatch(deps: BatchDependencies, batchSize: numbe
   try {
     result = await db.transaction((tx) => processClaimed(tx, { limit: batchSize }));
   } catch (error) {
+    // Without a database no document can succeed alone either: the worker backs off instead.
+    if (classifyDatabaseError(error) === "unreachable") throw error;
     log.warn({ err: error }, "ETL batch failed; processing its documents one at a time");
     result = await processOneByOne(db, batchSize);
   }

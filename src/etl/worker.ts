@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.js";
 import { DOCUMENTS_CHANNEL } from "../db/queries/document.queries.js";
 import type { EventBus } from "../events/index.js";
+import { classifyDatabaseError, rootMessage } from "../errors/index.js";
 import type { Logger } from "../log.js";
 import type { EtlMetrics } from "./etl.metrics.js";
 import { type BatchResult, processNextBatch } from "./process-batch.js";
@@ -17,7 +18,9 @@ export interface EtlWorker {
   stop(): Promise<void>;
 }
 
-const MAX_BACKOFF_MS = 30_000;
+// A worker that backs off is also woken when its LISTEN comes back, so this bounds only the case
+// where the pool fails while the LISTEN session stays up.
+const MAX_BACKOFF_MS = 5_000;
 
 /**
  * Runs the ETL loop until stopped: process batches while there is work, then sleep until Postgres
@@ -42,6 +45,7 @@ export async function startEtlWorker(
         resolve();
       };
     });
+  // Also called with "" when the LISTEN session came back after a loss: look at once.
   const onNotify = () => {
     woken = true;
     wake();
@@ -61,7 +65,11 @@ export async function startEtlWorker(
         // The database is unreachable or failing as a whole: back off, keep the process alive.
         failures += 1;
         const backoff = Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures);
-        log.error({ err: error, retryInMs: backoff }, "ETL batch failed");
+        if (classifyDatabaseError(error) === "unreachable") {
+          log.warn({ reason: rootMessage(error), retryInMs: backoff }, "ETL waits for the database");
+        } else {
+          log.error({ err: error, retryInMs: backoff }, "ETL batch failed");
+        }
         await sleep(backoff);
         continue;
       }

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLError, GraphQLFormattedError } from "graphql";
-import { ErrorCode, isClientError, knownError } from "../errors/index.js";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { DATABASE_RETRY_AFTER_SECONDS, ErrorCode, isClientError, knownError } from "../errors/index.js";
 import type { Logger } from "../log.js";
 import { requestErrorCode } from "./execution/request-errors.js";
 
@@ -19,7 +20,7 @@ export interface ErrorFormatOptions {
  */
 export function formatGraphQLError(log: Logger, options: ErrorFormatOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const cause = unwrapResolverError(error);
+    const cause = originalOf(unwrapResolverError(error));
     const requestCode = requestErrorCode(error);
     if (requestCode) {
       log.debug({ code: requestCode, message: formatted.message }, "GraphQL request refused");
@@ -58,6 +59,19 @@ export function formatGraphQLError(log: Logger, options: ErrorFormatOptions = {}
 }
 
 /**
+ * The error a resolver threw. graphql-jit reports it in an error object of its own (not a
+ * GraphQLError), which Apollo wraps once more without a path, where its unwrapping stops.
+ */
+function originalOf(error: unknown): unknown {
+  let current = error;
+  for (;;) {
+    const inner = (current as { originalError?: unknown } | null)?.originalError;
+    if (!(inner instanceof Error)) return current;
+    current = inner;
+  }
+}
+
+/**
  * formatGraphQLError for what graphql-ws sends, which Apollo never sees. Errors without an original
  * error are GraphQL's own (syntax, validation) and pass. graphql-ws wraps what a subscription's
  * event stream throws without a path, where Apollo's unwrapping does not look: its cause is
@@ -70,4 +84,27 @@ export function formatSubscriptionErrors(log: Logger, options: ErrorFormatOption
       if (!error.originalError) return error.toJSON();
       return format(error.toJSON(), error.path ? error : error.originalError);
     });
+}
+
+/**
+ * HTTP 503 for a GraphQL response that failed for want of the database (an UNAVAILABLE error),
+ * with Retry-After when waiting helps, as REST and intake answer the same fault.
+ */
+export function unavailableStatusPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          const errors = response.body.singleResult.errors ?? [];
+          const unavailable = errors.filter((error) => error.extensions?.code === ErrorCode.UNAVAILABLE);
+          if (unavailable.length === 0) return;
+          response.http.status = 503;
+          if (unavailable.some((error) => error.extensions?.retryAfter !== undefined)) {
+            response.http.headers.set("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
+          }
+        },
+      };
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { Database } from "../db/client.js";
+import { classifyDatabaseError } from "../errors/index.js";
 import { type NewDocument, type StoreOutcome, storeDocuments } from "../db/queries/document.queries.js";
 
 export interface BatcherOptions {
@@ -75,8 +76,9 @@ export class DocumentBatcher {
       if (outcomes.includes("created")) this.onStored();
       batch.forEach((pending, index) => pending.resolve(outcomes[index] as StoreOutcome));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
+      // A database that is down fails every document alike: no point in trying them one by one.
+      if (batch.length === 1 || classifyDatabaseError(error) === "unreachable") {
+        for (const pending of batch) pending.reject(error);
         return;
       }
       // One bad document must not fail the reports that happened to share its INSERT.

@@ -19,6 +19,7 @@ import { registerV1, registerV3 } from "../rest/v3.plugin.js";
 import { registerConsole } from "../web/console.plugin.js";
 import { registerGraphQL } from "./graphql.plugin.js";
 import { registerHealth } from "./health.plugin.js";
+import { registerUploadFeeds } from "./upload-feed.ws.js";
 import { createSharedCache } from "./key-value-cache.js";
 import { LiveMetrics } from "./live.metrics.js";
 import { registerMetrics } from "./metrics.plugin.js";
@@ -118,6 +119,7 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
   await app.register(registerV3(db), { prefix: "/v3" });
   await app.register(registerV1(db), { prefix: "/v1" });
   await registerApiDocsView(app);
-  await app.register(registerLegacyFeeds({ db, events, maxBufferedBytes: config.subscriptions.maxBufferedBytes }));
+  await app.register(registerLegacyFeeds({ db }));
+  registerUploadFeeds(app, events, { maxBufferedBytes: config.subscriptions.maxBufferedBytes });
   return app;
 }

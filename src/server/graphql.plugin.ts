@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { cachePolicyPlugin } from "../graphql/execution/cache-policy.js";
 import { compiledGateway } from "../graphql/execution/compiled-executor.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
-import { formatGraphQLError } from "../graphql/errors.js";
+import { formatGraphQLError, unavailableStatusPlugin } from "../graphql/errors.js";
 import { type QueryLimits, queryLimitsPlugin } from "../graphql/execution/limits.js";
 import { shapeLimitsRule } from "../graphql/execution/query-shape.js";
 import { requestErrorsPlugin } from "../graphql/execution/request-errors.js";
@@ -65,6 +65,7 @@ export async function registerGraphQL(
       ApolloServerPluginLandingPageDisabled(),
       requestErrorsPlugin(),
       queryLimitsPlugin(options.limits),
+      unavailableStatusPlugin(),
       // Hints come from @cacheControl on the types (src/graphql/execution/cache-hints.ts); anything without one
       // is not cached, and the response gets the smallest hint as its Cache-Control header.
       ApolloServerPluginCacheControlDisabled(),

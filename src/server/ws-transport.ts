@@ -56,13 +56,7 @@ export function graphqlWsTransport(server: Server<WsExtra>, options: WsTransport
       socket.close(CloseCode.InternalServerError, "Internal server error");
     });
 
-    let pongWait: NodeJS.Timeout | undefined;
-    const pinger = setInterval(() => {
-      if (socket.readyState !== socket.OPEN) return;
-      pongWait = setTimeout(() => socket.terminate(), keepAliveMs);
-      socket.once("pong", () => clearTimeout(pongWait));
-      socket.ping();
-    }, keepAliveMs);
+    const stopKeepAlive = keepAlive(socket, keepAliveMs);
 
     const closed = server.opened(
       {
@@ -86,13 +80,30 @@ export function graphqlWsTransport(server: Server<WsExtra>, options: WsTransport
     );
 
     socket.once("close", (code, reason) => {
-      clearTimeout(pongWait);
-      clearInterval(pinger);
+      stopKeepAlive();
       options.onClose?.();
       closed(code, String(reason)).catch((error: unknown) => {
         request.log.error({ err: error }, "graphql-ws close handling failed");
       });
     });
+  };
+}
+
+/**
+ * Pings a socket every `intervalMs` and drops it when no pong has come by the next ping: a client
+ * that vanished without closing would otherwise hold its subscriptions forever. Returns the stop.
+ */
+export function keepAlive(socket: WebSocket, intervalMs: number): () => void {
+  let pongWait: NodeJS.Timeout | undefined;
+  const pinger = setInterval(() => {
+    if (socket.readyState !== socket.OPEN) return;
+    pongWait = setTimeout(() => socket.terminate(), intervalMs);
+    socket.once("pong", () => clearTimeout(pongWait));
+    socket.ping();
+  }, intervalMs);
+  return () => {
+    clearTimeout(pongWait);
+    clearInterval(pinger);
   };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { compiledExecutor } from "./compiled-executor.js";
 
 const schema = buildSchema(`
-  type Query { page(first: Int!): [Int!]! broken: Int calls: Int! }
+  type Query { page(first: Int!): [Int!]! broken: Int failing: Int calls: Int! }
   type Mutation { add(value: Int!): Int! }
   type Subscription { ticks: Int! }
 `);
@@ -13,6 +13,9 @@ let calls = 0;
 fields("Query").page!.resolve = (_, { first }: { first: number }) => Array.from({ length: first }, (_, i) => i);
 fields("Query").broken!.resolve = () => {
   throw new GraphQLError("no such thing", { extensions: { code: "BAD_USER_INPUT", argument: "id" } });
+};
+fields("Query").failing!.resolve = () => {
+  throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
 };
 fields("Query").calls!.resolve = () => ++calls;
 let total = 0;
@@ -43,6 +46,16 @@ describe("compiledExecutor", () => {
     expect(error?.path).toEqual(["broken"]);
     expect(error?.extensions).toEqual({ code: "BAD_USER_INPUT", argument: "id" });
     expect(error?.originalError?.message).toBe("no such thing");
+  });
+
+  it("hands on an unexpected error as a GraphQLError with its path and cause, as Apollo needs", async () => {
+    const result = await run("{ failing }");
+    const [error] = result.errors ?? [];
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error?.path).toEqual(["failing"]);
+    expect(error?.locations).toEqual([{ line: 1, column: 3 }]);
+    expect(error?.extensions).toEqual({});
+    expect((error?.originalError as { code?: string } | undefined)?.code).toBe("ECONNREFUSED");
   });
 
   it("runs a document again with fresh values each time", async () => {

@@ -15,12 +15,10 @@ describe("measureShape", () => {
     ]);
   });
 
-  it("counts a fragment spread twice on each of 40 levels without walking 2^40 copies", () => {
+  it("counts a fragment spread twice on each of 40 levels without walking 2^40 copies (which would never end)", () => {
     const levels = Array.from({ length: 40 }, (_, i) => `fragment F${i} on T { ...F${i + 1} ...F${i + 1} }`);
     const document = parse(`{ x { ...F0 } } ${levels.join(" ")} fragment F40 on T { y }`);
-    const started = performance.now();
     expect(measureShape(document)).toEqual([{ fields: 1 + 2 ** 40, aliases: 0, rootFields: 1 }]);
-    expect(performance.now() - started).toBeLessThan(100);
   });
 
   it("refuses a fragment cycle, even in a fragment no operation spreads", () => {
@@ -29,12 +27,10 @@ describe("measureShape", () => {
     );
   });
 
-  it("refuses a cycle through 1,000 fragments in milliseconds (GraphQL's validation took 524 ms)", () => {
+  it("refuses a cycle through 1,000 fragments once, before GraphQL's validation walks it", () => {
     const fragments = Array.from({ length: 1_000 }, (_, i) => `fragment F${i} on T { ...F${(i + 1) % 1_000} }`);
     const document = parse(`{ ...F0 } ${fragments.join(" ")}`);
-    const started = performance.now();
     expect(() => measureShape(document)).toThrow(/Cannot spread fragment "F0" within itself/);
-    expect(performance.now() - started).toBeLessThan(100);
   });
 });
 

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { WebSocket } from "ws";
-import { type EventBus, type EventPayloads, SubscriberOverflowError, Topic } from "../../events/index.js";
+import { type EventBus, type EventPayloads, SubscriberOverflowError, Topic } from "../events/index.js";
+import { keepAlive, SUBSCRIBER_TOO_SLOW } from "./ws-transport.js";
 
 type UploadAdded = EventPayloads[typeof Topic.uploadAdded];
-
-/** Closes a feed whose reader does not keep up (the code the GraphQL socket uses for the same). */
-export const UPLOAD_FEED_TOO_SLOW = { code: 4008, reason: "subscriber too slow" } as const;
 
 export interface UploadFeedOptions {
   /** Bytes that may wait in a socket's send buffer before its reader counts as too slow. */
@@ -96,17 +94,11 @@ function feedSocket(
 ): void {
   const feed = events.on(Topic.uploadAdded, filter ? { filter } : {});
   const keepAliveMs = options.keepAliveMs ?? 12_000;
-  let pongWait: NodeJS.Timeout | undefined;
-  const pinger = setInterval(() => {
-    if (socket.readyState !== socket.OPEN) return;
-    pongWait = setTimeout(() => socket.terminate(), keepAliveMs);
-    socket.once("pong", () => clearTimeout(pongWait));
-    socket.ping();
-  }, keepAliveMs);
-  const tooSlow = () => socket.close(UPLOAD_FEED_TOO_SLOW.code, UPLOAD_FEED_TOO_SLOW.reason);
+  const stopKeepAlive = keepAlive(socket, keepAliveMs);
+  // The code the GraphQL socket closes with for the same.
+  const tooSlow = () => socket.close(SUBSCRIBER_TOO_SLOW.code, SUBSCRIBER_TOO_SLOW.reason);
   socket.once("close", () => {
-    clearInterval(pinger);
-    clearTimeout(pongWait);
+    stopKeepAlive();
     void feed.return?.();
   });
 
