@@ -7,7 +7,9 @@ import { migrateCommand } from "../src/commands/migrate.command.js";
 import { testerTokenCommand } from "../src/commands/tester.command.js";
 import { uploadsImportCommand } from "../src/commands/uploads-import.command.js";
 import { UsageError } from "../src/commands/usage-error.js";
+import { openDatabase } from "../src/db/client.js";
 import { DatabaseUnavailableError } from "../src/db/open.js";
+import { findTokenHolder } from "../src/db/queries/tester.queries.js";
 import { runCommand } from "./helpers/command.js";
 import { migratedDataDir } from "./helpers/database.js";
 
@@ -36,6 +38,65 @@ describe("cli commands", () => {
     expect((wrong.error as Error).message).toBe("unknown scope admin: expected report:submit, upload:write");
     expect(wrong.stdout).toBe("");
     rmSync(dataDir, { recursive: true });
+  });
+
+  it("gives a second token for a known e-mail to the same tester", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "cpt-data-"));
+    try {
+      await migratedDataDir(dataDir);
+      const env = { DATA_DIR: dataDir };
+      const first = await runCommand(testerTokenCommand(), ["--email", "ada@example.org", "--name", "Ada"], env);
+      const second = await runCommand(
+        testerTokenCommand(),
+        ["--email", "Ada@Example.org", "--name", "Someone Else"],
+        env,
+      );
+      expect([first.code, second.code]).toEqual([0, 0]);
+      const database = await openDatabase({ dataDir });
+      try {
+        const holders = await Promise.all(
+          [first, second].map(async (run) => (await findTokenHolder(database.db, run.stdout.trim()))?.tester),
+        );
+        expect(holders[0]).toMatchObject({ fullName: "Ada", email: "ada@example.org" });
+        expect(holders[1]).toEqual(holders[0]);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses the embedded database while it is open, and keeps the token made once it is not", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "cpt-data-"));
+    try {
+      await migratedDataDir(dataDir);
+      const env = { DATA_DIR: dataDir };
+      const holder = await openDatabase({ dataDir });
+      const refused = await runCommand(testerTokenCommand(), ["--email", "ada@example.org"], env).finally(() =>
+        holder.close(),
+      );
+      expect(refused.error).toBeInstanceOf(DatabaseUnavailableError);
+      expect((refused.error as Error).message).toMatch(
+        new RegExp(
+          `^the embedded database in ${dataDir} is in use by process ${process.pid} \\(.+\\); stop it, or use DATABASE_URL$`,
+        ),
+      );
+      expect(refused.stdout).toBe("");
+
+      const issued = await runCommand(testerTokenCommand(), ["--email", "ada@example.org"], env);
+      expect(issued.code).toBe(0);
+      const database = await openDatabase({ dataDir });
+      try {
+        expect(await findTokenHolder(database.db, issued.stdout.trim())).toMatchObject({
+          tester: { email: "ada@example.org" },
+        });
+      } finally {
+        await database.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it("stops with one line naming a data directory it cannot write", async () => {

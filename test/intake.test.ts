@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/client.js";
 import { releases, reports } from "../src/db/schema/index.js";
+import { createApiToken, createTester } from "../src/db/queries/tester.queries.js";
 import { verifyDerivedCounts } from "../src/db/queries/derived.queries.js";
 import { TESTER, testerWithToken, v3Report } from "./factories/report.factory.js";
 import { loadFixture } from "./fixtures/index.js";
@@ -62,6 +63,54 @@ describe.each(testBackends())("v3 and GraphQL intake on $name", (backend) => {
       .from(releases)
       .where(sql`dist = 'Retry-Me'`);
     expect(rows.map((r) => [r.pass, r.fail])).toEqual([[1, 0]]);
+  });
+
+  it("counts a retry once when a report without id carries the same Idempotency-Key", async () => {
+    const { id: _none, created: _unset, ...report } = v3Report({ dist: "Keyed-Retry" });
+    const key = { "idempotency-key": "smoke-box-1/Keyed-Retry-1.00/run-42" };
+    const first = await post(report, key);
+    expect(first.status).toBe(201);
+    const { id } = (await first.json()) as { id: string };
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    await processed(id);
+    const retry = await post(report, key);
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ id });
+
+    // The key belongs to its tester: another tester's same key is another report.
+    const bo = { id: "5f0e1d2c-3b4a-4c5d-8e6f-708192a3b4c5", fullName: "Bo", email: "bo@example.org" };
+    await createTester(platform.database.db, bo);
+    const boToken = await createApiToken(platform.database.db, bo.id, "test");
+    const other = await post(report, { ...key, authorization: `Bearer ${boToken}` });
+    expect(other.status).toBe(201);
+    const { id: otherId } = (await other.json()) as { id: string };
+    expect(otherId).not.toBe(id);
+    await processed(otherId);
+
+    // An id in the document wins over the key.
+    const withId = v3Report({ dist: "Keyed-Retry" });
+    const explicit = await post(withId, key);
+    expect(await explicit.json()).toEqual({ id: withId.id });
+    await processed(withId.id);
+
+    const rows = await platform.database.db
+      .select()
+      .from(releases)
+      .where(sql`dist = 'Keyed-Retry'`);
+    expect(rows.map((r) => r.pass)).toEqual([3]);
+  });
+
+  it("refuses an Idempotency-Key it cannot use, rather than count retries again", async () => {
+    const { id: _none, ...report } = v3Report({ dist: "Bad-Key" });
+    const response = await post(report, { "idempotency-key": "x".repeat(256) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: `Idempotency-Key must be one value of 1..255 visible ASCII characters, got "${"x".repeat(256)}"`,
+        },
+      ],
+    });
   });
 
   it("rejects a perl version with a leading v with 400, a message and a JSON pointer", async () => {

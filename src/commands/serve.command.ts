@@ -9,6 +9,7 @@ import { eventBusOptions } from "./event-bus.options.js";
 import { createLogger } from "../log.js";
 import { startServer } from "../server/serve.js";
 import { onShutdownSignal } from "./lifecycle.js";
+import { formatAddresses, servedAddresses } from "./served-addresses.js";
 
 /** `serve`: the API, with an ETL worker in the same process unless told otherwise. */
 export function serveCommand(): Command {
@@ -27,6 +28,7 @@ async function serve(config: Config): Promise<void> {
     ? await startEtlWorker({ database, events, log, metrics: new EtlMetrics(metrics) }, config.etl)
     : undefined;
 
+  const addresses = servedAddresses(server.app, server.url);
   log.info(
     {
       api: `${server.url}/graphql`,
@@ -36,7 +38,7 @@ async function serve(config: Config): Promise<void> {
       events: config.redisUrl ? "redis" : "in-process",
       etl: worker ? "in-process" : "separate",
     },
-    `CPAN Testers platform ready: GraphQL at ${server.url}/graphql, console at ${server.url}/console`,
+    `CPAN Testers platform ready, serving:\n${formatAddresses(addresses)}`,
   );
 
   onShutdownSignal(log, async () => {

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { lockDataDir } from "./data-dir.lock.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -155,8 +156,19 @@ async function listenForever(
 }
 
 async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Database> {
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, options.pgliteDump ? { loadDataDir: options.pgliteDump } : {});
+  let unlock: () => void = () => undefined;
+  if (!dataDir.startsWith("memory://")) {
+    mkdirSync(dataDir, { recursive: true });
+    // One process at a time: PGlite would let a second one write into the same files and lose it.
+    unlock = lockDataDir(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir, options.pgliteDump ? { loadDataDir: options.pgliteDump } : {});
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     kind: "pglite",
     db: drizzlePglite(client, { schema, ...(options.logger ? { logger: options.logger } : {}) }) as unknown as Db,
@@ -167,7 +179,13 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
       const stop = await client.listen(channel, onNotify);
       return () => stop();
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Config } from "../config.js";
 import { type Database, openDatabase } from "./client.js";
+import { DataDirInUseError } from "./data-dir.lock.js";
 import { migrate } from "./migrate.js";
 
 /** Raised when the database cannot be reached; its message is one line fit for an operator. */
@@ -26,6 +27,7 @@ export async function openMigratedDatabase(
       ...options,
     });
   } catch (error) {
+    if (error instanceof DataDirInUseError) throw new DatabaseUnavailableError(error.message, { cause: error });
     throw new DatabaseUnavailableError(`cannot open the database (${where}): ${describe(error)}`, { cause: error });
   }
   try {

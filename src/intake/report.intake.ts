@@ -14,6 +14,7 @@ import {
   validateNewReport,
 } from "../report/index.js";
 import type { DocumentBatcher } from "./document.batcher.js";
+import { reportIdForKey } from "./idempotency-key.js";
 
 export interface Submission {
   /** The report GUID. */
@@ -46,13 +47,24 @@ export class ReportIntake {
     return this.store(parsed.report, "metabase", tester.id);
   }
 
-  /** A v3 report document (POST /v3/report, mutation submitReport). */
-  submitV3(body: unknown, source: Exclude<DocumentSource, "metabase">, tester: TesterRow | null): Promise<Submission> {
+  /**
+   * A v3 report document (POST /v3/report, mutation submitReport). A document without `id` gets
+   * one derived from `idempotencyKey` when there is one (so a retry is the same report), else a
+   * random one.
+   */
+  submitV3(
+    body: unknown,
+    source: Exclude<DocumentSource, "metabase">,
+    tester: TesterRow | null,
+    idempotencyKey?: string,
+  ): Promise<Submission> {
     const validated = validateNewReport(body);
     if (!validated.ok) throw invalidReport(validated.errors);
     // Provenance is ours to record: a client-sent `metabase` would decide the derived author.
     const { metabase: _untrusted, ...report } = validated.report;
-    return this.store(completeReport(report), source, tester?.id ?? null);
+    const testerId = tester?.id ?? null;
+    const id = idempotencyKey === undefined ? randomUUID() : reportIdForKey(testerId, idempotencyKey);
+    return this.store(completeReport(report, id), source, testerId);
   }
 
   private async store(report: ReportDocument, source: DocumentSource, testerId: string | null): Promise<Submission> {
@@ -72,10 +84,10 @@ export class ReportIntake {
 }
 
 /** Fills what the server owns when the client left it out: the id and the creation time. */
-function completeReport(report: NewReport): ReportDocument {
+function completeReport(report: NewReport, id: string): ReportDocument {
   return {
     ...report,
-    id: report.id?.toLowerCase() ?? randomUUID(),
+    id: report.id?.toLowerCase() ?? id,
     // Whole seconds, as the original wrote every date-time.
     created: report.created ?? new Date().toISOString().replace(/\.\d+Z$/, "Z"),
   };

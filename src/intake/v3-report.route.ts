@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { authorizeSubmitter } from "../auth/submitter.auth.js";
 import type { Db } from "../db/client.js";
 import { httpErrorHandler } from "../errors/http-error.mapper.js";
+import { parseIdempotencyKey } from "./idempotency-key.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
 import { REPORT_NOT_STORED, type ReportIntake } from "./report.intake.js";
 
@@ -14,7 +15,8 @@ export interface V3ReportRouteOptions {
 /**
  * POST /v3/report: a v3 report document, from a tester with an API token (or anyone, when
  * anonymous reports are allowed). 201 `{"id"}` when stored, 200 `{"id"}` when that exact report
- * was already stored, 400 `{"errors":[{"message","path"}]}` when it breaks the schema.
+ * was already stored, 400 `{"errors":[{"message","path"}]}` when it breaks the schema. A client
+ * that cannot set `id` sends an `Idempotency-Key` header instead: its retries are the same report.
  */
 export async function v3ReportRoute(app: FastifyInstance, options: V3ReportRouteOptions): Promise<void> {
   acceptMixedEncodingJson(app, options.intake.jsonLimits);
@@ -22,7 +24,8 @@ export async function v3ReportRoute(app: FastifyInstance, options: V3ReportRoute
 
   app.post("/v3/report", async (request, reply) => {
     const tester = await authorizeSubmitter(options, request.headers.authorization);
-    const submission = await options.intake.submitV3(request.body, "v3", tester);
+    const key = parseIdempotencyKey(request.headers["idempotency-key"]);
+    const submission = await options.intake.submitV3(request.body, "v3", tester, key);
     return reply.code(submission.created ? 201 : 200).send({ id: submission.id });
   });
 }

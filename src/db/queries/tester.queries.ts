@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { apiTokens, type TesterRow, testers, TokenScope } from "../schema/index.js";
 
@@ -30,9 +30,17 @@ export function findTesters(db: Db, ids: readonly string[]): Promise<TesterRow[]
     .where(inArray(testers.id, [...ids]));
 }
 
-/** The first tester with this e-mail address, if any (token-only testers are found by address). */
+/**
+ * The first tester with this e-mail address, if any (token-only testers are found by address).
+ * Case does not matter: `Ada@Example.org` is the same tester, not a second one.
+ */
 export async function findTesterByEmail(db: Db, email: string): Promise<TesterRow | undefined> {
-  const [row] = await db.select().from(testers).where(eq(testers.email, email)).limit(1);
+  const [row] = await db
+    .select()
+    .from(testers)
+    .where(sql`lower(${testers.email}) = lower(${email})`)
+    .orderBy(testers.id)
+    .limit(1);
   return row;
 }
 
