@@ -9,6 +9,8 @@ export interface HttpError {
   message: string;
   /** What the message is about, one entry per problem: the details when there are, else the message. */
   errors: ErrorDetail[];
+  /** Seconds after which a retry may succeed (rate limits, back-off), sent as Retry-After. */
+  retryAfter?: number;
 }
 
 const MASKED = "Internal server error";
@@ -23,11 +25,13 @@ export function mapHttpError(error: unknown, request: FastifyRequest, masked = M
   if (known) {
     const { status, fault } = errorMeanings[known.code];
     if (fault === "server") request.log.warn({ err: error, url: request.url }, known.message);
+    const { retryAfter } = known.extensions;
     return {
       status,
       code: known.code,
       message: known.message,
       errors: known.details.length > 0 ? known.details : [{ message: known.message }],
+      ...(typeof retryAfter === "number" ? { retryAfter } : {}),
     };
   }
   // Fastify's other client errors (a malformed URL, a bad Content-Length) carry a status of their own.
@@ -53,8 +57,11 @@ export function httpErrorHandler(
   options: { masked?: string; send?: (reply: FastifyReply, error: HttpError) => FastifyReply } = {},
 ) {
   const send = options.send ?? sendV3Error;
-  return (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply =>
-    send(reply, mapHttpError(error, request, options.masked));
+  return (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const mapped = mapHttpError(error, request, options.masked);
+    if (mapped.retryAfter !== undefined) reply.header("retry-after", String(mapped.retryAfter));
+    return send(reply, mapped);
+  };
 }
 
 /** The AppError for a request Fastify refused (body parsing, schema validation); undefined for anything else. */

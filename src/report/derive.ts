@@ -1,6 +1,6 @@
 import { distMaturity, parseDistfile, type DistMaturity } from "./distname.js";
 import { parsePerlVersion } from "./perl.js";
-import type { Grade, ReportDocument } from "./report.types.js";
+import type { Grade, Reporter, ReportDocument } from "./report.types.js";
 
 /** The flat row the ETL writes for one report (PROTOCOLS section 4). */
 export interface ReportFacts {
@@ -11,7 +11,11 @@ export interface ReportFacts {
   /** From the Metabase distfile resource; `null` for v3 reports, whose author comes from uploads. */
   author: string | null;
   distMaturity: DistMaturity;
-  /** `Name <email>`, or the bare address when the reporter gave no name. */
+  /**
+   * The tester shown: the authenticated submitter as registered when there is one (a document
+   * may name anyone as its reporter), else the document's reporter. `Name <email>`, or the bare
+   * address without a name.
+   */
   tester: string;
   /** Perl 5: as reported minus a leading `v`; Perl 6: the version as sent. */
   perl: string;
@@ -30,8 +34,14 @@ export interface ReportFacts {
   counted: boolean;
 }
 
-/** Derives the ETL row from a stored report document. Throws only on a `created` that is no date. */
-export function deriveReportFacts(doc: ReportDocument): ReportFacts {
+/** How a reporter is shown: `Name <email>`, or the bare address without a name. */
+export const displayReporter = ({ name, email }: Reporter): string => (name ? `${name} <${email}>` : email);
+
+/**
+ * Derives the ETL row from a stored report document and the authenticated tester who submitted
+ * it (null for an anonymous one). Throws only on a `created` that is no date.
+ */
+export function deriveReportFacts(doc: ReportDocument, submitter: Reporter | null = null): ReportFacts {
   const submittedAt = new Date(doc.created);
   if (Number.isNaN(submittedAt.getTime())) {
     throw new RangeError(`report ${doc.id}: created must be an ISO date-time, got ${JSON.stringify(doc.created)}`);
@@ -39,7 +49,6 @@ export function deriveReportFacts(doc: ReportDocument): ReportFacts {
   const { language, system } = doc.environment;
   const perl = language.name === "Perl 5" ? parsePerlVersion(language.version) : null;
   const distfile = doc.metabase ? parseDistfile(doc.metabase.resource) : null;
-  const { name, email } = doc.reporter;
   return {
     guid: doc.id.toLowerCase(),
     grade: doc.result.grade,
@@ -47,7 +56,7 @@ export function deriveReportFacts(doc: ReportDocument): ReportFacts {
     version: doc.distribution.version,
     author: distfile?.ok ? distfile.author : null,
     distMaturity: distMaturity(doc.distribution.version, distfile?.ok ? distfile.filename : undefined),
-    tester: name ? `${name} <${email}>` : email,
+    tester: displayReporter(submitter ?? doc.reporter),
     perl: perl?.perl ?? language.version.trim(),
     perlMajor: perl?.major ?? null,
     perlMinor: perl?.minor ?? null,

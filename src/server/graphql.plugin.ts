@@ -12,14 +12,15 @@ import { formatGraphQLError } from "../graphql/errors.js";
 import { type QueryLimits, queryLimitsPlugin } from "../graphql/limits.js";
 import { refreshingResponseCache } from "../graphql/response-cache.js";
 import { buildApiSchema } from "../graphql/schema.js";
-import type { SubscriptionLimits } from "../config.js";
+import type { RateCounter } from "../auth/rate.counter.js";
+import type { RateLimiter } from "../auth/rate.limiter.js";
+import type { AbuseLimits, SubscriptionLimits } from "../config.js";
 import type { Logger } from "../log.js";
 import { graphqlWsHandler } from "./graphql-ws.handler.js";
+import { graphqlBudgetPlugin, withRequester } from "./graphql-budget.plugin.js";
 import type { SharedCache } from "./key-value-cache.js";
+import { boundedPersistedQueries } from "./persisted-queries.js";
 import type { LiveMetrics } from "./live.metrics.js";
-
-/** Seconds a query registered by automatic persisted queries stays known. */
-export const PERSISTED_QUERY_TTL = 86_400;
 
 export interface GraphQLOptions {
   limits: QueryLimits;
@@ -28,6 +29,11 @@ export interface GraphQLOptions {
   /** Cache whole responses by their hints (in `cache`). */
   responseCache: boolean;
   cache: SharedCache;
+  /** Counts shared by the instances: the persisted-query registrations. */
+  counter: RateCounter;
+  /** The points budget of GraphQL over HTTP; absent when rate limits are off. */
+  limiter: RateLimiter | undefined;
+  abuse: AbuseLimits;
 }
 
 /** GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws), both at /graphql. */
@@ -44,7 +50,10 @@ export async function registerGraphQL(
     logger: deps.log,
     // One cache for persisted queries and the response cache: Redis when configured.
     cache: options.cache.cache,
-    persistedQueries: { ttl: PERSISTED_QUERY_TTL },
+    persistedQueries: {
+      cache: boundedPersistedQueries(options.cache.cache, options.counter, options.abuse),
+      ttl: options.abuse.persistedQueryTtlSeconds,
+    },
     // The console and codegen read the schema by introspection, NODE_ENV=production or not.
     introspection: true,
     plugins: [
@@ -53,6 +62,7 @@ export async function registerGraphQL(
       // (the drain plugin would call close() from inside close() and wait forever).
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(options.limits),
+      ...(options.limiter ? [graphqlBudgetPlugin<GraphQLContext>(options.limiter, options.abuse, options.limits)] : []),
       // Hints come from @cacheControl on the types (src/graphql/cache-hints.ts); anything without one
       // is not cached, and the response gets the smallest hint as its Cache-Control header.
       ApolloServerPluginCacheControlDisabled(),
@@ -73,8 +83,11 @@ export async function registerGraphQL(
 
   const handler = fastifyApolloHandler(apollo, {
     // Fastify's request logger is a pino child carrying the request id.
-    context: async (request) =>
-      createContext(deps, { log: request.log as Logger, authorization: request.headers.authorization }),
+    context: async (request) => {
+      const { authorization } = request.headers;
+      const context = createContext(deps, { log: request.log as Logger, authorization });
+      return withRequester(context, { ip: request.ip, authorization });
+    },
   });
   // GET serves both plain queries and the WebSocket upgrade for subscriptions.
   app.route({
