@@ -35,7 +35,7 @@ describe("loadConfig", () => {
         persistedQueryMaxBytes: 16_384,
         persistedQueryMaxCount: 10_000,
         persistedQueryTtlSeconds: 3_600,
-        shedEventLoopDelayMs: 500,
+        shedEventLoopDelayMs: 1_000,
         shedHeapUsedBytes: undefined,
         shedRssBytes: 0,
       },

@@ -53,7 +53,7 @@ export const ABUSE_DEFAULTS: AbuseLimits = {
   /** Seconds a persisted query stays known. */
   persistedQueryTtlSeconds: 3_600,
   /** Mean event-loop delay (ms) above which requests are shed with 503; 0 disables. */
-  shedEventLoopDelayMs: 500,
+  shedEventLoopDelayMs: 1_000,
   /** Heap in use (bytes) above which requests are shed; absent: 90% of V8's heap limit; 0 disables. */
   shedHeapUsedBytes: undefined,
   /** Resident memory (bytes) above which requests are shed; 0 disables. */

@@ -63,7 +63,9 @@ export function createTestEventBus(
 
 /**
  * The abuse controls of test servers: on, as in production, but with budgets no other test's
- * traffic reaches from one address; test/abuse.test.ts sets its own to test each edge.
+ * traffic reaches from one address, and no load shedding: test files share two busy cores, where
+ * the embedded database stalls the event loop for long stretches. test/abuse.test.ts sets its own
+ * to test each edge.
  */
 export const TEST_ABUSE_LIMITS: AbuseLimits = {
   ...ABUSE_DEFAULTS,
@@ -73,6 +75,8 @@ export const TEST_ABUSE_LIMITS: AbuseLimits = {
   graphqlPointsPerIp: 100_000_000,
   graphqlPointsPerToken: 100_000_000,
   authFailuresAllowed: 100_000,
+  shedEventLoopDelayMs: 0,
+  shedHeapUsedBytes: 0,
 };
 
 export interface TestPlatformOptions {
