@@ -7,15 +7,21 @@ import type { AbuseLimits } from "../config.js";
 const INTAKE_ROUTES = new Set(["POST /api/v1/submit/CPAN-Testers-Report", "POST /v3/report"]);
 const REGISTER_ROUTES = new Set(["POST /api/v1/register"]);
 
-/** Who sent a request, as rate-limit keys: the address, and the credential when one is sent. */
+/**
+ * Who sent a request, as rate-limit keys: the address, and the credential when one is sent. The
+ * key covers the whole credential (a profile GUID with its secret), so that requests naming a
+ * tester's profile with a wrong secret cannot spend that tester's budget.
+ */
 export function requesterKeys(request: FastifyRequest): { ip: string; credential: string | undefined } {
   const { authorization } = request.headers;
-  const profile = basicCredentials(authorization)?.user.toLowerCase();
+  const basic = basicCredentials(authorization);
   const token = bearerToken(authorization);
-  return {
-    ip: request.ip,
-    credential: profile ? `profile:${profile}` : token ? `token:${credentialKey(token)}` : undefined,
-  };
+  const credential = basic
+    ? `profile:${credentialKey(`${basic.user.toLowerCase()}:${basic.password}`)}`
+    : token
+      ? `token:${credentialKey(token)}`
+      : undefined;
+  return { ip: request.ip, credential };
 }
 
 /**
