@@ -56,6 +56,8 @@ function startPlatform(
       ...(database.kind === "postgres" ? { DATABASE_URL: database.url } : { DATA_DIR: database.dataDir }),
       PORT: String(port),
       HOST: "127.0.0.1",
+      // One address sends everything here: rate limits would measure themselves, not the platform.
+      RATE_LIMITS: "false",
       ...QUIET_LOGS,
       ...env,
     },

@@ -9,7 +9,8 @@ export const MAX_CREDENTIALS = 10_000;
  * Remembers, for a short while, who a verified credential belongs to: a smoker sends thousands of
  * reports with the same token or secret, and one database round trip per report for the same
  * answer would be a fifth of the intake's work. Only successes are kept (a new token works at
- * once); a revoked token or changed secret stops working within CREDENTIAL_TTL_MS.
+ * once); a revoked token is forgotten at once through `forget` (see token.revocation.ts), and a
+ * changed secret stops working within CREDENTIAL_TTL_MS.
  */
 export class CredentialCache<Value extends object | string> {
   // The time to live counts from verification, not from the last use: a revoked token must expire.
@@ -27,5 +28,9 @@ export class CredentialCache<Value extends object | string> {
     if (value === undefined) this.entries.delete(credential);
     else this.entries.set(credential, value);
     return value;
+  }
+
+  forget(credential: string): void {
+    this.entries.delete(credential);
   }
 }

@@ -2,6 +2,7 @@ import type { Db } from "../db/client.js";
 import {
   findTester,
   findTokenHolder,
+  hashSecret,
   registerTester,
   type TesterProfile,
   type TokenHolder,
@@ -90,7 +91,13 @@ export async function registerProfile(db: Db, profile: TesterProfile, secret: st
 export function tokenHolder(db: Db, header: string | undefined): Promise<TokenHolder | undefined> {
   const token = bearerToken(header);
   if (!token) return Promise.resolve(undefined);
-  return cacheOf(tokenCaches, db).get(token, () => findTokenHolder(db, token));
+  // Keyed by the stored hash, which is what a revocation event names.
+  return cacheOf(tokenCaches, db).get(hashSecret(token), () => findTokenHolder(db, token));
+}
+
+/** Forgets a cached token holder at once (a revocation, in this process or another). */
+export function forgetToken(db: Db, tokenHash: string): void {
+  tokenCaches.get(db)?.forget(tokenHash);
 }
 
 /** The holder of the Bearer token of an Authorization header; UNAUTHENTICATED without a live one. */

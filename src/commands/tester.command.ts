@@ -2,8 +2,12 @@ import { randomUUID } from "node:crypto";
 import { Command, Option } from "commander";
 import { type Config, loadConfig } from "../config.js";
 import { openMigratedDatabase } from "../db/open.js";
-import { createApiToken, createTester, findTesterByEmail, revokeApiToken } from "../db/queries/tester.queries.js";
+import { revokeToken } from "../auth/token.revocation.js";
+import { createApiToken, createTester, findTesterByEmail } from "../db/queries/tester.queries.js";
 import { TokenScope } from "../db/schema/index.js";
+import { createEventBus } from "../events/index.js";
+import { createLogger } from "../log.js";
+import { eventBusOptions } from "./event-bus.options.js";
 import { UsageError } from "./usage-error.js";
 
 const scopes = Object.values(TokenScope) as string[];
@@ -46,7 +50,9 @@ async function issueToken(config: Config, options: TokenOptions): Promise<void> 
   const { db } = database;
   try {
     if (options.revoke) {
-      const revoked = await revokeApiToken(db, options.revoke);
+      // Published so that running servers forget the token now rather than when their cache expires.
+      const events = await createEventBus(config.redisUrl, createLogger(config), eventBusOptions(config));
+      const revoked = await revokeToken(db, events, options.revoke).finally(() => events.close());
       process.stdout.write(revoked ? "token revoked\n" : "no live token matches\n");
       return;
     }

@@ -35,3 +35,9 @@ export function rootMessage(error: unknown): string {
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
   return current instanceof Error ? current.message : String(current);
 }
+
+/** The seconds after which a retry may succeed (Retry-After) that an error carries: a database outage, a rate limit. */
+export function retryAfterOf(error: AppError): number | undefined {
+  const seconds = error.extensions.retryAfter;
+  return typeof seconds === "number" ? seconds : undefined;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classifyDatabaseError, databaseFault, retryAfterOf } from "./database-fault.js";
+import { retryAfterOf } from "./app-error.js";
+import { classifyDatabaseError, databaseFault } from "./database-fault.js";
 import { ErrorCode, errorMeanings } from "./error-code.js";
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });

@@ -64,11 +64,6 @@ export function databaseFault(error: unknown): AppError | undefined {
   }
 }
 
-/** The Retry-After seconds an error carries (see databaseFault). */
-export function retryAfterOf(error: AppError): number | undefined {
-  const seconds = error.extensions.retryAfter;
-  return typeof seconds === "number" ? seconds : undefined;
-}
 
 /**
  * The AppError a caller is shown for an error raised while serving it: the error itself, or the

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { AppError, badInput, type ErrorDetail } from "./app-error.js";
-import { knownError, retryAfterOf } from "./database-fault.js";
+import { AppError, badInput, type ErrorDetail, retryAfterOf } from "./app-error.js";
+import { knownError } from "./database-fault.js";
 import { ErrorCode, errorMeanings } from "./error-code.js";
 
 /** An error as an HTTP answer: what every REST and intake route sends, whatever its body's shape. */
@@ -10,7 +10,7 @@ export interface HttpError {
   message: string;
   /** What the message is about, one entry per problem: the details when there are, else the message. */
   errors: ErrorDetail[];
-  /** Seconds to wait before trying again (Retry-After), when waiting helps: the database is away. */
+  /** Seconds after which a retry may succeed (Retry-After): the database is away, a rate limit or back-off. */
   retryAfter?: number;
 }
 

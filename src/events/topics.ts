@@ -9,6 +9,7 @@ export const Topic = {
   reportProcessed: "REPORT_PROCESSED",
   releaseUpdated: "RELEASE_UPDATED",
   uploadAdded: "UPLOAD_ADDED",
+  credentialRevoked: "CREDENTIAL_REVOKED",
 } as const;
 export type Topic = (typeof Topic)[keyof typeof Topic];
 
@@ -43,8 +44,15 @@ export interface UploadAddedPayload {
   maturity: "stable" | "dev";
 }
 
+/** A token stopped being valid: every process forgets it at once instead of trusting its cache. */
+export interface CredentialRevokedPayload {
+  /** SHA-256 of the token, as stored; the token itself never travels. */
+  tokenHash: string;
+}
+
 export interface EventPayloads {
   [Topic.reportProcessed]: ReportProcessedPayload;
   [Topic.releaseUpdated]: ReleaseUpdatedPayload;
   [Topic.uploadAdded]: UploadAddedPayload;
+  [Topic.credentialRevoked]: CredentialRevokedPayload;
 }

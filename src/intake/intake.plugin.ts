@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { AuthBackoff } from "../auth/auth.backoff.js";
 import type { Db } from "../db/client.js";
 import type { Logger } from "../log.js";
 import { metabaseRoutes } from "./metabase.routes.js";
@@ -10,6 +11,8 @@ export interface IntakeOptions {
   intake: ReportIntake;
   log: Logger;
   allowAnonymousReports: boolean;
+  /** Back-off on failed Metabase authentication; absent when abuse controls are off. */
+  backoff?: AuthBackoff | undefined;
 }
 
 /** Every HTTP way a report arrives: the Metabase protocol under /api/v1, and POST /v3/report. */

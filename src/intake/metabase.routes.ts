@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
-import { registerProfile, requireMetabaseTester } from "../auth/tester.auth.js";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AuthBackoff } from "../auth/auth.backoff.js";
+import { basicCredentials, registerProfile, requireMetabaseTester } from "../auth/tester.auth.js";
 import { requireScope } from "../auth/scope.guard.js";
 import type { Db } from "../db/client.js";
 import { documentExists } from "../db/queries/document.queries.js";
@@ -16,6 +17,8 @@ export interface MetabaseRouteOptions {
   db: Db;
   intake: ReportIntake;
   log: Logger;
+  /** Slows down secret guessing; absent when abuse controls are off. */
+  backoff?: AuthBackoff | undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,7 +30,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `{"error"}` bodies, which the client prints when it gives up.
  */
 export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRouteOptions): Promise<void> {
-  const { db, intake } = options;
+  const { db, intake, backoff } = options;
+  /** Runs an authentication under the back-off: refused while backing off, failures counted. */
+  const guarded = async <T>(request: FastifyRequest, profile: string | undefined, attempt: () => Promise<T>) => {
+    await backoff?.check(profile, request.ip);
+    try {
+      return await attempt();
+    } catch (error) {
+      const failedAuth =
+        error instanceof AppError && (error.code === ErrorCode.UNAUTHENTICATED || error.code === ErrorCode.CONFLICT);
+      if (failedAuth) await backoff?.failed(profile, request.ip);
+      throw error;
+    }
+  };
   // The original server never looked at the content type here, and the Perl client's JSON arrives
   // as `application/octet-stream` (HTTP::Tiny's default) beside a literal `Content_Type` header.
   acceptMixedEncodingJson(app, intake.jsonLimits, { anyContentType: true });
@@ -35,10 +50,11 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
   app.setErrorHandler(httpErrorHandler({ masked: REPORT_NOT_STORED, send: sendMetabaseError }));
 
   app.post("/submit/CPAN-Testers-Report", async (request, reply) => {
-    const tester = requireScope(
-      await requireMetabaseTester(db, request.headers.authorization),
-      TokenScope.submitReports,
+    const { authorization } = request.headers;
+    const holder = await guarded(request, basicCredentials(authorization)?.user, () =>
+      requireMetabaseTester(db, authorization),
     );
+    const tester = requireScope(holder, TokenScope.submitReports);
     const { id } = await intake.submitMetabase(request.body, tester);
     // 201 for a retry of a stored report too: clients treat anything else as a failure and resend.
     return reply.code(201).header("location", `/api/v1/guid/${id}`).send({ guid: id });
@@ -55,7 +71,10 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
       );
     }
     const { profile, secret } = parsed;
-    await registerProfile(db, { id: profile.guid, fullName: profile.fullName, email: profile.email }, secret);
+    // Registering a known profile with another secret is a way of guessing it, so it backs off too.
+    await guarded(request, profile.guid, () =>
+      registerProfile(db, { id: profile.guid, fullName: profile.fullName, email: profile.email }, secret),
+    );
     // The original's answer; the client only checks for a 2xx.
     return reply.code(200).send({ message: "accepted" });
   });

@@ -1,7 +1,7 @@
 import { distMaturity, parseDistfile, type DistMaturity } from "./distname.js";
 import { parsePerlVersion } from "./perl.js";
 import { factErrors } from "./facts.rules.js";
-import type { Grade, InputError, ReportDocument } from "./report.types.js";
+import type { Grade, InputError, Reporter, ReportDocument } from "./report.types.js";
 
 /** The flat row the ETL writes for one report (PROTOCOLS section 4). */
 export interface ReportFacts {
@@ -12,7 +12,11 @@ export interface ReportFacts {
   /** From the Metabase distfile resource; `null` for v3 reports, whose author comes from uploads. */
   author: string | null;
   distMaturity: DistMaturity;
-  /** `Name <email>`, or the bare address when the reporter gave no name. */
+  /**
+   * The tester shown: the authenticated submitter as registered when there is one (a document
+   * may name anyone as its reporter), else the document's reporter. `Name <email>`, or the bare
+   * address without a name.
+   */
   tester: string;
   /** Perl 5: as reported minus a leading `v`; Perl 6: the version as sent. */
   perl: string;
@@ -33,31 +37,34 @@ export interface ReportFacts {
 
 export type FactsDerivation = { ok: true; facts: ReportFacts } | { ok: false; errors: InputError[] };
 
+/** How a reporter is shown: `Name <email>`, or the bare address without a name. */
+export const displayReporter = ({ name, email }: Reporter): string => (name ? `${name} <${email}>` : email);
+
 /**
- * Derives the ETL row from a report document and checks it against what the database can store:
- * the one decision of both intake (which refuses with these errors before storing) and the ETL,
- * so that a report accepted is a report the ETL can count.
+ * Derives the ETL row from a report document and the authenticated tester who submitted it (null
+ * for an anonymous one), and checks it against what the database can store: the one decision of
+ * both intake (which refuses with these errors before storing) and the ETL, so that a report
+ * accepted is a report the ETL can count.
  */
-export function deriveFacts(doc: ReportDocument): FactsDerivation {
-  const facts = derive(doc);
+export function deriveFacts(doc: ReportDocument, submitter: Reporter | null = null): FactsDerivation {
+  const facts = derive(doc, submitter);
   const errors = factErrors(facts, doc.created);
   return errors.length === 0 ? { ok: true, facts } : { ok: false, errors };
 }
 
 /** {@link deriveFacts} for the ETL: throws with the reasons when the document cannot be counted. */
-export function deriveReportFacts(doc: ReportDocument): ReportFacts {
-  const derived = deriveFacts(doc);
+export function deriveReportFacts(doc: ReportDocument, submitter: Reporter | null = null): ReportFacts {
+  const derived = deriveFacts(doc, submitter);
   if (derived.ok) return derived.facts;
   const reasons = derived.errors.map((e) => `${e.path.slice(1)} ${e.message}`).join("; ");
   throw new RangeError(`report ${doc.id}: ${reasons}`);
 }
 
-function derive(doc: ReportDocument): ReportFacts {
+function derive(doc: ReportDocument, submitter: Reporter | null): ReportFacts {
   const submittedAt = new Date(doc.created);
   const { language, system } = doc.environment;
   const perl = language.name === "Perl 5" ? parsePerlVersion(language.version) : null;
   const distfile = doc.metabase ? parseDistfile(doc.metabase.resource) : null;
-  const { name, email } = doc.reporter;
   return {
     guid: doc.id.toLowerCase(),
     grade: doc.result.grade,
@@ -65,7 +72,7 @@ function derive(doc: ReportDocument): ReportFacts {
     version: doc.distribution.version,
     author: distfile?.ok ? distfile.author : null,
     distMaturity: distMaturity(doc.distribution.version, distfile?.ok ? distfile.filename : undefined),
-    tester: name ? `${name} <${email}>` : email,
+    tester: displayReporter(submitter ?? doc.reporter),
     perl: perl?.perl ?? language.version.trim(),
     perlMajor: perl?.major ?? null,
     perlMinor: perl?.minor ?? null,

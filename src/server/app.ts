@@ -3,7 +3,11 @@ import websocket from "@fastify/websocket";
 import { handleProtocols } from "graphql-ws";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Registry } from "prom-client";
-import { type Config, INTAKE_JSON_DEFAULTS } from "../config.js";
+import { AuthBackoff } from "../auth/auth.backoff.js";
+import { memoryRateCounter, type RateCounter, redisRateCounter } from "../auth/rate.counter.js";
+import { RateLimiter } from "../auth/rate.limiter.js";
+import { forgetRevokedTokens } from "../auth/token.revocation.js";
+import { ABUSE_DEFAULTS, type AbuseLimits, type Config, INTAKE_JSON_DEFAULTS } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
 import { MAX_NODES } from "../graphql/execution/limits.js";
@@ -19,10 +23,12 @@ import { registerV1, registerV3 } from "../rest/v3.plugin.js";
 import { registerConsole } from "../web/console.plugin.js";
 import { registerGraphQL } from "./graphql.plugin.js";
 import { registerHealth } from "./health.plugin.js";
+import { createSharedCache, type SharedCache } from "./key-value-cache.js";
 import { registerUploadFeeds } from "./upload-feed.ws.js";
-import { createSharedCache } from "./key-value-cache.js";
 import { LiveMetrics } from "./live.metrics.js";
+import { registerLoadShedding } from "./load-shedding.js";
 import { registerMetrics } from "./metrics.plugin.js";
+import { addRateLimitHooks } from "./rate-limit.hooks.js";
 
 /** The settings the HTTP app reads (see config.ts for their meaning and defaults). */
 export type AppConfig = Pick<
@@ -38,7 +44,10 @@ export type AppConfig = Pick<
   | "redisPrefix"
   | "subscriptions"
 > &
-  Partial<Pick<Config, "intakeJsonLimits">>;
+  Partial<Pick<Config, "intakeJsonLimits">> & {
+    /** Rate limits, back-off, persisted-query bounds and load shedding; ABUSE_DEFAULTS when absent. */
+    abuse?: AbuseLimits | undefined;
+  };
 
 /** Largest message a WebSocket client may send (an operation with its variables). */
 const WS_MAX_PAYLOAD = 256 * 1024;
@@ -81,12 +90,26 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
   });
   // Before the routes it documents.
   await registerOpenApi(app);
+  const abuse = config.abuse ?? ABUSE_DEFAULTS;
+  await registerLoadShedding(app, abuse);
   registerHealth(app, database);
   const registry = registerMetrics(app, deps.metrics);
   registerConsole(app);
-  await registerIntake(app, { db, intake, log, ...config });
   const cache = await createSharedCache(config.redisUrl, log, `${config.redisPrefix}cache:`);
   app.addHook("onClose", () => cache.close());
+  const counter = rateCounterOf(cache, `${config.redisPrefix}limits:`, log);
+  const limiter = abuse.enabled ? new RateLimiter(counter, abuse.windowSeconds) : undefined;
+  if (limiter) addRateLimitHooks(app, limiter, abuse);
+  const backoff = abuse.enabled
+    ? new AuthBackoff(counter, {
+        failuresAllowed: abuse.authFailuresAllowed,
+        backoffSeconds: abuse.authBackoffSeconds,
+        backoffMaxSeconds: abuse.authBackoffMaxSeconds,
+      })
+    : undefined;
+  await registerIntake(app, { db, intake, log, backoff, ...config });
+  const stopForgetting = forgetRevokedTokens(db, events, log);
+  app.addHook("onClose", async () => stopForgetting());
   await registerGraphQL(
     app,
     {
@@ -114,6 +137,9 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
       responseCache: config.responseCache,
       exposeErrorDetails: config.exposeErrorDetails,
       cache,
+      counter,
+      limiter,
+      abuse,
       subscriptions: config.subscriptions,
       liveMetrics: new LiveMetrics(registry, events),
     },
@@ -124,4 +150,9 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
   await app.register(registerLegacyFeeds({ db }));
   registerUploadFeeds(app, events, { maxBufferedBytes: config.subscriptions.maxBufferedBytes });
   return app;
+}
+
+/** Counts shared by every instance through the cache's Redis when there is one, else per process. */
+function rateCounterOf(cache: SharedCache, prefix: string, log: Logger): RateCounter {
+  return cache.redis ? redisRateCounter(cache.redis, prefix, log) : memoryRateCounter();
 }

@@ -14,15 +14,16 @@ import { shapeLimitsRule } from "../graphql/execution/query-shape.js";
 import { requestErrorsPlugin } from "../graphql/execution/request-errors.js";
 import { refreshingResponseCache } from "../graphql/execution/response-cache.js";
 import { buildApiSchema } from "../graphql/schema.js";
-import type { GraphQLLimits, SubscriptionLimits } from "../config.js";
+import type { RateCounter } from "../auth/rate.counter.js";
+import type { RateLimiter } from "../auth/rate.limiter.js";
+import type { AbuseLimits, GraphQLLimits, SubscriptionLimits } from "../config.js";
 import type { Logger } from "../log.js";
 import { graphqlHttpLimits } from "./graphql-limits.js";
 import { graphqlWsHandler } from "./graphql-ws.handler.js";
+import { graphqlBudgetPlugin, withRequester } from "./graphql-budget.plugin.js";
 import type { SharedCache } from "./key-value-cache.js";
+import { boundedPersistedQueries } from "./persisted-queries.js";
 import type { LiveMetrics } from "./live.metrics.js";
-
-/** Seconds a query registered by automatic persisted queries stays known. */
-export const PERSISTED_QUERY_TTL = 86_400;
 
 export interface GraphQLOptions {
   limits: QueryLimits;
@@ -35,6 +36,11 @@ export interface GraphQLOptions {
   /** Our own faults' messages and stacks reach clients (EXPOSE_ERROR_DETAILS). */
   exposeErrorDetails: boolean;
   cache: SharedCache;
+  /** Counts shared by the instances: the persisted-query registrations. */
+  counter: RateCounter;
+  /** The points budget of GraphQL over HTTP; absent when rate limits are off. */
+  limiter: RateLimiter | undefined;
+  abuse: AbuseLimits;
 }
 
 /** GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws), both at /graphql. */
@@ -55,7 +61,10 @@ export async function registerGraphQL(
     logger: deps.log,
     // One cache for persisted queries and the response cache: Redis when configured.
     cache: options.cache.cache,
-    persistedQueries: { ttl: PERSISTED_QUERY_TTL },
+    persistedQueries: {
+      cache: boundedPersistedQueries(options.cache.cache, options.counter, options.abuse),
+      ttl: options.abuse.persistedQueryTtlSeconds,
+    },
     // The console and codegen read the schema by introspection, NODE_ENV=production or not.
     introspection: true,
     plugins: [
@@ -66,6 +75,7 @@ export async function registerGraphQL(
       requestErrorsPlugin(),
       queryLimitsPlugin(options.limits),
       unavailableStatusPlugin(),
+      ...(options.limiter ? [graphqlBudgetPlugin<GraphQLContext>(options.limiter, options.abuse, options.limits)] : []),
       // Hints come from @cacheControl on the types (src/graphql/execution/cache-hints.ts); anything without one
       // is not cached, and the response gets the smallest hint as its Cache-Control header.
       ApolloServerPluginCacheControlDisabled(),
@@ -86,8 +96,11 @@ export async function registerGraphQL(
 
   const handler = fastifyApolloHandler(apollo, {
     // Fastify's request logger is a pino child carrying the request id.
-    context: async (request) =>
-      createContext(deps, { log: request.log as Logger, authorization: request.headers.authorization }),
+    context: async (request) => {
+      const { authorization } = request.headers;
+      const context = createContext(deps, { log: request.log as Logger, authorization });
+      return withRequester(context, { ip: request.ip, authorization });
+    },
   });
   const limits = graphqlHttpLimits(options.http);
   // GET serves both plain queries and the WebSocket upgrade for subscriptions.

@@ -1,11 +1,14 @@
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { Logger } from "../log.js";
+import type { RedisClientType } from "redis";
 import { connectWithin, createRedisClient } from "../redis.js";
 
 export interface SharedCache {
   /** Apollo's cache interface: the response cache and automatic persisted queries both use it. */
   cache: KeyValueCache<string>;
   kind: "redis" | "memory";
+  /** The Redis client behind the cache, for other shared counts (rate limits); absent in memory. */
+  redis?: RedisClientType;
   close(): Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export async function createSharedCache(
   return {
     cache: redisCache,
     kind: "redis",
+    redis: client,
     close: async () => {
       await client.close();
     },

@@ -5,6 +5,8 @@ import { eq } from "drizzle-orm";
 import { print } from "graphql";
 import { pino } from "pino";
 import {
+  ABUSE_DEFAULTS,
+  type AbuseLimits,
   GRAPHQL_LIMIT_DEFAULTS,
   type GraphQLLimits,
   SUBSCRIPTION_DEFAULTS,
@@ -66,7 +68,32 @@ export function createTestEventBus(
     : Promise.resolve(createMemoryEventBus(options));
 }
 
+/**
+ * The abuse controls of test servers: on, as in production, but with budgets no other test's
+ * traffic reaches from one address, and no load shedding: test files share two busy cores, where
+ * the embedded database stalls the event loop for long stretches. test/abuse.test.ts sets its own
+ * to test each edge.
+ */
+export const TEST_ABUSE_LIMITS: AbuseLimits = {
+  ...ABUSE_DEFAULTS,
+  intakePerIp: 1_000_000,
+  intakePerCredential: 1_000_000,
+  registerPerIp: 1_000_000,
+  graphqlPointsPerIp: 100_000_000,
+  graphqlPointsPerToken: 100_000_000,
+  authFailuresAllowed: 100_000,
+  shedEventLoopDelayMs: 0,
+  shedHeapUsedBytes: 0,
+};
+
 export interface TestPlatformOptions {
+  /**
+   * A second instance of that platform: the same database, and the same Redis prefix for events,
+   * cache and rate limits; it runs no ETL worker of its own and leaves the database to the first.
+   */
+  instanceOf?: TestPlatform;
+  /** Abuse controls over TEST_ABUSE_LIMITS. */
+  abuse?: Partial<AbuseLimits>;
   /** Events through this Redis instead of the backend's (a Redis of the test's own). */
   redisUrl?: string;
   /** How long start-up waits for that Redis (default 5 s). */
@@ -97,17 +124,20 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
   if (options.logger && options.etl !== false) {
     throw new Error("a statement log with an ETL worker counts the worker's statements too: pass etl: false");
   }
-  const testDatabase = await createTestDatabase(backend, options.logger ? { logger: options.logger } : {});
+  const first = options.instanceOf;
+  const testDatabase: TestDatabase = first
+    ? { database: first.database, ...(first.url ? { url: first.url } : {}), drop: async () => {} }
+    : await createTestDatabase(backend, options.logger ? { logger: options.logger } : {});
   const subscriptions = { ...SUBSCRIPTION_DEFAULTS, ...options.subscriptions };
-  const channelPrefix = `test-${randomBytes(4).toString("hex")}:`;
-  const events = await createTestEventBus(
-    { ...backend, redisUrl: options.redisUrl ?? backend.redisUrl },
-    channelPrefix,
-    {
+  const channelPrefix = first?.channelPrefix ?? `test-${randomBytes(4).toString("hex")}:`;
+  // Without Redis, instances share what one process would: its in-process event bus.
+  const sharedEvents = first && !(options.redisUrl ?? backend.redisUrl) ? first.events : undefined;
+  const events =
+    sharedEvents ??
+    (await createTestEventBus({ ...backend, redisUrl: options.redisUrl ?? backend.redisUrl }, channelPrefix, {
       bufferSize: subscriptions.bufferEvents,
       ...(options.redisConnectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.redisConnectTimeoutMs }),
-    },
-  );
+    }));
   const { database } = testDatabase;
   const server = await startServer(
     {
@@ -125,12 +155,13 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
       redisPrefix: channelPrefix,
       subscriptions,
       ...(options.intakeJsonLimits ? { intakeJsonLimits: options.intakeJsonLimits } : {}),
+      abuse: { ...TEST_ABUSE_LIMITS, ...options.abuse },
       ...options.api,
     },
     { database, events, log: testLog },
   );
   const worker =
-    options.etl === false
+    options.etl === false || first
       ? undefined
       : await startEtlWorker({ database, events, log: testLog }, { batchSize: 100, pollIntervalMs: 1_000 });
   return {
@@ -165,7 +196,7 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
     async stop() {
       await server.stop();
       await worker?.stop();
-      await events.close();
+      if (!sharedEvents) await events.close();
       await testDatabase.drop();
     },
   };

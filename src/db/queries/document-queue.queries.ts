@@ -1,7 +1,7 @@
 import { and, asc, count, desc, isNotNull, isNull, sql } from "drizzle-orm";
-import type { ReportDocument } from "../../report/report.types.js";
+import type { Reporter, ReportDocument } from "../../report/report.types.js";
 import { type Db, queryRows } from "../client.js";
-import { reportDocuments } from "../schema/index.js";
+import { reportDocuments, testers } from "../schema/index.js";
 import { announceDocuments } from "./document.queries.js";
 
 /*
@@ -21,6 +21,8 @@ export interface ClaimedDocument {
   receivedAt: Date;
   /** Only the members the derivation reads (see SLIM_DOCUMENT). */
   document: ReportDocument;
+  /** The authenticated tester who submitted it, as registered; null for an anonymous report. */
+  submitter: Reporter | null;
 }
 
 /*
@@ -54,6 +56,7 @@ export async function claimDocuments(tx: Db, claim: { limit: number } | { ids: s
     seq: string | number;
     received_at: string | Date;
     document: ReportDocument;
+    submitter: Reporter | null;
   }>(
     tx,
     // Hand-written: the builder has no form for a projection over a locked subquery. Every `->` on
@@ -63,11 +66,14 @@ export async function claimDocuments(tx: Db, claim: { limit: number } | { ids: s
     // project the slim document from the decompressed value. Measured on the 1M-report load
     // (BENCHMARKS.md): Postgres time per report in the ETL from about 0.19 ms to 0.10 ms, the
     // whole load from 1,821 to 2,248 reports/s.
-    sql`select d.id, d.seq, d.received_at, ${SLIM_DOCUMENT} as document
+    sql`select d.id, d.seq, d.received_at, ${SLIM_DOCUMENT} as document,
+          (select jsonb_build_object('name', ${testers.fullName}, 'email', ${testers.email})
+           from ${testers} where ${testers.id} = d.tester_id) as submitter
         from (
-          select c.id, c.seq, c.received_at, c.document || '{}'::jsonb as doc
+          select c.id, c.seq, c.received_at, c.tester_id, c.document || '{}'::jsonb as doc
           from (
-            select ${t.id} as id, ${t.seq} as seq, ${t.receivedAt} as received_at, ${t.document} as document
+            select ${t.id} as id, ${t.seq} as seq, ${t.receivedAt} as received_at, ${t.testerId} as tester_id,
+              ${t.document} as document
             from ${t}
             where ${waiting} ${which}
             order by ${t.seq}
@@ -85,6 +91,7 @@ export async function claimDocuments(tx: Db, claim: { limit: number } | { ids: s
       seq: Number(row.seq),
       receivedAt: new Date(row.received_at),
       document: row.document,
+      submitter: row.submitter,
     }));
 }
 

@@ -10,6 +10,7 @@ import { Release, toRelease } from "../types/release.type.js";
 import { ReportDetails, toReportDetails } from "../types/report-details.type.js";
 import { Report, ReportConnection, toReport } from "../types/report.type.js";
 import { Tester, toTester } from "../types/tester.type.js";
+import { displayReporter } from "../../report/index.js";
 import { reportConnection } from "./report-page.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,6 +68,21 @@ export class ReportResolver {
     const testerId = (await loaders.reportDocumentByGuid.load(report.guid))?.testerId;
     const row = testerId ? await loaders.testerById.load(testerId) : null;
     return row ? toTester(row) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Who the report's document says reported it, as the submitting client gave it and unverified " +
+      '("Full Name <email>" or the e-mail alone). `reporter` is the authenticated tester who submitted it.',
+  })
+  async reportedBy(@Root() report: Report, @Ctx() { loaders }: GraphQLContext): Promise<string | null> {
+    const stored = await loaders.reportDocumentByGuid.load(report.guid);
+    // Stored documents were validated at intake; still, nothing here is trusted to have a shape.
+    const reporter = (stored?.document as { reporter?: { name?: unknown; email?: unknown } } | undefined)?.reporter;
+    if (typeof reporter?.email !== "string") return null;
+    const name = typeof reporter.name === "string" ? { name: reporter.name } : {};
+    return displayReporter({ email: reporter.email, ...name });
   }
 
   @FieldResolver(() => ReportDetails, {

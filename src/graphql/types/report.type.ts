@@ -54,7 +54,11 @@ export class Report implements Node {
   @Field(() => String, { description: "Version tested." })
   version: string;
 
-  @Field(() => String, { description: 'The reporter as shown to people: "Full Name <email>" or the e-mail alone.' })
+  @Field(() => String, {
+    description:
+      'The tester who submitted the report, as authenticated and registered: "Full Name <email>" or the ' +
+      "e-mail alone (the document's own claim, for anonymous reports). What the document says is `reportedBy`.",
+  })
   reporter: string;
 
   @Field(() => String, { description: "The perl version as reported, without a leading v (`5.36.1`)." })
