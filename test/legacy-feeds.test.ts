@@ -56,7 +56,12 @@ describe.each(testBackends())("legacy feeds on $name", (backend) => {
         maturity: "stable",
       },
     ]);
-    const token = await testerWithToken(db);
+    // The tester shown is the one who submitted (authenticated), so the token is Andreas's own.
+    const token = await testerWithToken(db, undefined, {
+      id: "0b3c3e4a-2aae-11df-837a-5e0a49663a4f",
+      fullName: KOENIG.name,
+      email: KOENIG.email,
+    });
     for (const report of [fail002, pass001, v3Report({ dist: "Perl6-Derp", language: "Perl 6", perl: "2017.05" })]) {
       expect((await platform.submitReport(report, token)).status).toBe(201);
     }

@@ -56,7 +56,7 @@ export async function queueReports(db: Db, documents: ReportDocument[]): Promise
 export const TESTER = { id: "3a9bd6b2-2aae-11df-837a-5e0a49663a4f", fullName: "Ada Tester", email: "ada@example.org" };
 
 /** A registered tester with an API token. */
-export async function testerWithToken(db: Db, scopes?: TokenScope[]): Promise<string> {
-  await registerTester(db, TESTER, "metabase-secret");
-  return createApiToken(db, TESTER.id, "test", scopes);
+export async function testerWithToken(db: Db, scopes?: TokenScope[], tester = TESTER): Promise<string> {
+  await registerTester(db, tester, "metabase-secret");
+  return createApiToken(db, tester.id, "test", scopes);
 }

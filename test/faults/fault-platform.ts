@@ -43,6 +43,9 @@ export class FaultPlatform {
       ETL_BATCH_SIZE: String(options.batchSize ?? 50),
       // Far beyond every wait below: a report processed in time was woken by NOTIFY, not a poll.
       ETL_POLL_INTERVAL_MS: "600000",
+      // One address sends the whole stream: what is tested is faults, not the abuse controls.
+      RATE_LIMITS: "false",
+      SHED_EVENT_LOOP_DELAY_MS: "0",
     };
     const api = await startCli(["serve"], env, "CPAN Testers platform ready");
     const apiUrl = String(api.ready.api).replace(/\/graphql$/, "");
