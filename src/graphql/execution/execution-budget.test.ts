@@ -1,5 +1,5 @@
 import { buildSchema, execute, parse } from "graphql";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { chargeResponse, enforceDeadlines, startBudget } from "./execution-budget.js";
 
 describe("chargeResponse", () => {
@@ -22,13 +22,20 @@ describe("chargeResponse", () => {
 
 describe("enforceDeadlines", () => {
   const schema = buildSchema("type Query { slow: Child } type Child { value: Int }");
-  schema.getQueryType()!.getFields().slow!.resolve = () => new Promise((resolve) => setTimeout(() => resolve({}), 20));
+  // The clock is the test's: `slow` starts in time and takes 20 ms, so `value` starts past the
+  // deadline, however busy the machine is.
+  schema.getQueryType()!.getFields().slow!.resolve = () => {
+    vi.setSystemTime(Date.now() + 20);
+    return {};
+  };
   const child = schema.getType("Child") as unknown as { getFields(): Record<string, { resolve?: () => number }> };
   child.getFields().value!.resolve = () => 1;
   enforceDeadlines(schema);
+  afterEach(() => vi.useRealTimers());
 
   it("stops the resolvers that start past the deadline, and only in operations that have one", async () => {
     const query = parse("{ slow { value } }");
+    vi.useFakeTimers({ toFake: ["Date"] });
     const timed = {};
     startBudget(timed, { timeoutMs: 5, responseBytes: 1_000 });
     const late = await execute({ schema, document: query, contextValue: timed });
