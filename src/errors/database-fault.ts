@@ -64,7 +64,6 @@ export function databaseFault(error: unknown): AppError | undefined {
   }
 }
 
-
 /**
  * The AppError a caller is shown for an error raised while serving it: the error itself, or the
  * database fault a caller can act on (a statement timeout: ask for less; an unreachable database:
