@@ -34,6 +34,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/**/*.test.ts"],
+          // The fault suite is a project (and a CI step) of its own: minutes of kills and restarts.
+          exclude: ["test/faults/**"],
           globalSetup: ["test/global-setup.ts"],
           // Vitest's default (cores - 1) runs these one by one on two cores, yet they spend much of
           // their time waiting on sockets, child processes and timers: two files per core keep
@@ -43,6 +45,19 @@ export default defineConfig({
           // Integration tests boot servers, databases and processes, two files to a core: a
           // generous limit (twice that of one file at a time) avoids flakes on a loaded CI box.
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "faults",
+          // A Postgres of its own restarted under load, ETL workers SIGKILLed, fuzzed input.
+          include: ["test/faults/**/*.test.ts"],
+          globalSetup: ["test/global-setup.ts"],
+          sequence: { groupOrder: 2 },
+          maxWorkers: cores,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
