@@ -44,17 +44,17 @@ export function schemaInfo(introspection: IntrospectionQuery): SchemaInfo {
     types.set(type.name, {
       kind: type.kind,
       fields:
-        "fields" in type
+        "fields" in type && type.fields
           ? type.fields.map((field) => ({
               name: field.name,
               args: field.args.map((arg) => ({ name: arg.name, type: typeText(arg.type) })),
               type: typeName(field.type),
             }))
-          : "inputFields" in type
+          : "inputFields" in type && type.inputFields
             ? type.inputFields.map((field) => ({ name: field.name, args: [], type: typeName(field.type) }))
             : [],
-      possibleTypes: "possibleTypes" in type ? type.possibleTypes.map((t) => t.name) : [],
-      enumValues: "enumValues" in type ? type.enumValues.map((v) => v.name) : [],
+      possibleTypes: "possibleTypes" in type && type.possibleTypes ? type.possibleTypes.map((t) => t.name) : [],
+      enumValues: "enumValues" in type && type.enumValues ? type.enumValues.map((v) => v.name) : [],
     });
   }
   const { queryType, mutationType, subscriptionType } = introspection.__schema;
@@ -93,6 +93,9 @@ const LITERALS = [
   '"a\\u0000b"',
   '"Foo-Bar"',
   '"2026-01-01T00:00:00Z"',
+  '"0000-01-01"',
+  '"9999-12-31T23:59:59Z"',
+  '"99999999999999999999999"',
   "true",
   "null",
   "[1, 2]",
@@ -110,15 +113,18 @@ interface Built {
   text: string;
   fragments: string[];
   variables: Set<string>;
+  /** Selections left to make: wide and deep at once would grow without bound. */
+  budget: number;
 }
 
 function selection(schema: SchemaInfo, type: string, depth: number, c: Choices, built: Built): string {
   const info = schema.types.get(type);
   if (!info || (info.kind !== "OBJECT" && info.kind !== "INTERFACE" && info.kind !== "UNION")) return "";
-  if (depth <= 0) return "{ __typename }";
+  if (depth <= 0 || built.budget <= 0) return "{ __typename }";
   const parts: string[] = [];
   const count = 1 + c.next(c.chance(1) ? 25 : 3);
   for (let i = 0; i < count; i++) {
+    built.budget -= 1;
     if (info.possibleTypes.length > 0 && c.chance(3)) {
       const on = c.pick(info.possibleTypes);
       parts.push(`... on ${on} ${selection(schema, on, depth - 1, c, built)}`);
@@ -187,7 +193,7 @@ export function graphqlBody(schema: SchemaInfo): fc.Arbitrary<unknown> {
       const operation = c.pick(["query", "query", "query", "mutation", "subscription"] as const);
       const root = schema.roots[operation] ?? schema.roots.query;
       const depth = depthPick > 17 ? 30 : 1 + (depthPick % 6);
-      const built: Built = { text: "", fragments: [], variables: new Set() };
+      const built: Built = { text: "", fragments: [], variables: new Set(), budget: 1_500 };
       const body = selection(schema, root, depth, c, built);
       if (c.chance(1)) built.variables.add(c.pick(["v", "w", "unused"]));
       const declared = [...built.variables].map((v) => `$${v}: ${c.pick(VARIABLE_TYPES)}`);

@@ -132,6 +132,17 @@ const query = fc
     fc.tuple(
       fc.constantFrom("since", "limit", "grade", "perl", "osname", "maturity", "range", "date", "page", "x", "since[]"),
       fc.oneof(
+        // Past what the database's types hold: ids beyond bigint, days before year 1 or after 9999.
+        fc.constantFrom(
+          "99999999999999999999999",
+          "1-99999999999999999999999",
+          "-99999999999999999999999",
+          "0000-01-01",
+          "9999-12-31",
+          "0000-01-01T00:00:00Z",
+          "9999-12-31T23:59:59Z",
+          "2026-02-30",
+        ),
         fc.constantFrom(
           "1",
           "-1",
@@ -236,7 +247,7 @@ export function fuzzInputs(schema: SchemaInfo): fc.Arbitrary<FuzzInput> {
         protocol: "graphql",
         method: "GET",
         path: `/graphql?${new URLSearchParams(
-          Object.entries(body && typeof body === "object" ? body : { query: body }).map(([k, v]) => [
+          Object.entries(body && typeof body === "object" ? body : { query: body }).map(([k, v]): [string, string] => [
             k,
             typeof v === "string" ? v : (JSON.stringify(v) ?? ""),
           ]),

@@ -48,6 +48,8 @@ const server = await startServer(
     exposeErrorDetails: false,
     graphqlLimits: GRAPHQL_LIMIT_DEFAULTS,
     subscriptions: SUBSCRIPTION_DEFAULTS,
+    redisUrl: undefined,
+    redisPrefix: "fuzz:",
     // One address sends everything: the budgets are out of reach, as in the tests' servers.
     abuse: {
       ...ABUSE_DEFAULTS,
@@ -93,7 +95,8 @@ try {
       if (outcome.accepted) accepted.push(outcome.accepted);
       if (outcome.ms > worst.ms) worst = { ms: outcome.ms, input: `${input.kind}: ${input.method} ${input.path}` };
       for (const problem of outcome.problems) {
-        problems.push(`${input.kind} ${input.method} ${input.path.slice(0, 120)}: ${problem}`);
+        const body = typeof input.body === "string" ? input.body.slice(0, 400) : "(bytes)";
+        problems.push(`${input.kind} ${input.method} ${input.path.slice(0, 120)} ${body}: ${problem}`);
       }
     }
     // Reads then find rows, as they would with a worker running.
@@ -118,7 +121,8 @@ try {
     seconds: Math.round((performance.now() - started) / 1000),
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-  for (const problem of [...problems, ...unprocessed].slice(0, 20)) process.stdout.write(`problem: ${problem}\n`);
+  for (const problem of [...problems, ...unprocessed].slice(0, Number(process.env.FUZZ_SHOW ?? 20)))
+    process.stdout.write(`problem: ${problem}\n`);
   process.exitCode = problems.length + unprocessed.length > 0 ? 1 : 0;
 } finally {
   await server.stop();

@@ -42,7 +42,7 @@ describe.each(testBackends())("fuzzed input on $name", (backend) => {
         if (input.submission && outcome.status >= 400) refusedSubmissions += 1;
         expect(outcome.problems, `${input.method} ${input.path.slice(0, 200)}`).toEqual([]);
       }),
-      { numRuns: 2_000, interruptAfterTimeMs: BUDGET_MS, markInterruptAsFailure: false },
+      { numRuns: 2_000, interruptAfterTimeLimit: BUDGET_MS, markInterruptAsFailure: false },
     );
     expect(await verifyAccepted(target, accepted)).toEqual([]);
     // The generators must reach every kind and both outcomes of a submission, or this proves little.

@@ -88,11 +88,28 @@ function define(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** A deep copy of `value` with one mutation applied at one of its paths. */
+const shallow = (value: unknown): unknown =>
+  Array.isArray(value) ? [...value] : value && typeof value === "object" ? { ...value } : value;
+
+/**
+ * `value` with every node on the way to `path` copied (a deep copy would overflow the stack on
+ * values nested thousands of levels); what is off the path is shared, and never changed.
+ */
+function copyAlong(value: unknown, path: Path): unknown {
+  const root = shallow(value);
+  let node = root as Node;
+  for (const step of path.slice(0, -1)) {
+    node[step] = shallow(node[step]);
+    node = node[step] as Node;
+  }
+  return root;
+}
+
+/** A copy of `value` with one mutation applied at one of its paths. */
 function applyMutation(value: unknown, { op, at, value: odd, key }: Mutation): unknown {
   const all = paths(value);
   const path = all[at % all.length] ?? [];
-  const copy = structuredClone(value);
+  const copy = copyAlong(value, path);
   if (path.length === 0) {
     if (op === "stringify") return JSON.stringify(copy);
     if (op === "extra" && copy && typeof copy === "object" && !Array.isArray(copy)) {
