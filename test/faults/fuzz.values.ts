@@ -89,7 +89,7 @@ function define(target: object, key: string, value: unknown): void {
 }
 
 const shallow = (value: unknown): unknown =>
-  Array.isArray(value) ? [...value] : value && typeof value === "object" ? { ...value } : value;
+  Array.isArray(value) ? [...(value as unknown[])] : value && typeof value === "object" ? { ...value } : value;
 
 /**
  * `value` with every node on the way to `path` copied (a deep copy would overflow the stack on
