@@ -12,7 +12,7 @@ import { type FuzzKind, fuzzInputs } from "./fuzz.inputs.js";
  * accepted one is processed and counted. Bounded by time; `npm run fuzz` runs it for longer.
  */
 
-const BUDGET_MS = 15_000;
+const BUDGET_MS = 12_000;
 
 describe.each(testBackends())("fuzzed input on $name", (backend) => {
   let platform: TestPlatform;
