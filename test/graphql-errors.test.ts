@@ -90,6 +90,32 @@ describe.each(testBackends())("GraphQL client errors on $name", (backend) => {
     expect((await post(platform, { extensions })).body).toMatchObject({ data: { __typename: "Query" } });
   });
 
+  it("answers an operation name the document does not hold with 400, never running another operation", async () => {
+    const { status, body } = await post(platform, { query: "query Op0 { __typename }", operationName: "Nope" });
+    expect(status).toBe(400);
+    expect(body).not.toHaveProperty("data.__typename");
+    expect(body.errors).toEqual([expect.objectContaining({ message: 'Unknown operation named "Nope".' })]);
+    expect(codes(body)).not.toContain("INTERNAL_SERVER_ERROR");
+  });
+
+  it("answers a body Fastify refuses (malformed JSON, an unparsed media type) in GraphQL's error shape", async () => {
+    for (const [contentType, body, status] of [
+      ["application/json", "{", 400],
+      ["application/xml", "<query/>", 415],
+    ] as const) {
+      const response = await fetch(`${platform.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": contentType },
+        body,
+      });
+      expect(response.status).toBe(status);
+      const answer = (await response.json()) as { errors?: Record<string, unknown>[] };
+      expect(answer.errors).toEqual([
+        { message: expect.any(String) as unknown, extensions: { code: expect.any(String) as unknown } },
+      ]);
+    }
+  });
+
   it("answers a subscription sent over HTTP with 400 and where to send it", async () => {
     const { status, body } = await post(
       platform,

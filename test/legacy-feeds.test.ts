@@ -127,6 +127,24 @@ describe.each(testBackends())("legacy feeds on $name", (backend) => {
     });
   });
 
+  it("answers a name holding U+0000, which no name can, with 400 and no SQL in the answer", async () => {
+    for (const path of ["/show/%00.json", "/distro/F/a%00b.json", "/author/%00.json"]) {
+      const response = await fetch(`${platform.url}${path}`);
+      expect(response.status, path).toBe(400);
+      const body = await response.text();
+      expect(JSON.parse(body)).toEqual({ errors: [{ message: expect.stringContaining("U+0000") as unknown }] });
+      expect(body).not.toMatch(/select|params/i);
+    }
+  });
+
+  it("answers report metadata for ids and days past what the database holds as empty, not a 500", async () => {
+    for (const query of ["range=999999999999999999999", "range=-99999999999999999999999", "date=9999-12-31"]) {
+      const response = await fetch(`${platform.url}/cgi-bin/reports-metadata.cgi?${query}`);
+      expect(response.status, query).toBe(200);
+      expect(await response.json()).toEqual({ from: null, list: {}, to: null });
+    }
+  });
+
   it("revalidates with If-None-Match (304) and answers HEAD with the headers alone", async () => {
     const first = await get("/show/Sorauta-SVN-AutoCommit.json");
     const tag = first.headers.get("etag")!;

@@ -69,6 +69,13 @@ describe.each(testBackends())("/v3 REST API on $name", (backend) => {
       status: 400,
       body: { errors: [{ message: "Does not match date-time format.", path: "/since" }] },
     });
+    // Year 0 has the pattern's shape, but Postgres takes no such year: a 400, not a 500.
+    for (const path of ["/upload?since=0000-01-01T00:00:00Z", "/release/dist/F/t?since=0000-01-01T00:00:00Z"]) {
+      expect(await get(path)).toEqual({
+        status: 400,
+        body: { errors: [{ message: "Does not match date-time format.", path: "/since" }] },
+      });
+    }
     expect(await get("/release?limit=0")).toEqual({
       status: 400,
       body: { errors: [{ message: 'The value for "limit" must be a positive integer', path: "/" }] },

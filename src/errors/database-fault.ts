@@ -70,5 +70,18 @@ export function databaseFault(error: unknown): AppError | undefined {
  * retry); undefined for anything unexpected, which the caller's wire format masks.
  */
 export function knownError(error: unknown): AppError | undefined {
-  return error instanceof AppError ? error : databaseFault(error);
+  return error instanceof AppError ? error : (databaseFault(error) ?? unstorableText(error));
+}
+
+/**
+ * A client's text that Postgres refuses to take as a parameter (U+0000, SQLSTATE 22021): stored
+ * text never holds one (intake replaces it), so only a request can bring it, and it names nothing.
+ */
+function unstorableText(error: unknown): AppError | undefined {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if ((cause as { code?: unknown }).code === "22021") {
+      return new AppError(ErrorCode.BAD_USER_INPUT, "a parameter holds a character no text here can (U+0000)");
+    }
+  }
+  return undefined;
 }

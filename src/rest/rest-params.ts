@@ -55,7 +55,9 @@ export function sinceDate(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const zoned = /([Zz]|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`;
   const date = new Date(zoned.replace(" ", "T"));
-  if (Number.isNaN(date.getTime())) {
+  // Postgres takes no year 0 (1 BC), and none past 9999 in the form a Date is sent.
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 1 || year > 9999) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `since must be an ISO 8601 date-time, got ${JSON.stringify(value)}`, [
       { message: "Does not match date-time format.", path: "/since" },
     ]);

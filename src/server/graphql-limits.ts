@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { GraphQLLimits } from "../config.js";
+import { mapHttpError } from "../errors/http-error.mapper.js";
 import { LimitCode, limitBody } from "../graphql/execution/limit-errors.js";
 
 /**
@@ -11,7 +12,16 @@ export function graphqlHttpLimits(limits: Pick<GraphQLLimits, "bodyBytes" | "res
   return {
     bodyLimit: limits.bodyBytes,
     errorHandler: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      if (error.code !== "FST_ERR_CTP_BODY_TOO_LARGE") throw error;
+      if (error.code !== "FST_ERR_CTP_BODY_TOO_LARGE") {
+        // Other bodies Fastify refused before Apollo saw them (malformed JSON, a media type it
+        // does not parse) are client errors too, answered in GraphQL's shape like Apollo's own.
+        const mapped = mapHttpError(error, request);
+        if (mapped.status >= 500) throw error;
+        return reply
+          .code(mapped.status)
+          .header("cache-control", "no-store")
+          .send({ errors: [{ message: mapped.message, extensions: { code: mapped.code } }] });
+      }
       const length = Number(request.headers["content-length"]);
       const body = limitBody(
         LimitCode.PAYLOAD_TOO_LARGE,

@@ -126,7 +126,9 @@ export function compiledGateway(
     startBudget(requestContext.context, limits);
     return execute({
       document: requestContext.document,
-      operationName: requestContext.operationName,
+      // The name the client asked for: Apollo's own is null when no operation has that name, and
+      // the document's only operation would then run instead of the error graphql-js gives.
+      operationName: requestContext.request.operationName ?? null,
       request: requestContext.request,
       context: requestContext.context,
     }) as ReturnType<GatewayExecutor>;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
+import { httpErrorHandler } from "../../errors/http-error.mapper.js";
 import { registerReportFeeds } from "./report-feed.route.js";
 import { registerReportsMetadata } from "./reports-metadata.route.js";
 import { registerTailLog } from "./tail-log.route.js";
@@ -17,6 +18,8 @@ export interface LegacyFeedDependencies {
  */
 export function registerLegacyFeeds(deps: LegacyFeedDependencies) {
   return async (app: FastifyInstance): Promise<void> => {
+    // The shared mapping: a client's mistake is a 4xx, our faults a masked 500 that leaks no SQL.
+    app.setErrorHandler(httpErrorHandler());
     registerReportFeeds(app, deps.db);
     registerReportsMetadata(app, deps.db);
     registerTailLog(app, deps.db);

@@ -78,5 +78,7 @@ describe("legacy report records", () => {
     const day = { submittedFrom: new Date("2024-02-29T00:00:00Z"), submittedBefore: new Date("2024-03-01T00:00:00Z") };
     for (const date of ["2024-02-29", "20240229", "2024-02-29T10:00"]) expect(dateWindow(date)).toEqual(day);
     for (const date of ["2023-02-29", "2024-13-01", "yesterday", "2024-2-9"]) expect(dateWindow(date)).toBeUndefined();
+    // Days Postgres cannot take (year 0, or one ending in year 10000) name no report.
+    for (const date of ["0000-01-01", "9999-12-31"]) expect(dateWindow(date)).toBeUndefined();
   });
 });

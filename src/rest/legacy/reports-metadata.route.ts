@@ -20,22 +20,28 @@ export async function rangeWindow(db: Db, range: string): Promise<ReportWindow |
   const match = /^(\d*)(-?)(\d*)$/.exec(range);
   if (!match || range === "") return undefined;
   const [, from = "", dash = "", to = ""] = match;
-  if (dash === "") return { fromId: Number(from), toId: Number(from) };
+  // An id past any report's names nothing; unbounded, it would not fit the database's bigint.
+  const id = (digits: string) => Math.min(Number(digits), Number.MAX_SAFE_INTEGER);
+  if (dash === "") return { fromId: id(from), toId: id(from) };
   if (from !== "") {
-    const limit = Number(from) + RANGE_MAX_REPORTS;
-    return { fromId: Number(from), toId: to === "" ? limit : Math.min(Number(to), limit) };
+    const limit = id(from) + RANGE_MAX_REPORTS;
+    return { fromId: id(from), toId: to === "" ? limit : Math.min(id(to), limit) };
   }
-  const toId = to === "" ? await newestReportId(db) : Number(to);
+  const toId = to === "" ? await newestReportId(db) : id(to);
   return toId === null ? undefined : { fromId: Math.max(toId - RANGE_MAX_REPORTS, 0), toId };
 }
 
-/** The UTC day a `date` names (`2024-05-01`, also `20240501` or with a time after it). */
+/** The UTC day a `date` names (`2024-05-01`, also `20240501` or with a time after it), years 1 to 9998. */
 export function dateWindow(date: string): ReportWindow | undefined {
   const digits = date.replace(/[-:T]/g, "").slice(0, 8);
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(digits);
   if (!match) return undefined;
   const submittedFrom = new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`);
+  // Year 0 and the day after 9999-12-31 are days Postgres cannot take; no report was made on them.
+  const year = Number(match[1]);
   if (
+    year < 1 ||
+    year > 9998 ||
     Number.isNaN(submittedFrom.getTime()) ||
     submittedFrom.toISOString().slice(0, 10) !== `${match[1]}-${match[2]}-${match[3]}`
   ) {
