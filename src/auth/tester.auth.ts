@@ -12,8 +12,7 @@ import { type TesterRow, TokenScope } from "../db/schema/index.js";
 import { AppError, ErrorCode } from "../errors/index.js";
 import { CredentialCache } from "./credential.cache.js";
 import type { CredentialHolder } from "./scope.guard.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../report/index.js";
 
 /** A Metabase profile may do one thing: submit reports. */
 const METABASE_SCOPES: readonly TokenScope[] = [TokenScope.submitReports];
@@ -50,7 +49,7 @@ function cacheOf<Value extends object>(caches: WeakMap<Db, CredentialCache<Value
 /** The Metabase tester behind Basic credentials (profile GUID and secret), or undefined. */
 export function metabaseTester(db: Db, header: string | undefined): Promise<TesterRow | undefined> {
   const credentials = basicCredentials(header);
-  if (!header || !credentials || !UUID.test(credentials.user)) return Promise.resolve(undefined);
+  if (!header || !credentials || !isUuid(credentials.user)) return Promise.resolve(undefined);
   return cacheOf(testerCaches, db).get(header, () =>
     verifyTesterSecret(db, credentials.user.toLowerCase(), credentials.password),
   );
@@ -68,7 +67,7 @@ export async function requireMetabaseTester(db: Db, header: string | undefined):
 async function metabaseRefusal(db: Db, header: string | undefined): Promise<AppError> {
   const user = basicCredentials(header)?.user;
   if (!user) return new AppError(ErrorCode.UNAUTHENTICATED, "expected Basic credentials: profile GUID and secret");
-  const known = UUID.test(user) && (await findTester(db, user.toLowerCase()));
+  const known = isUuid(user) && (await findTester(db, user.toLowerCase()));
   return new AppError(
     ErrorCode.UNAUTHENTICATED,
     known ? `wrong secret for user ${user}: check your metabase_id.json` : `User ${user} unrecognized`,

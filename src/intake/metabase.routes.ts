@@ -9,7 +9,7 @@ import { TokenScope } from "../db/schema/index.js";
 import { type HttpError, httpErrorHandler } from "../errors/http-error.mapper.js";
 import { AppError, ErrorCode, notFound } from "../errors/index.js";
 import type { Logger } from "../log.js";
-import { capErrors, parseRegistration } from "../report/index.js";
+import { capErrors, parseRegistration, isUuid } from "../report/index.js";
 import { acceptMixedEncodingJson } from "./json-body.js";
 import { REPORT_NOT_STORED, type ReportIntake } from "./report.intake.js";
 
@@ -20,8 +20,6 @@ export interface MetabaseRouteOptions {
   /** Slows down secret guessing; absent when abuse controls are off. */
   backoff?: AuthBackoff | undefined;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The Metabase protocol that every existing CPAN client speaks (Test::Reporter::Transport::Metabase
@@ -86,7 +84,7 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
     handler: async (request, reply) => {
       const { guid } = request.params as { guid: string };
       const id = guid.toLowerCase();
-      const type = !UUID.test(id)
+      const type = !isUuid(id)
         ? undefined
         : (await findTester(db, id))
           ? "Metabase-User-Profile"

@@ -12,7 +12,7 @@ export {
 } from "./perl.js";
 export { isGrade, noGradeCounts, type GradeCounts } from "./grade.js";
 export { countReport, NO_RELEASE_COUNTS, STABLE_COUNTER, type ReleaseCounters } from "./release-counters.js";
-export { FACT_TYPES, type FactCore, type MetabaseFact } from "./metabase.fact.js";
+export { FACT_TYPES, type FactCore, isUuid, type MetabaseFact } from "./metabase.fact.js";
 export { parseMetabaseReport, type MetabaseReportParse } from "./metabase.report.js";
 export { parseRegistration, type RegistrationParse, type TesterProfile } from "./metabase.register.js";
 export {

@@ -5,8 +5,7 @@ import { ErrorCode } from "../errors/index.js";
 import { restError } from "./rest-errors.js";
 import { isoSeconds } from "./rest-params.js";
 import { errorsBody, report } from "./rest-schemas.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../report/index.js";
 
 /**
  * /v3/report/{id}: the stored report document as accepted, with its id and creation time. An id
@@ -25,7 +24,7 @@ export function registerReportRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const guid = request.params.id.toLowerCase();
-      if (!UUID.test(guid)) {
+      if (!isUuid(guid)) {
         const message = `id must be a report GUID (a UUID), got ${JSON.stringify(request.params.id)}`;
         throw restError(ErrorCode.BAD_USER_INPUT, message, "/id");
       }

@@ -12,8 +12,7 @@ import { toRelease } from "../types/release.type.js";
 import { toReport } from "../types/report.type.js";
 import { toTester } from "../types/tester.type.js";
 import { toUpload } from "../types/upload.type.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../../report/index.js";
 
 @Resolver()
 export class NodeResolver {
@@ -54,7 +53,7 @@ export class NodeResolver {
       case NodeKind.Author:
         return (await authorExists(db, key)) ? toAuthor(key) : null;
       case NodeKind.Tester: {
-        const row = UUID.test(key) ? await loaders.testerById.load(key) : null;
+        const row = isUuid(key) ? await loaders.testerById.load(key) : null;
         return row && toTester(row);
       }
       case NodeKind.PerlVersion: {

@@ -10,10 +10,8 @@ import { Release, toRelease } from "../types/release.type.js";
 import { ReportDetails, toReportDetails } from "../types/report-details.type.js";
 import { Report, ReportConnection, toReport } from "../types/report.type.js";
 import { Tester, toTester } from "../types/tester.type.js";
-import { displayReporter } from "../../report/index.js";
+import { displayReporter, isUuid } from "../../report/index.js";
 import { reportConnection } from "./report-page.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver(() => Report)
 export class ReportResolver {
@@ -30,7 +28,7 @@ export class ReportResolver {
     if ((guid == null) === (reportId == null))
       throw badArgument("guid or reportId", "given, exactly one", "both or neither");
     if (guid != null) {
-      if (!UUID.test(guid)) throw badArgument("guid", "a report GUID (a UUID)", guid);
+      if (!isUuid(guid)) throw badArgument("guid", "a report GUID (a UUID)", guid);
       const row = await loaders.reportByGuid.load(guid.toLowerCase());
       return row && toReport(row);
     }
