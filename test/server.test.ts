@@ -33,6 +33,22 @@ describe.each(testBackends())("server on $name", (backend) => {
   });
   afterAll(() => platform.stop());
 
+  it("answers URLs the router refuses in the shape of the protocol they belong to", async () => {
+    const badEncoding = await fetch(`${platform.url}/v3/release/dist/%E0%A4%A`);
+    expect(badEncoding.status).toBe(400);
+    expect(JSON.stringify(await badEncoding.json())).toMatch(
+      /^\{"errors":\[\{"message":"[^"]*not a valid url[^"]*"\}\]\}$/,
+    );
+
+    const longParam = await fetch(`${platform.url}/v3/release/dist/${"a".repeat(300)}`);
+    expect(longParam.status).toBe(414);
+    expect(JSON.stringify(await longParam.json())).toMatch(/^\{"errors":\[\{"message":"[^"]*max param length"\}\]\}$/);
+
+    const metabase = await fetch(`${platform.url}/api/v1/guid/%E0%A4%A`);
+    expect(metabase.status).toBe(400);
+    expect(JSON.stringify(await metabase.json())).toMatch(/^\{"error":"[^"]*not a valid url[^"]*"\}$/);
+  });
+
   it("answers /healthz and /readyz", async () => {
     const health = await fetch(`${platform.url}/healthz`);
     expect(health.status).toBe(200);

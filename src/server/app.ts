@@ -29,6 +29,7 @@ import { LiveMetrics } from "./live.metrics.js";
 import { registerLoadShedding } from "./load-shedding.js";
 import { registerMetrics } from "./metrics.plugin.js";
 import { addRateLimitHooks } from "./rate-limit.hooks.js";
+import { answerRouterRefusal } from "./router-refusal.js";
 
 /** The settings the HTTP app reads (see config.ts for their meaning and defaults). */
 export type AppConfig = Pick<
@@ -81,6 +82,7 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
     logController: new LogController({ disableRequestLogging: true }),
     // On close, drop idle keep-alive sockets at once; busy ones finish their request first.
     forceCloseConnections: "idle",
+    frameworkErrors: answerRouterRefusal,
   });
   // Clients of the v3 API and the console live on other origins; nothing here relies on cookies.
   await app.register(cors, { origin: true });

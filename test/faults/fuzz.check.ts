@@ -92,7 +92,7 @@ export async function sendInput(target: FuzzTarget, input: FuzzInput): Promise<O
   const sent = new URL(input.path, target.url).pathname;
   const protocol = input.protocol === "v3" && !/^\/v[13](\/|$)/.test(sent) ? "legacy" : input.protocol;
   if (status >= 500) problems.push(`answered ${status}: ${text.slice(0, 300)}`);
-  else if (status >= 400 && !routerRefusal(body)) problems.push(...errorShapeProblems(protocol, status, body, text));
+  else if (status >= 400) problems.push(...errorShapeProblems(protocol, status, body, text));
   else if (status >= 300 && input.method !== "GET") problems.push(`answered ${status} to a POST`);
   if (input.protocol === "graphql" && internalErrors(body)) {
     problems.push(`INTERNAL_SERVER_ERROR in a ${status}: ${text.slice(0, 300)}`);
@@ -126,14 +126,6 @@ const hasMessages = (errors: unknown, needCode: boolean) =>
       typeof error.message === "string" &&
       (!needCode || (isRecord(error.extensions) && typeof error.extensions.code === "string")),
   );
-
-/**
- * A URL Fastify's router refused before any route (and so any protocol's error handler) saw it:
- * a bad percent-encoding or an overlong parameter. Answered 4xx in Fastify's own shape.
- */
-function routerRefusal(body: unknown): boolean {
-  return isRecord(body) && (body.code === "FST_ERR_BAD_URL" || body.code === "FST_ERR_MAX_PARAM_LENGTH");
-}
 
 /** The body of a 4xx in the protocol's shape (PROTOCOLS.md; Fastify's own for the legacy feeds). */
 function errorShapeProblems(protocol: Protocol, status: number, body: unknown, text: string): string[] {
