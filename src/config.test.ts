@@ -48,6 +48,7 @@ describe("loadConfig", () => {
         shedEventLoopDelayMs: 1_000,
         shedHeapUsedBytes: undefined,
         shedRssBytes: 0,
+        shedMaxInFlight: 256,
       },
     });
   });
@@ -102,6 +103,7 @@ describe("loadConfig", () => {
         SHED_EVENT_LOOP_DELAY_MS: "0",
         SHED_HEAP_USED_BYTES: "1073741824",
         SHED_RSS_BYTES: "2147483648",
+        SHED_MAX_IN_FLIGHT: "21",
       }),
     ).toEqual({
       databaseUrl: "postgres://u:p@db:5432/cpantesters",
@@ -148,6 +150,7 @@ describe("loadConfig", () => {
         shedEventLoopDelayMs: 0,
         shedHeapUsedBytes: 1_073_741_824,
         shedRssBytes: 2_147_483_648,
+        shedMaxInFlight: 21,
       },
     });
   });

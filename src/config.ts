@@ -89,6 +89,8 @@ export const ABUSE_DEFAULTS: AbuseLimits = {
   shedHeapUsedBytes: undefined,
   /** Resident memory (bytes) above which requests are shed; 0 disables. */
   shedRssBytes: 0,
+  /** Requests in flight (WebSockets aside) above which new ones are shed; 0 disables. */
+  shedMaxInFlight: 256,
 };
 
 export type AbuseLimits = Readonly<{
@@ -108,6 +110,7 @@ export type AbuseLimits = Readonly<{
   shedEventLoopDelayMs: number;
   shedHeapUsedBytes: number | undefined;
   shedRssBytes: number;
+  shedMaxInFlight: number;
 }>;
 
 const D = ABUSE_DEFAULTS;
@@ -184,6 +187,7 @@ const schema = z.object({
   SHED_EVENT_LOOP_DELAY_MS: count(0, 60_000).default(D.shedEventLoopDelayMs),
   SHED_HEAP_USED_BYTES: count(0, 2 ** 50).optional(),
   SHED_RSS_BYTES: count(0, 2 ** 50).default(D.shedRssBytes),
+  SHED_MAX_IN_FLIGHT: count(0, 1_000_000).default(D.shedMaxInFlight),
 });
 
 export type Config = Readonly<{
@@ -287,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shedEventLoopDelayMs: e.SHED_EVENT_LOOP_DELAY_MS,
       shedHeapUsedBytes: e.SHED_HEAP_USED_BYTES,
       shedRssBytes: e.SHED_RSS_BYTES,
+      shedMaxInFlight: e.SHED_MAX_IN_FLIGHT,
     },
   };
 }

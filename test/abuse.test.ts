@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeToken } from "../src/auth/token.revocation.js";
 import { createApiToken, createTester, registerTester } from "../src/db/queries/tester.queries.js";
@@ -202,6 +203,38 @@ describe.each(testBackends())("abuse controls on $name", (backend) => {
     expect(report.body).toEqual({ errors: [{ message: "the server is overloaded; retry shortly" }] });
     expect((await fetch(`${platform.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${platform.url}/metrics`)).status).toBe(200);
+  });
+
+  it("sheds requests past the in-flight limit at once and takes them again when one finishes", async () => {
+    const platform = await start({ abuse: { shedMaxInFlight: 1 } });
+    // A report whose body never finishes arriving holds the one slot for as long as it is open.
+    const held = request(`${platform.url}/v3/report`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": "1000" },
+    });
+    held.on("error", () => undefined);
+    held.write("{");
+    const cheap = () =>
+      fetch(`${platform.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: CHEAP }),
+      });
+    const shed = await waitFor(async () => {
+      const response = await cheap();
+      return response.status === 503 ? response : undefined;
+    }, "a request past the in-flight limit to be shed");
+    expect(shed.headers.get("retry-after")).toBe("2");
+    expect(((await shed.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      "UNAVAILABLE",
+    );
+    expect((await fetch(`${platform.url}/healthz`)).status).toBe(200);
+
+    held.destroy();
+    await waitFor(async () => {
+      const response = await cheap();
+      return response.status === 200 ? response : undefined;
+    }, "the slot to be free again");
   });
 
   it("stops a revoked token on another instance within a second", async () => {
