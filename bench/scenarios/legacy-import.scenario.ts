@@ -4,7 +4,7 @@ import pg from "pg";
 import { pino } from "pino";
 import { from as copyFrom } from "pg-copy-streams";
 import { INTAKE_JSON_DEFAULTS } from "../../src/config.js";
-import { processAll } from "../../src/etl/process-batch.js";
+import { etlAlongside } from "../../src/commands/etl-alongside.js";
 import { importLegacy } from "../../src/intake/legacy/legacy.importer.js";
 import { MysqlSource, type SourceTable } from "../../src/intake/legacy/mysql.source.js";
 import { openBenchDatabase } from "../harness/bench-database.js";
@@ -58,6 +58,8 @@ export const scenario: Scenario = {
         try {
           let rssAtTenth = 0;
           const started = performance.now();
+          // As the command runs it: the ETL counts documents as pages commit.
+          const etlLoop = etlAlongside({ db: opened.db, log }, 500);
           const [summary] = await importLegacy({
             db: opened.db,
             source,
@@ -67,10 +69,11 @@ export const scenario: Scenario = {
             limits: INTAKE_JSON_DEFAULTS,
             onPage: (_table, s) => {
               if (rssAtTenth === 0 && s.read >= size / 10) rssAtTenth = process.memoryUsage().rss;
+              etlLoop.poke();
             },
           });
           const imported = performance.now();
-          const etl = await processAll({ db: opened.db, log }, 500);
+          const etl = await etlLoop.finish();
           const ms = performance.now() - started;
           const rssAtEnd = process.memoryUsage().rss;
           if (summary?.imported !== size || etl.counted !== size) {
@@ -78,7 +81,7 @@ export const scenario: Scenario = {
           }
           const growth = rssAtEnd / rssAtTenth;
           context.say(
-            `  import ${(imported - started).toFixed(0)} ms + ETL ${(performance.now() - imported).toFixed(0)} ms; ` +
+            `  import ${(imported - started).toFixed(0)} ms, the ETL's rest ${(performance.now() - imported).toFixed(0)} ms; ` +
               `RSS ${mb(rssAtTenth)} at ${size / 10} rows, ${mb(rssAtEnd)} at ${size} (${growth.toFixed(2)}×)`,
           );
           const figure = (contender: string, millis: number): Figure => ({

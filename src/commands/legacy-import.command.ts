@@ -1,13 +1,13 @@
 import { Command, Option } from "commander";
 import { type Config, loadConfig } from "../config.js";
 import { openMigratedDatabase } from "../db/open.js";
-import { processAll } from "../etl/process-batch.js";
 import { createEventBus } from "../events/index.js";
-import { formatSummary, importLegacy } from "../intake/legacy/legacy.importer.js";
+import { formatSummary, importLegacy, type TableSummary } from "../intake/legacy/legacy.importer.js";
 import { LEGACY_TABLES, type LegacyTable } from "../intake/legacy/legacy.tables.js";
 import { formatDifferences, verifyLegacy } from "../intake/legacy/legacy.verify.js";
 import { LegacySourceError, MysqlSource } from "../intake/legacy/mysql.source.js";
 import { createLogger } from "../log.js";
+import { etlAlongside } from "./etl-alongside.js";
 import { eventBusOptions } from "./event-bus.options.js";
 import { createProgress } from "./progress.js";
 import { UsageError } from "./usage-error.js";
@@ -76,23 +76,32 @@ async function runLegacyImport(config: Config, flags: LegacyImportFlags): Promis
         if (differences.length > 0) process.exitCode = 1;
         return;
       }
-      const summaries = await importLegacy({
-        db: database.db,
-        source,
-        metabaseDatabase: flags.metabaseDatabase,
-        tables,
-        since,
-        batchSize,
-        limits: config.intakeJsonLimits,
-        events,
-        progress: createProgress({ quiet: flags.quiet ?? false }),
-        onPage: (table, summary) => log.debug({ table, read: summary.read }, `legacy page committed: ${table}`),
-      });
-      process.stdout.write(formatSummary(summaries));
-      if (flags.etl) {
-        const { counted, failed } = await processAll({ db: database.db, events, log }, config.etl.batchSize);
-        process.stdout.write(`etl: ${counted} reports counted, ${failed} failed\n`);
+      // The ETL counts documents as pages commit, beside the import (any `etl` worker joins in).
+      const etl = flags.etl ? etlAlongside({ db: database.db, events, log }, config.etl.batchSize) : undefined;
+      let counts: { counted: number; failed: number } | undefined;
+      let summaries: TableSummary[];
+      try {
+        summaries = await importLegacy({
+          db: database.db,
+          source,
+          metabaseDatabase: flags.metabaseDatabase,
+          tables,
+          since,
+          batchSize,
+          limits: config.intakeJsonLimits,
+          events,
+          progress: createProgress({ quiet: flags.quiet ?? false }),
+          onPage: (table, summary) => {
+            log.debug({ table, read: summary.read }, `legacy page committed: ${table}`);
+            etl?.poke();
+          },
+        });
+      } finally {
+        // Whatever the import did, the ETL loop has stopped before the database closes.
+        counts = await etl?.finish();
       }
+      process.stdout.write(formatSummary(summaries));
+      if (counts) process.stdout.write(`etl: ${counts.counted} reports counted, ${counts.failed} failed\n`);
     } finally {
       await events.close();
       await database.close();
