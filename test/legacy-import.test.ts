@@ -232,6 +232,12 @@ if (mysqlUrl)
           // Again: everything is there; nothing is read twice or stored twice.
           const again = await runCommand(legacyImportCommand(), args.slice(1), env);
           expect(again.stdout).toContain("test_report: 0 read, 0 imported");
+          // --since reads under a checkpoint of its own: the reports created from that time.
+          const since = ["--tables", "test_report", "--no-etl", "--since"];
+          const later = await runCommand(legacyImportCommand(), [...args.slice(1), ...since, "2017-04-21"], env);
+          expect(later.stdout).toBe("test_report: 0 read, 0 imported, 0 already there, 0 invalid\n");
+          const from = await runCommand(legacyImportCommand(), [...args.slice(1), ...since, "2017-04-20"], env);
+          expect(from.stdout).toMatch(/^test_report: 13 read, 0 imported, 12 already there, 1 invalid\n/);
 
           const verify = await runCommand(legacyImportCommand(), [...args.slice(1), "--verify"], env);
           expect(verify.error).toBeUndefined();
@@ -326,6 +332,10 @@ if (mysqlUrl)
         });
         expect(String(unreachable.error)).toMatch(
           /^LegacySourceError: cannot read the original database at mysql:\/\/root@127\.0\.0\.1:1\/cpanstats: .*ECONNREFUSED/,
+        );
+        const tables = await runCommand(legacyImportCommand(), ["--from", fromUrl(), "--tables", "cpanstats"]);
+        expect(String(tables.error)).toBe(
+          'UsageError: --tables takes metabase_user, perl_version, uploads, test_report, metabase; got "cpanstats"',
         );
         const wrong = await runCommand(legacyImportCommand(), ["--from", "postgres://x/y"], { DATA_DIR: dataDir });
         expect(String(wrong.error)).toBe('LegacySourceError: --from must be a mysql:// URL, got the scheme "postgres"');
