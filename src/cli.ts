@@ -10,6 +10,7 @@ import { serveCommand } from "./commands/serve.command.js";
 import { testerTokenCommand } from "./commands/tester.command.js";
 import { UsageError } from "./commands/usage-error.js";
 import { uploadsImportCommand } from "./commands/uploads-import.command.js";
+import { LegacySourceError, legacyImportCommand } from "./commands/legacy-import.command.js";
 
 const program = new Command("cli")
   .description("The CPAN Testers data platform: one entry point for every command")
@@ -21,6 +22,7 @@ const program = new Command("cli")
   .addCommand(testerTokenCommand())
   .addCommand(conformanceCommand())
   .addCommand(uploadsImportCommand())
+  .addCommand(legacyImportCommand())
   .addCommand(emitSchemaCommand())
   .addCommand(checkSchemaCommand())
   .addHelpText("after", "\nSettings come from the environment (see the README); `<command> --help` for its options.");
@@ -41,5 +43,5 @@ program.parseAsync().catch((error: unknown) => {
 });
 
 function isOperatorError(error: unknown): error is Error {
-  return [ConfigError, DatabaseUnavailableError, UsageError].some((type) => error instanceof type);
+  return [ConfigError, DatabaseUnavailableError, UsageError, LegacySourceError].some((type) => error instanceof type);
 }

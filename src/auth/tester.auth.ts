@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.js";
 import {
+  claimImportedTester,
   findTester,
   findTokenHolder,
   hashSecret,
@@ -50,8 +51,13 @@ function cacheOf<Value extends object>(caches: WeakMap<Db, CredentialCache<Value
 export function metabaseTester(db: Db, header: string | undefined): Promise<TesterRow | undefined> {
   const credentials = basicCredentials(header);
   if (!header || !credentials || !isUuid(credentials.user)) return Promise.resolve(undefined);
-  return cacheOf(testerCaches, db).get(header, () =>
-    verifyTesterSecret(db, credentials.user.toLowerCase(), credentials.password),
+  const id = credentials.user.toLowerCase();
+  return cacheOf(testerCaches, db).get(
+    header,
+    // A profile imported from the original has no secret yet: its first submission sets it.
+    async () =>
+      (await verifyTesterSecret(db, id, credentials.password)) ??
+      (await claimImportedTester(db, id, credentials.password)),
   );
 }
 
@@ -81,6 +87,8 @@ async function metabaseRefusal(db: Db, header: string | undefined): Promise<AppE
 export async function registerProfile(db: Db, profile: TesterProfile, secret: string): Promise<void> {
   const existing = await findTester(db, profile.id);
   if (!existing) return registerTester(db, profile, secret);
+  // An imported profile without a secret yet takes this one, as a new registration would.
+  if (await claimImportedTester(db, profile.id, secret, { fullName: profile.fullName, email: profile.email })) return;
   if (!(await verifyTesterSecret(db, profile.id, secret))) {
     throw new AppError(ErrorCode.CONFLICT, `profile ${profile.id} is already registered with another secret`);
   }

@@ -4,14 +4,13 @@ import type { TesterRow } from "../db/schema/index.js";
 import type { IntakeJsonLimits } from "../config.js";
 import { AppError, ErrorCode, type ErrorDetail } from "../errors/index.js";
 import {
-  admitReport,
   capErrors,
   type InputError,
-  type NewReport,
   parseMetabaseReport,
+  prepareDocument,
+  prepareV3Report,
   type ReportDocument,
-  serializeReport,
-  validateNewReport,
+  type SerializedReport,
 } from "../report/index.js";
 import type { DocumentBatcher } from "./document.batcher.js";
 import { reportIdForKey } from "./idempotency-key.js";
@@ -54,43 +53,46 @@ export class ReportIntake {
    */
   submitV3(
     body: unknown,
-    source: Exclude<DocumentSource, "metabase">,
+    source: "v3" | "graphql",
     tester: TesterRow | null,
     idempotencyKey?: string,
   ): Promise<Submission> {
-    const validated = validateNewReport(body);
-    if (!validated.ok) throw invalidReport(validated.errors);
-    // Provenance is ours to record: a client-sent `metabase` would decide the derived author.
-    const { metabase: _untrusted, ...report } = validated.report;
     const testerId = tester?.id ?? null;
-    const id = idempotencyKey === undefined ? randomUUID() : reportIdForKey(testerId, idempotencyKey);
-    return this.store(completeReport(report, id), source, testerId);
+    const prepared = prepareV3Report(
+      body,
+      () => ({
+        id: idempotencyKey === undefined ? randomUUID() : reportIdForKey(testerId, idempotencyKey),
+        // Whole seconds, as the original wrote every date-time.
+        created: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+      }),
+      this.jsonLimits,
+    );
+    if (!prepared.ok) throw invalidReport(prepared.errors);
+    return this.write(prepared.report.id, prepared.serialized, source, testerId);
   }
 
-  private async store(report: ReportDocument, source: DocumentSource, testerId: string | null): Promise<Submission> {
+  private store(report: ReportDocument, source: DocumentSource, testerId: string | null): Promise<Submission> {
     // The ETL's own rules: what it could not count is refused now, with its reasons, not stored.
-    const admitted = admitReport(report, this.jsonLimits);
-    if (!admitted.ok) throw invalidReport(admitted.errors);
-    const { json, contentHash } = serializeReport(report);
-    const outcome = await this.batcher.store({ id: report.id, source, testerId, json, contentHash });
+    const prepared = prepareDocument(report, this.jsonLimits);
+    if (!prepared.ok) throw invalidReport(prepared.errors);
+    return this.write(report.id, prepared.serialized, source, testerId);
+  }
+
+  private async write(
+    id: string,
+    { json, contentHash }: SerializedReport,
+    source: DocumentSource,
+    testerId: string | null,
+  ): Promise<Submission> {
+    const outcome = await this.batcher.store({ id, source, testerId, json, contentHash });
     if (outcome === "conflict") {
       throw new AppError(
         ErrorCode.CONFLICT,
-        `report ${report.id} was already submitted with different content; a new report needs a new id`,
+        `report ${id} was already submitted with different content; a new report needs a new id`,
       );
     }
-    return { id: report.id, created: outcome === "created" };
+    return { id, created: outcome === "created" };
   }
-}
-
-/** Fills what the server owns when the client left it out: the id and the creation time. */
-function completeReport(report: NewReport, id: string): ReportDocument {
-  return {
-    ...report,
-    id: report.id?.toLowerCase() ?? id,
-    // Whole seconds, as the original wrote every date-time.
-    created: report.created ?? new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-  };
 }
 
 function invalidReport(errors: InputError[]): AppError {

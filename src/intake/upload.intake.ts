@@ -59,7 +59,7 @@ export async function addUpload(
 }
 
 /** The event of a row recordUploads wrote: complete, so the fallbacks never apply. */
-function uploadEvent(row: UploadRow): UploadAddedPayload {
+export function uploadEvent(row: UploadRow): UploadAddedPayload {
   return {
     dist: row.dist,
     version: row.version,

@@ -32,3 +32,5 @@ export { deriveFacts, type FactsDerivation } from "./derive.js";
 export { FACT_LENGTH_LIMITS, PERL_PART_MAX } from "./facts.rules.js";
 export { depthError, jsonDepth, jsonValueErrors, type JsonLimits } from "./json.limits.js";
 export { admitReport, capErrors, MAX_REPORTED_ERRORS } from "./report.admit.js";
+export { prepareDocument, prepareV3Report, type PreparedReport, type ReportDefaults } from "./report.prepare.js";
+export { factCreator, metabaseCacheFact, type CacheRowConversion, type MetabaseCacheRow } from "./legacy.convert.js";

@@ -19,6 +19,8 @@ export interface NewUpload {
   filename: string;
   releasedAt: Date;
   maturity: "stable" | "dev";
+  /** Still on CPAN (the default), or only on BackPAN (an upload the original imported as such). */
+  location?: "cpan" | "backpan";
 }
 
 /** What recording an upload changed: a new release, a provisional one completed, or nothing. */

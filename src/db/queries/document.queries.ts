@@ -13,7 +13,8 @@ export async function announceDocuments(db: Db): Promise<void> {
 
 export interface NewDocument {
   id: string;
-  source: "metabase" | "v3" | "graphql";
+  /** How it arrived; `legacy` and `legacy-metabase`: imported from the original's test_report and metabase.metabase. */
+  source: "metabase" | "v3" | "graphql" | "legacy" | "legacy-metabase";
   testerId: string | null;
   /** The document's JSON text (see serializeReport). */
   json: string;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { apiTokens, type TesterRow, testers, TokenScope } from "../schema/index.js";
 
@@ -64,6 +64,26 @@ export async function verifyTesterSecret(db: Db, id: string, secret: string): Pr
   const expected = Buffer.from(tester.secretHash, "hex");
   const given = Buffer.from(hashSecret(secret), "hex");
   return timingSafeEqual(expected, given) ? tester : undefined;
+}
+
+/**
+ * Gives a profile imported from the original database (which held no secrets) the secret of its
+ * first Metabase submission or registration; `profile` also updates the name and address when
+ * a registration sends them. Undefined when the tester is not such a profile, or another request
+ * claimed it first: the update only applies while no secret is set.
+ */
+export async function claimImportedTester(
+  db: Db,
+  id: string,
+  secret: string,
+  profile?: Omit<TesterProfile, "id">,
+): Promise<TesterRow | undefined> {
+  const [row] = await db
+    .update(testers)
+    .set({ secretHash: hashSecret(secret), ...profile })
+    .where(and(eq(testers.id, id), isNull(testers.secretHash), isNotNull(testers.importedAt)))
+    .returning();
+  return row;
 }
 
 /** Creates an API token for a tester and returns it; only its hash is kept. */

@@ -27,7 +27,7 @@ export async function recordUploads(db: Db, rows: readonly NewUpload[]): Promise
   const values = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   const written = await db
     .insert(uploads)
-    .values(values.map((row) => ({ ...row, location: "cpan", provisional: false })))
+    .values(values.map((row) => ({ ...row, location: row.location ?? "cpan", provisional: false })))
     .onConflictDoUpdate({
       target: [uploads.dist, uploads.version],
       set: {

@@ -14,7 +14,7 @@ export const reportDocuments = pgTable(
     /** Arrival order: the ETL claims documents in this order. */
     seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
-    /** How it arrived: metabase | v3 | graphql. */
+    /** How it arrived: metabase | v3 | graphql, or imported: legacy (test_report) | legacy-metabase. */
     source: text("source").notNull(),
     testerId: uuid("tester_id").references(() => testers.id),
     document: jsonb("document").notNull(),

@@ -9,6 +9,11 @@ export const testers = pgTable("testers", {
   email: text("email").notNull(),
   /** SHA-256 of the Metabase secret; the secret itself is never stored. */
   secretHash: text("secret_hash"),
+  /**
+   * Set for a profile brought from the original database, which holds no secret: the first
+   * Metabase submission or registration of such a profile sets it, as registration does.
+   */
+  importedAt: timestamp("imported_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
