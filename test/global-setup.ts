@@ -30,6 +30,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await pglite.close();
   project.provide("pgliteTemplate", pgliteTemplate);
 
+  if (!process.env.TEST_MYSQL_URL && project.name === "integration") {
+    console.log(
+      "legacy import tests not run: set TEST_MYSQL_URL=mysql://root@127.0.0.1:3306 (a MariaDB or MySQL server)",
+    );
+  }
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     project.provide("postgresTemplate", null);
