@@ -18,6 +18,7 @@ import { ReportIntake } from "../intake/report.intake.js";
 import { addUpload } from "../intake/upload.intake.js";
 import type { Logger } from "../log.js";
 import { registerLegacyFeeds } from "../rest/legacy/legacy.plugin.js";
+import { registerSiteRoutes } from "../rest/site/site.plugin.js";
 import { registerApiDocsView, registerOpenApi } from "../rest/openapi.plugin.js";
 import { registerV1, registerV3 } from "../rest/v3.plugin.js";
 import { registerConsole } from "../web/console.plugin.js";
@@ -148,6 +149,7 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
   await app.register(registerV1(db), { prefix: "/v1" });
   await registerApiDocsView(app);
   await app.register(registerLegacyFeeds({ db }));
+  await app.register(registerSiteRoutes({ db }));
   registerUploadFeeds(app, events, { maxBufferedBytes: config.subscriptions.maxBufferedBytes });
   return app;
 }
