@@ -148,4 +148,47 @@ describe.each(testBackends())("site routes on $name", (backend) => {
       }
     });
   });
+
+  describe("old addresses", () => {
+    const moved = async (path: string) => {
+      const response = await get(path);
+      await response.text();
+      return { status: response.status, location: response.headers.get("location") };
+    };
+
+    it("moves the original site's pages for good to the pages that replace them", async () => {
+      const guid = guidOf(3);
+      const cases: [string, string][] = [
+        [`/cpan/report/${guid}`, `/report/${guid}`],
+        [`/cpan/report/${guid.toUpperCase()}`, `/report/${guid}`],
+        ["/cpan/report/3", `/report/${guid}`],
+        ["/show/Zed-Alpha.html", "/dist/Zed-Alpha"],
+        ["/show/Zed-Alpha.rss", "/dist/Zed-Alpha/feed.atom"],
+        ["/distro/Z/Zed-Alpha.html", "/dist/Zed-Alpha"],
+        ["/author/Z/ZED", "/author/ZED"],
+        ["/author/Z/zed.html", "/author/ZED"],
+        ["/author/ZED.html", "/author/ZED"],
+        ["/show/Name%20With%2FSlash.html", "/dist/Name%20With%2FSlash"],
+      ];
+      for (const [from, to] of cases) expect(await moved(from), from).toEqual({ status: 301, location: to });
+    });
+
+    it("leaves the feeds at the same places alone", async () => {
+      expect((await moved("/author/ZED/feed.atom")).status).toBe(200);
+      expect(await moved("/author/Z/ZED.json")).toEqual({ status: 301, location: "/author/ZED.json" });
+      expect((await moved("/author/ZED.json")).status).toBe(200);
+      expect((await moved("/distro/Z/Zed-Alpha.json")).status).toBe(200);
+    });
+
+    it("answers 404 for a report number or GUID that names nothing", async () => {
+      for (const path of [
+        "/cpan/report/999999",
+        "/cpan/report/0",
+        "/cpan/report/not-a-report",
+        "/cpan/report/99999999999999999999",
+      ]) {
+        expect((await moved(path)).status, path).toBe(404);
+      }
+    });
+  });
 });
