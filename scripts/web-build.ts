@@ -23,8 +23,17 @@ export function webBuildIsStale(): boolean {
 
 /** Builds the browser bundle, then the server-side renderer (as `npm run build` does). */
 export async function buildWeb(): Promise<void> {
-  await build({ configFile, mode: "production" });
-  await build({ configFile, mode: "ssr" });
+  // React's production build whatever the caller's NODE_ENV (vitest sets `test`), then put it back
+  // for the processes the caller starts next.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile, mode: "production" });
+    await build({ configFile, mode: "ssr" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 /** Builds the web app when it is missing or older than its sources: tests and benchmarks call it. */

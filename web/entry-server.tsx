@@ -67,6 +67,7 @@ export const createSiteRenderer: CreateSiteRenderer = (options: SiteRendererOpti
     context: PageContext,
   ): Promise<{ prepared: Prepared; html: string } | { notFound: string }> {
     const page = await loadPage(key);
+    if (!page.usesClock) context = { ...context, now: "" };
     const ssr = ssrExchange({ isClient: false });
     const client = new Client({
       url: "/graphql",

@@ -38,6 +38,11 @@ export type Prepared =
  * the HTML holds it; the browser hydrates from the same results.
  */
 export interface PageModule {
+  /**
+   * True for pages that derive date ranges from `context.now`. Others get an empty `now`, so that
+   * the same data renders to the same HTML (and ETag).
+   */
+  usesClock?: boolean;
   prepare(client: Client, context: PageContext): Promise<Prepared>;
   Page: ComponentType<PageContext>;
 }

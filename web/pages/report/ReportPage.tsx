@@ -24,7 +24,6 @@ const ReportPageDocument = graphql(`
       osversion
       submittedAt
       receivedAt
-      reporter
       tester {
         fullName
       }
@@ -65,11 +64,9 @@ function variablesOf({ params }: PageContext) {
   return null;
 }
 
-/** The tester's name, never an e-mail address. */
-export function testerName(report: Pick<NonNullable<ReportPageQuery["report"]>, "tester" | "reporter">): string {
-  if (report.tester?.fullName) return report.tester.fullName;
-  const name = report.reporter.replace(/<[^>]*>/g, "").trim();
-  return name && !name.includes("@") ? name : "an anonymous tester";
+/** The tester's registered name; the e-mail address is never asked for, so never shown. */
+export function testerName(report: Pick<NonNullable<ReportPageQuery["report"]>, "tester">): string {
+  return report.tester?.fullName || "an anonymous tester";
 }
 
 export const prepare: PageModule["prepare"] = async (client, context) => {
@@ -95,8 +92,6 @@ export function Page(context: PageContext) {
   if (!report) return <p>Loading…</p>;
   const details = report.details;
   const author = report.release.author?.pauseId;
-  // The raw JSON shows what the API holds, without the tester's e-mail.
-  const { reporter: _reporter, ...shown } = report;
   return (
     <article className="report">
       <nav className="breadcrumbs" aria-label="Breadcrumbs">
@@ -214,7 +209,7 @@ export function Page(context: PageContext) {
         <summary>
           <h2>Raw JSON</h2>
         </summary>
-        <CopyJson value={shown} />
+        <CopyJson value={report} />
       </details>
     </article>
   );
