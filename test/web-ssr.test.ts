@@ -83,6 +83,36 @@ describe.each(testBackends())("server-rendered pages on $name", (backend) => {
     expect(await api.json()).toMatchObject({ statusCode: 404 });
   });
 
+  it("renders a distribution: its title, counts, matrix and reports", async () => {
+    const { response, body } = await html("/dist/Data-Printer");
+    expect(response.status).toBe(200);
+    expect(body).toContain("<title>Data-Printer 0.39 · CPAN Testers</title>");
+    expect(body).toContain("2 reports: 1 pass, 1 fail");
+    expect(body).toContain('aria-label="perl 5.40 on linux: 0 pass, 1 fail, 0 n/a, 0 unknown"');
+    expect(body).toContain(`href="/report/${failing.id}"`);
+    expect(body).toContain('href="https://metacpan.org/dist/Data-Printer"');
+  });
+
+  it("renders a distribution's report list filtered by the URL", async () => {
+    const { body } = await html("/dist/Data-Printer/0.39?grade=pass");
+    expect(body).toContain(`href="/report/${passing.id}"`);
+    expect(body).not.toContain(`href="/report/${failing.id}"`);
+  });
+
+  it("answers an unknown distribution with a 404 page that suggests the known ones", async () => {
+    const { response, body } = await html("/dist/Data-Printr");
+    expect(response.status).toBe(404);
+    expect(body).toContain('<a href="/dist/Data-Printer">Data-Printer</a>');
+    expect((await html("/dist/Data-Printer/9.99")).response.status).toBe(404);
+  });
+
+  it("renders the home page with the reports arriving and search results", async () => {
+    const { body } = await html("/?q=data-pr");
+    expect(body).toContain("Results for “data-pr”");
+    expect(body).toContain('<a href="/dist/Data-Printer">Data-Printer</a>');
+    expect(body).toContain(`href="/report/${passing.id}"`);
+  });
+
   it("serves the bundle's assets compressed and cacheable for a year", async () => {
     const { body } = await html("/");
     const script = /<script type="module" src="(\/assets\/[^"]+\.js)"/.exec(body)?.[1];

@@ -11,6 +11,8 @@ export function browserClient(initialState: SSRData): Client {
   const ws = createWsClient({ url: `${scheme}//${location.host}/graphql`, lazy: true, retryAttempts: 20 });
   return new Client({
     url: "/graphql",
+    // POST, as every other client does: a GET would need a preflight header for Apollo's CSRF check.
+    preferGetMethod: false,
     exchanges: [
       cacheExchange,
       ssr,

@@ -75,6 +75,7 @@ export function ReleaseMatrix({
                       className="cell-button"
                       aria-pressed={pressed}
                       title={`perl ${s} on ${os}: ${describeCounts(cell)}`}
+                      aria-label={`perl ${s} on ${os}: ${describeCounts(cell)}`}
                       onClick={() => onSelect(s, os)}
                     >
                       <CellCounts counts={cell} />

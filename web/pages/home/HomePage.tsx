@@ -181,7 +181,7 @@ export function Page({ now, search }: PageContext) {
       </section>
       {q && (
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading">Results for “{q}”</h2>
+          <h2 id="results-heading">{`Results for “${q}”`}</h2>
           {found && found.searchDistributions.length + found.searchAuthors.length > 0 ? (
             <ul className="results">
               {found.searchDistributions.map((d) => (
