@@ -52,6 +52,9 @@ export const createSiteRenderer: CreateSiteRenderer = (options: SiteRendererOpti
       '<meta name="color-scheme" content="light dark">',
       `<title>${escapeHtml(head.title)}</title>`,
       `<meta name="description" content="${escapeHtml(head.description)}">`,
+      head.feed
+        ? `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(head.feed.title)}" href="${escapeHtml(head.feed.href)}">`
+        : "",
       '<link rel="icon" href="data:,">',
       ...styles.map((file) => `<link rel="stylesheet" href="/${file}">`),
       ...preload.map((file) => `<link rel="modulepreload" href="/${file}">`),

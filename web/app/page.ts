@@ -18,6 +18,8 @@ export interface PageContext {
 export interface PageHead {
   title: string;
   description: string;
+  /** An Atom feed of the page, announced with <link rel="alternate" type="application/atom+xml">. */
+  feed?: { title: string; href: string };
 }
 
 export type Prepared =

@@ -18,6 +18,10 @@ export const routes = {
   dist: { path: "/dist/:dist", page: "dist/DistPage" },
   distVersion: { path: "/dist/:dist/:version", page: "dist/DistPage" },
   report: { path: "/report/:id", page: "report/ReportPage" },
+  author: { path: "/author/:author", page: "author/AuthorPage" },
+  tester: { path: "/tester/:id", page: "tester/TesterPage" },
+  stats: { path: "/stats", page: "stats/StatsPage" },
+  recent: { path: "/recent", page: "recent/RecentPage" },
 } satisfies Record<string, RouteDefinition>;
 
 export type RouteKey = keyof typeof routes | "notFound";
