@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DashboardQuery, TesterPageQuery } from "./generated/graphql.js";
 import { graphql } from "./generated/index.js";
+import { MAX_DASHBOARD_DISTRIBUTIONS } from "../src/graphql/resolvers/author.resolver.js";
+import { releases, uploads } from "../src/db/schema/index.js";
 import { seedWebData, ZOE } from "./factories/web-data.js";
 import { testBackends } from "./helpers/database.js";
 import { type GraphQLResponse, startTestPlatform, type TestPlatform } from "./helpers/server.js";
@@ -152,6 +154,40 @@ describe.each(testBackends())("data of the web pages on $name", (backend) => {
       const cursor = byName.data?.author?.distributions.pageInfo.endCursor;
       const mixed = await platform.graphql(Dashboard, { pauseId: "ZED", orderBy: "FAILURES", after: cursor });
       expect(mixed.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "after" });
+    });
+
+    it("sorts and filters the author's first 10,000 distributions by name, no more", async () => {
+      const db = platform.database.db;
+      const dists = Array.from(
+        { length: MAX_DASHBOARD_DISTRIBUTIONS + 1 },
+        (_, i) => `Big-${String(i + 1).padStart(5, "0")}`,
+      );
+      for (let start = 0; start < dists.length; start += 2_000) {
+        await db.insert(uploads).values(
+          dists.slice(start, start + 2_000).map((dist) => ({
+            dist,
+            version: "1.0",
+            author: "BIG",
+            filename: `${dist}-1.0.tar.gz`,
+            releasedAt: new Date("2026-01-01T00:00:00Z"),
+          })),
+        );
+      }
+      // The last two by name fail: the 10,000th is inside the limit, the 10,001st past it.
+      await db
+        .insert(releases)
+        .values(dists.slice(-2).map((dist) => ({ dist, version: "1.0", fail: 1, latestReportId: 1 })));
+      const failing = await platform.graphql(Dashboard, { pauseId: "BIG", onlyWithFailures: true });
+      expect(names(failing)).toEqual(["Big-10000"]);
+      const byFailures = await platform.graphql(Dashboard, { pauseId: "BIG", orderBy: "FAILURES", first: 2 });
+      expect(names(byFailures)).toEqual(["Big-10000", "Big-00001"]);
+      // By name, the dashboard pages on to the end.
+      const last = await platform.graphql(Dashboard, {
+        pauseId: "BIG",
+        first: 1,
+        after: Buffer.from(JSON.stringify(["author:distributions", "Big-10000"])).toString("base64url"),
+      });
+      expect(names(last)).toEqual(["Big-10001"]);
     });
 
     it("is null for an author who uploaded nothing", async () => {
