@@ -180,8 +180,10 @@ describe.each(testBackends())("site routes on $name", (backend) => {
       expect((await moved("/distro/Z/Zed-Alpha.json")).status).toBe(200);
     });
 
-    it("answers 404 for a report number or GUID that names nothing", async () => {
+    it("answers 404 for a report number or GUID that names nothing, and moves nothing else under an author", async () => {
       for (const path of [
+        "/author/ZED/feed.rss",
+        "/author/ZED/anything",
         "/cpan/report/999999",
         "/cpan/report/0",
         "/cpan/report/not-a-report",

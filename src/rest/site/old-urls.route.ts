@@ -42,11 +42,14 @@ export function registerOldUrls(app: FastifyInstance, db: Db): void {
   app.get<{ Params: { letter: string; dist: string } }>("/distro/:letter/:dist.html", (request, reply) =>
     reply.redirect(dist(request.params.dist), 301),
   );
-  // `/author/G/GARU` and `/author/G/GARU.html`; `/author/GARU/feed.atom` is a static segment and
-  // never reaches here, nor does `/author/G/GARU.json` (a legacy feed).
-  app.get<{ Params: { letter: string; author: string } }>("/author/:letter/:author", (request, reply) =>
-    reply.redirect(author(page(request.params.author)), 301),
-  );
+  // `/author/G/GARU` and `/author/G/GARU.html`: the letter is one character, so that nothing else
+  // under an author's page moves. `/author/GARU/feed.atom` is a static segment and never reaches
+  // here, nor does `/author/G/GARU.json` (a legacy feed).
+  app.get<{ Params: { letter: string; author: string } }>("/author/:letter/:author", async (request, reply) => {
+    const { letter, author: pauseId } = request.params;
+    if (!/^[A-Za-z0-9]$/.test(letter)) throw notFound(`no page at /author/${letter}/${pauseId}`);
+    return reply.redirect(author(page(pauseId)), 301);
+  });
   app.get<{ Params: { author: string } }>("/author/:author.html", (request, reply) =>
     reply.redirect(author(request.params.author), 301),
   );
