@@ -85,6 +85,10 @@ export const createSiteRenderer: CreateSiteRenderer = (options: SiteRendererOpti
 
   return {
     paths: Object.values(routes).map((route) => route.path),
+    async preload() {
+      const keys = [...(Object.keys(routes) as RouteKey[]), "notFound" as const];
+      await Promise.all(keys.map((key) => loadPage(key)));
+    },
     async render(url: string): Promise<RenderedPage> {
       const parsed = new URL(url, "http://localhost");
       const now = new Date().toISOString();

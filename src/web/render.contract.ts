@@ -36,6 +36,8 @@ export interface RenderedPage {
 export interface SiteRenderer {
   /** The pages' paths in Fastify's syntax (`/dist/:dist`), each served by `render`. */
   paths: string[];
+  /** Loads every page's module: at start-up, so that no request waits for one (or finds it gone). */
+  preload(): Promise<void>;
   /** Renders the page at `url` (path and query); unknown paths and missing things are 404 pages. */
   render(url: string): Promise<RenderedPage>;
 }

@@ -100,6 +100,7 @@ export async function registerSite(app: FastifyInstance, options: SiteOptions): 
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Parameters<CreateSiteRenderer>[0]["manifest"];
   const module = (await import(pathToFileURL(entry).href)) as { createSiteRenderer: CreateSiteRenderer };
   const renderer = module.createSiteRenderer({ schema: options.schema, context: options.context, manifest });
+  await renderer.preload();
   const assets = readAssets(join(buildDir, "client", "assets"));
 
   app.get<{ Params: { "*": string } }>("/assets/*", async (request, reply) => {
@@ -131,19 +132,33 @@ export async function registerSite(app: FastifyInstance, options: SiteOptions): 
 }
 
 function pageHandler(renderer: SiteRenderer, cache: LRUCache<string, CachedPage> | undefined, log: Logger) {
+  // With the cache on, requests for a page that is being rendered wait for that render instead of
+  // starting another: a popular page whose copy just expired costs one render, not one per reader.
+  const rendering = new Map<string, Promise<CachedPage>>();
+  const render = async (key: string): Promise<CachedPage> => {
+    let page: RenderedPage;
+    try {
+      page = await renderer.render(key);
+    } catch (error) {
+      log.error({ err: error, url: key }, "a page failed to render");
+      page = { status: 500, html: ERROR_PAGE, maxAge: 0, immutable: false };
+    }
+    const entry = { page, body: encode(Buffer.from(page.html), false) };
+    if (cache && page.status === 200 && page.maxAge > 0) cache.set(key, entry, { ttl: page.maxAge * 1000 });
+    return entry;
+  };
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.url;
     let entry = cache?.get(key);
-    if (!entry) {
-      let page: RenderedPage;
-      try {
-        page = await renderer.render(key);
-      } catch (error) {
-        log.error({ err: error, url: key }, "a page failed to render");
-        page = { status: 500, html: ERROR_PAGE, maxAge: 0, immutable: false };
+    if (!cache) {
+      entry = await render(key);
+    } else if (!entry) {
+      let pending = rendering.get(key);
+      if (!pending) {
+        pending = render(key).finally(() => rendering.delete(key));
+        rendering.set(key, pending);
       }
-      entry = { page, body: encode(Buffer.from(page.html), false) };
-      if (cache && page.status === 200 && page.maxAge > 0) cache.set(key, entry, { ttl: page.maxAge * 1000 });
+      entry = await pending;
     }
     const { page } = entry;
     reply

@@ -89,14 +89,20 @@ const DistLiveDocument = graphql(`
 
 export const prepare: PageModule["prepare"] = async (client, { params, search }) => {
   const dist = params.dist ?? "";
-  const { distribution } = await load(client, DistPageDocument, { dist });
+  const filters = parseFilters(search);
+  // With the version in the address, all three operations run at once; without, the distribution
+  // names its latest version first.
+  const asked = params.version;
+  const [{ distribution }, early] = await Promise.all([
+    load(client, DistPageDocument, { dist }),
+    asked ? loadRelease(client, dist, asked, filters) : undefined,
+  ]);
   if (!distribution) return { notFound: dist };
-  const version = params.version ?? distribution.latestRelease?.version;
+  const version = asked ?? distribution.latestRelease?.version;
   let summary = "no reports yet";
   if (version) {
-    const { release } = await load(client, DistReleaseDocument, { dist, version });
+    const release = early ?? (await loadRelease(client, dist, version, filters));
     if (!release) return { notFound: dist };
-    await load(client, DistReportsDocument, reportsVariables(dist, version, parseFilters(search)));
     const { pass, fail, total } = release.allPerls;
     summary = `${total} reports: ${pass} pass, ${fail} fail`;
   }
@@ -109,6 +115,14 @@ export const prepare: PageModule["prepare"] = async (client, { params, search })
     maxAge: 5,
   };
 };
+
+async function loadRelease(client: Parameters<PageModule["prepare"]>[0], dist: string, version: string, filters: Filters) {
+  const [{ release }] = await Promise.all([
+    load(client, DistReleaseDocument, { dist, version }),
+    load(client, DistReportsDocument, reportsVariables(dist, version, filters)),
+  ]);
+  return release;
+}
 
 export function Page(context: PageContext) {
   const dist = context.params.dist ?? "";

@@ -75,9 +75,9 @@ export function ReleaseMatrix({
                       className="cell-button"
                       aria-pressed={pressed}
                       title={`perl ${s} on ${os}: ${describeCounts(cell)}`}
-                      aria-label={`perl ${s} on ${os}: ${describeCounts(cell)}`}
                       onClick={() => onSelect(s, os)}
                     >
+                      <span className="visually-hidden">{`perl ${s} on ${os}: `}</span>
                       <CellCounts counts={cell} />
                     </button>
                   </td>
