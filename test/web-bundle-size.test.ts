@@ -9,10 +9,14 @@ describe("the web app's JavaScript per page", () => {
   it("measures every page", () => {
     expect([...sizes.keys()].sort()).toEqual(
       expect.arrayContaining([
+        "pages/author/AuthorPage.tsx",
         "pages/dist/DistPage.tsx",
         "pages/home/HomePage.tsx",
         "pages/not-found/NotFoundPage.tsx",
+        "pages/recent/RecentPage.tsx",
         "pages/report/ReportPage.tsx",
+        "pages/stats/StatsPage.tsx",
+        "pages/tester/TesterPage.tsx",
       ]),
     );
   });
