@@ -29,6 +29,7 @@ type Documents = {
     "\n  query HomePage($from: Date!, $to: Date!) {\n    statistics {\n      reportsPerDay(from: $from, to: $to) {\n        period\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      submissionRate(hours: 24) {\n        reports\n        reportsPerMinute\n      }\n    }\n    reports(first: 12) {\n      nodes {\n        reportId\n        guid\n        dist\n        version\n        grade\n        perl\n        osname\n      }\n    }\n    uploads(first: 8) {\n      nodes {\n        dist\n        version\n        releasedAt\n        author {\n          pauseId\n        }\n      }\n    }\n  }\n": typeof types.HomePageDocument,
     "\n  subscription HomeReportsLive {\n    reportProcessed {\n      reportId\n      guid\n      dist\n      version\n      grade\n      perl\n      osname\n    }\n  }\n": typeof types.HomeReportsLiveDocument,
     "\n  subscription HomeUploadsLive {\n    uploadAdded {\n      dist\n      version\n      author\n      releasedAt\n    }\n  }\n": typeof types.HomeUploadsLiveDocument,
+    "\n  query NotFoundSuggestions($prefix: String!, $first: Int!) {\n    suggest(prefix: $prefix, first: $first) {\n      kind\n      name\n    }\n  }\n": typeof types.NotFoundSuggestionsDocument,
     "\n  query RecentPage($grade: Grade, $osname: String, $perlSeries: String) {\n    reports(first: 50, grade: $grade, osname: $osname, perlSeries: $perlSeries) {\n      nodes {\n        reportId\n        guid\n        grade\n        dist\n        version\n        perl\n        osname\n        platform\n        receivedAt\n        tester {\n          testerId\n          fullName\n        }\n      }\n    }\n  }\n": typeof types.RecentPageDocument,
     "\n  subscription RecentLive($filter: ReportProcessedFilter) {\n    reportProcessed(filter: $filter) {\n      reportId\n    }\n  }\n": typeof types.RecentLiveDocument,
     "\n  fragment OutputFields on ReportDetails {\n    output {\n      uncategorized\n      configure\n      build\n      test\n      install\n    }\n  }\n": typeof types.OutputFieldsFragmentDoc,
@@ -53,6 +54,7 @@ const documents: Documents = {
     "\n  query HomePage($from: Date!, $to: Date!) {\n    statistics {\n      reportsPerDay(from: $from, to: $to) {\n        period\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      submissionRate(hours: 24) {\n        reports\n        reportsPerMinute\n      }\n    }\n    reports(first: 12) {\n      nodes {\n        reportId\n        guid\n        dist\n        version\n        grade\n        perl\n        osname\n      }\n    }\n    uploads(first: 8) {\n      nodes {\n        dist\n        version\n        releasedAt\n        author {\n          pauseId\n        }\n      }\n    }\n  }\n": types.HomePageDocument,
     "\n  subscription HomeReportsLive {\n    reportProcessed {\n      reportId\n      guid\n      dist\n      version\n      grade\n      perl\n      osname\n    }\n  }\n": types.HomeReportsLiveDocument,
     "\n  subscription HomeUploadsLive {\n    uploadAdded {\n      dist\n      version\n      author\n      releasedAt\n    }\n  }\n": types.HomeUploadsLiveDocument,
+    "\n  query NotFoundSuggestions($prefix: String!, $first: Int!) {\n    suggest(prefix: $prefix, first: $first) {\n      kind\n      name\n    }\n  }\n": types.NotFoundSuggestionsDocument,
     "\n  query RecentPage($grade: Grade, $osname: String, $perlSeries: String) {\n    reports(first: 50, grade: $grade, osname: $osname, perlSeries: $perlSeries) {\n      nodes {\n        reportId\n        guid\n        grade\n        dist\n        version\n        perl\n        osname\n        platform\n        receivedAt\n        tester {\n          testerId\n          fullName\n        }\n      }\n    }\n  }\n": types.RecentPageDocument,
     "\n  subscription RecentLive($filter: ReportProcessedFilter) {\n    reportProcessed(filter: $filter) {\n      reportId\n    }\n  }\n": types.RecentLiveDocument,
     "\n  fragment OutputFields on ReportDetails {\n    output {\n      uncategorized\n      configure\n      build\n      test\n      install\n    }\n  }\n": types.OutputFieldsFragmentDoc,
@@ -136,6 +138,10 @@ export function graphql(source: "\n  subscription HomeReportsLive {\n    reportP
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription HomeUploadsLive {\n    uploadAdded {\n      dist\n      version\n      author\n      releasedAt\n    }\n  }\n"): (typeof documents)["\n  subscription HomeUploadsLive {\n    uploadAdded {\n      dist\n      version\n      author\n      releasedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotFoundSuggestions($prefix: String!, $first: Int!) {\n    suggest(prefix: $prefix, first: $first) {\n      kind\n      name\n    }\n  }\n"): (typeof documents)["\n  query NotFoundSuggestions($prefix: String!, $first: Int!) {\n    suggest(prefix: $prefix, first: $first) {\n      kind\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,16 @@
 import { useQuery } from "urql";
 import { load, type PageContext, type PageModule } from "../../app/page";
-import { SearchDocument } from "../../components/SearchBox";
+import { graphql } from "../../generated/gql";
+
+/** Distributions and authors together, an exact match first: the API's search as you type. */
+const SuggestDocument = graphql(`
+  query NotFoundSuggestions($prefix: String!, $first: Int!) {
+    suggest(prefix: $prefix, first: $first) {
+      kind
+      name
+    }
+  }
+`);
 
 /** What to search for: the start of what was asked for, so that a misspelt end still finds it. */
 function prefixOf({ params }: PageContext): string {
@@ -11,7 +21,7 @@ function prefixOf({ params }: PageContext): string {
 
 export const prepare: PageModule["prepare"] = async (client, context) => {
   const prefix = prefixOf(context);
-  if (prefix) await load(client, SearchDocument, { prefix, first: 8 });
+  if (prefix) await load(client, SuggestDocument, { prefix, first: 8 });
   return {
     head: { title: "Not found · CPAN Testers", description: "There is nothing at this address on CPAN Testers." },
     maxAge: 0,
@@ -20,12 +30,14 @@ export const prepare: PageModule["prepare"] = async (client, context) => {
 
 export function Page(context: PageContext) {
   const prefix = prefixOf(context);
-  const [{ data }] = useQuery({ query: SearchDocument, variables: { prefix, first: 8 }, pause: !prefix });
+  const [{ data }] = useQuery({ query: SuggestDocument, variables: { prefix, first: 8 }, pause: !prefix });
   const missing = context.params.missing ?? "";
-  const found = [
-    ...(data?.searchDistributions.map((d) => ({ href: `/dist/${d.name}`, label: d.name })) ?? []),
-    ...(data?.searchAuthors.map((a) => ({ href: `/author/${a.pauseId}`, label: `${a.pauseId} (author)` })) ?? []),
-  ];
+  const found =
+    data?.suggest.map((s) =>
+      s.kind === "AUTHOR"
+        ? { href: `/author/${s.name}`, label: `${s.name} (author)` }
+        : { href: `/dist/${s.name}`, label: s.name },
+    ) ?? [];
   return (
     <section className="not-found">
       <h1>Not found</h1>
