@@ -46,6 +46,7 @@ export default tseslint.config(
       "bench-results/",
       "scratch/",
       "test/generated/",
+      "web/generated/",
       ".drift/",
     ],
   },

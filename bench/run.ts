@@ -22,6 +22,7 @@ import { etlDerivedLoader } from "./load/derived.loader.js";
 import { READS } from "./reads/index.js";
 import type { ReadParams } from "./reads/read.types.js";
 import { discoverScenarios, selectScenarios } from "./registry.js";
+import { ensureWebBuild } from "../scripts/web-build.js";
 import type { BenchContext } from "./scenario.js";
 
 export interface BenchOutcome {
@@ -37,6 +38,8 @@ export interface BenchOutcome {
  */
 export async function runBench(options: BenchOptions, say: (line: string) => void): Promise<BenchOutcome> {
   const scenarios = selectScenarios(await discoverScenarios(), options.scenarios);
+  // The platform's servers serve the web app's build: built before any of them starts.
+  await ensureWebBuild();
   const kind = options.database ?? ((await postgresAnswers(options.serverUrl)) ? "postgres" : "pglite");
   if (!options.database && kind === "pglite") say(`no Postgres at ${redact(options.serverUrl)}: using embedded PGlite`);
   const startedAt = new Date().toISOString();

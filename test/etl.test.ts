@@ -10,7 +10,8 @@ import { processAll, processNextBatch } from "../src/etl/process-batch.js";
 import { createMemoryEventBus } from "../src/events/memory-event-bus.js";
 import { Topic } from "../src/events/topics.js";
 import { deriveReportFacts, parseMetabaseReport, type ReportDocument } from "../src/report/index.js";
-import { queueReports, type ReportSpec, v3Report } from "./factories/report.factory.js";
+import { registerTester } from "../src/db/queries/tester.queries.js";
+import { queueReports, type ReportSpec, TESTER, v3Report } from "./factories/report.factory.js";
 import { loadFixture } from "./fixtures/index.js";
 import { type Backend, createTestDatabase, type TestDatabase, testBackends } from "./helpers/database.js";
 import { testLog } from "./helpers/server.js";
@@ -47,6 +48,8 @@ async function derivedState(db: Db): Promise<unknown> {
     monthly: "select * from stats_reports_monthly order by 1, 2, 3, 4",
     monthlyTotals: "select * from stats_reports_monthly_totals order by 1, 2",
     testers: "select * from stats_tester_months order by 1, 2",
+    weekHours: "select * from stats_reports_week_hours order by 1, 2, 3",
+    machines: "select * from stats_tester_machines order by 1, 2, 3, 4, 5",
     perls: "select * from perl_versions order by 1",
     uploads: "select * from uploads order by 1, 2",
   };
@@ -265,6 +268,46 @@ describe.each(testBackends())("ETL on $name", (backend) => {
     await resetDerivedTables(db);
     expect(await total(db, "select count(*)::int as n from releases")).toBe(0);
     await processAll({ db, log: testLog }, 40);
+    expect(await derivedState(db)).toEqual(before);
+  });
+
+  it("keeps the week's hours and registered testers' machines, verified and rebuilt", async () => {
+    await registerTester(db, TESTER, "secret");
+    // Arrivals: a Monday 09:xx and a Sunday 23:xx (UTC), so both ends of the ISO week are used.
+    const arrivals = ["2026-03-02T09:15:00Z", "2026-03-08T23:59:59Z"];
+    const byTester = mixedReports(12, { email: TESTER.email });
+    const anonymous = mixedReports(8, { dist: "Anon-Dist" });
+    await queueReports(db, byTester, TESTER.id);
+    await queueReports(db, anonymous);
+    await db.execute(sql`update report_documents set received_at = case when seq % 2 = 0
+      then ${arrivals[0]}::timestamptz else ${arrivals[1]}::timestamptz end`);
+    await processAll({ db, log: testLog }, 7);
+    expect(await verifyDerivedCounts(db)).toEqual([]);
+
+    const weekHours = await queryRows<{ month: string; weekday: number; hour: number; reports: number }>(
+      db,
+      sql`select month::text as month, weekday, hour, reports from stats_reports_week_hours order by weekday`,
+    );
+    expect(weekHours).toEqual([
+      { month: "2026-03-01", weekday: 1, hour: 9, reports: 10 },
+      { month: "2026-03-01", weekday: 7, hour: 23, reports: 10 },
+    ]);
+    const machines = await queryRows<{ tester: string; n: number; reports: number }>(
+      db,
+      sql`select tester_id::text as tester, count(*)::int as n, sum(reports)::int as reports
+          from stats_tester_machines group by 1`,
+    );
+    // Only the registered tester's 12 reports, over its OS x perl x grade mix; anonymous ones not at all.
+    expect(machines).toEqual([{ tester: TESTER.id, n: 12, reports: 12 }]);
+
+    // A miscount is found, and a rebuild restores the same rollups.
+    const before = await derivedState(db);
+    await db.execute(sql`update stats_tester_machines set reports = reports + 1 where grade = 'pass'`);
+    await db.execute(sql`delete from stats_reports_week_hours where weekday = 7`);
+    const tables = new Set((await verifyDerivedCounts(db)).map((mismatch) => mismatch.table));
+    expect(tables).toEqual(new Set(["stats_tester_machines", "stats_reports_week_hours"]));
+    await resetDerivedTables(db);
+    await processAll({ db, log: testLog }, 7);
     expect(await derivedState(db)).toEqual(before);
   });
 

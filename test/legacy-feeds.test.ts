@@ -122,7 +122,7 @@ describe.each(testBackends())("legacy feeds on $name", (backend) => {
     expect({ status: response.status, body: await response.text() }).toEqual({ status: 200, body: "[]" });
     const page = await get("/show/Sorauta-SVN-AutoCommit.html");
     expect({ status: page.status, location: page.headers.get("location") }).toEqual({
-      status: 302,
+      status: 301,
       location: "/dist/Sorauta-SVN-AutoCommit",
     });
   });

@@ -85,11 +85,11 @@ async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1
 
   const toInsert: PendingReport[] = [];
   const failed: { id: string; error: string }[] = [];
-  for (const { id, document, receivedAt, submitter } of claimed) {
+  for (const { id, document, receivedAt, submitter, testerId } of claimed) {
     try {
       const facts = deriveReportFacts(document, submitter);
       // Perl 6/Raku reports are kept as documents but not counted (PROTOCOLS section 2).
-      if (facts.counted) toInsert.push({ documentId: id, row: { ...facts, receivedAt } });
+      if (facts.counted) toInsert.push({ documentId: id, row: { ...facts, receivedAt, testerId } });
     } catch (error) {
       failed.push({ id, error: rootMessage(error) });
     }

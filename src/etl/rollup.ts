@@ -10,6 +10,8 @@ export interface CountedReport extends ReportFacts {
   perlPatch: number;
   perlSeries: string;
   perlMaturity: "stable" | "dev";
+  /** The registered tester who submitted it; null (or absent) for an anonymous report. */
+  testerId?: string | null;
 }
 
 /**
@@ -25,6 +27,8 @@ export function rollUp(reports: readonly CountedReport[]): Rollups {
   const monthlyTotals = new Counter<Rollups["monthlyTotals"][number]["key"]>();
   const hourly = new Counter<Rollups["hourly"][number]["key"]>();
   const testerMonths = new Counter<Rollups["testerMonths"][number]["key"]>();
+  const weekHours = new Counter<Rollups["weekHours"][number]["key"]>();
+  const machines = new Counter<Rollups["testerMachines"][number]["key"]>();
   const perlVersions = new Map<string, Rollups["perlVersions"][number]>();
   const uploads = new Map<string, Rollups["uploads"][number]>();
 
@@ -44,6 +48,11 @@ export function rollUp(reports: readonly CountedReport[]): Rollups {
     monthlyTotals.add({ month, grade });
     hourly.add({ hour: startOfHour(report.receivedAt), grade });
     testerMonths.add({ month, tester: report.tester });
+    weekHours.add(weekHourOf(report.receivedAt));
+    if (report.testerId) {
+      const { osname: os, perl, platform } = report;
+      machines.add({ testerId: report.testerId, osname: os, perl, platform, grade });
+    }
     perlVersions.set(report.perl, {
       version: report.perl,
       major: report.perlMajor,
@@ -66,6 +75,8 @@ export function rollUp(reports: readonly CountedReport[]): Rollups {
     monthlyTotals: monthlyTotals.deltas(),
     hourly: hourly.deltas(),
     testerMonths: testerMonths.deltas(),
+    weekHours: weekHours.deltas(),
+    testerMachines: machines.deltas(),
     perlVersions: sortedValues(perlVersions),
     uploads: sortedValues(uploads),
   };
@@ -81,6 +92,15 @@ function startOfHour(date: Date): Date {
   const hour = new Date(date);
   hour.setUTCMinutes(0, 0, 0);
   return hour;
+}
+
+/** The month, ISO weekday (1 Monday .. 7 Sunday) and hour of a report's arrival, in UTC. */
+function weekHourOf(date: Date): { month: string; weekday: string; hour: string } {
+  return {
+    month: `${date.toISOString().slice(0, 7)}-01`,
+    weekday: String(date.getUTCDay() || 7),
+    hour: String(date.getUTCHours()),
+  };
 }
 
 function sortedValues<T>(map: Map<string, T>): T[] {

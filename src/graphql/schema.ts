@@ -16,6 +16,7 @@ import { ReportSubmitResolver } from "./resolvers/report-submit.resolver.js";
 import { SearchResolver } from "./resolvers/search.resolver.js";
 import { ServerInfoResolver } from "./resolvers/server-info.resolver.js";
 import { StatisticsResolver } from "./resolvers/statistics.resolver.js";
+import { TesterResolver } from "./resolvers/tester.resolver.js";
 import { UploadResolver } from "./resolvers/upload.resolver.js";
 import { UploadAddResolver } from "./resolvers/upload-add.resolver.js";
 import { UploadAddedResolver } from "./resolvers/upload-added.resolver.js";
@@ -30,6 +31,7 @@ const resolvers = [
   UploadResolver,
   PerlVersionResolver,
   StatisticsResolver,
+  TesterResolver,
   SearchResolver,
   ReportSubmitResolver,
   UploadAddResolver,

@@ -10,6 +10,8 @@ import {
   reportsHourly,
   reportsMonthly,
   reportsMonthlyTotals,
+  reportsWeekHours,
+  testerMachines,
   testerMonths,
   testers,
   uploads,
@@ -122,6 +124,8 @@ export async function seedReadModel(
   const monthlyTotals = new Map<string, number>();
   const hourly = new Map<string, number>();
   const testerMonth = new Map<string, number>();
+  const weekHours = new Map<string, number>();
+  const machines = new Map<string, number>();
   const perls = new Map<string, ReturnType<typeof perlParts>>();
   for (const spec of data.reports) {
     const perl = spec.perl ?? "5.36.1";
@@ -191,6 +195,12 @@ export async function seedReadModel(
     const hour = new Date(Math.floor(receivedAt.getTime() / 3_600_000) * 3_600_000).toISOString();
     add(hourly, JSON.stringify([hour, spec.grade]));
     add(testerMonth, JSON.stringify([`${day.slice(0, 7)}-01`, reporter]));
+    const arrival = receivedAt.toISOString();
+    add(
+      weekHours,
+      JSON.stringify([`${arrival.slice(0, 7)}-01`, receivedAt.getUTCDay() || 7, receivedAt.getUTCHours()]),
+    );
+    if (spec.testerId) add(machines, JSON.stringify([spec.testerId, osname, perl, `x86_64-${osname}`, spec.grade]));
     perls.set(perl, parts);
   }
 
@@ -249,6 +259,24 @@ export async function seedReadModel(
   await db
     .insert(testerMonths)
     .values(rows(testerMonth, ([month, tester], n) => ({ month: month!, tester: tester!, reports: n })));
+  await db.insert(reportsWeekHours).values(
+    [...weekHours].map(([key, n]) => {
+      const [month, weekday, hour] = JSON.parse(key) as [string, number, number];
+      return { month, weekday, hour, reports: n };
+    }),
+  );
+  if (machines.size > 0) {
+    await db.insert(testerMachines).values(
+      rows(machines, ([testerId, osname, perl, platform, grade], n) => ({
+        testerId: testerId!,
+        osname: osname!,
+        perl: perl!,
+        platform: platform!,
+        grade: grade!,
+        reports: n,
+      })),
+    );
+  }
   await db
     .insert(perlVersions)
     .values([...perls].map(([version, parts]) => ({ version, ...parts })))

@@ -44,12 +44,21 @@ export function v3Report(spec: ReportSpec = {}): ReportDocument {
 }
 
 /** Stores documents straight into the queue, as intake would, and returns their ids. */
-export async function queueReports(db: Db, documents: ReportDocument[]): Promise<string[]> {
-  await db
-    .insert(reportDocuments)
-    .values(
-      documents.map((document) => ({ id: document.id, source: "v3", document, contentHash: contentHash(document) })),
-    );
+export async function queueReports(
+  db: Db,
+  documents: ReportDocument[],
+  /** The registered tester who submitted them; anonymous when absent. */
+  testerId: string | null = null,
+): Promise<string[]> {
+  await db.insert(reportDocuments).values(
+    documents.map((document) => ({
+      id: document.id,
+      source: "v3",
+      testerId,
+      document,
+      contentHash: contentHash(document),
+    })),
+  );
   return documents.map((document) => document.id);
 }
 

@@ -7,11 +7,14 @@ import {
   perlVersions,
   releaseMatrixCells,
   releases,
+  reportDocuments,
   reports,
   reportsDaily,
   reportsHourly,
   reportsMonthly,
   reportsMonthlyTotals,
+  reportsWeekHours,
+  testerMachines,
   testerMonths,
   uploads,
 } from "../schema/index.js";
@@ -39,7 +42,9 @@ export async function resetDerivedTables(db: Db): Promise<void> {
     reportsMonthly,
     reportsMonthlyTotals,
     reportsHourly,
+    reportsWeekHours,
     testerMonths,
+    testerMachines,
     perlVersions,
   ];
   await db.transaction(async (tx) => {
@@ -63,6 +68,8 @@ const r = reports;
 const PERL_SERIES = sql`${r.perlMajor} || '.' || ${r.perlMinor}`;
 const MONTH = sql`date_trunc('month', ${r.submittedAt} at time zone 'UTC')::date`;
 const DAY = sql`(${r.submittedAt} at time zone 'UTC')::date`;
+const ARRIVAL = sql`(${r.receivedAt} at time zone 'UTC')`;
+const d = reportDocuments;
 const name = (column: AnyPgColumn) => sql.identifier(column.name);
 const list = (items: SQLChunk[]) => sql.join(items, sql`, `);
 
@@ -71,17 +78,24 @@ type CounterTable =
   | typeof reportsDaily
   | typeof reportsMonthly
   | typeof reportsMonthlyTotals
+  | typeof reportsWeekHours
+  | typeof testerMachines
   | typeof testerMonths;
 
 /**
  * The rows of a counter table (`reports` per key) that differ from a recount of the report rows
  * grouped by the same keys, each key given as the table's column and its value in `reports`.
+ * `from` replaces the reports table when a key needs a join (it must still name it `reports`).
  */
-function recount(table: CounterTable, keys: [column: AnyPgColumn, value: SQL | AnyPgColumn][]): SQL {
+function recount(
+  table: CounterTable,
+  keys: [column: AnyPgColumn, value: SQL | AnyPgColumn][],
+  from: SQL = sql`${r}`,
+): SQL {
   const names = keys.map(([column]) => name(column));
   const expected = sql`select ${list(keys.map(([column, value]) => sql`${value} as ${name(column)}`))},
       count(*)::int as reports
-    from ${r} group by ${list(keys.map((_, i) => sql.raw(String(i + 1))))}`;
+    from ${from} group by ${list(keys.map((_, i) => sql.raw(String(i + 1))))}`;
   const keyOf = list(names.map((key) => sql`coalesce(e.${key}::text, a.${key}::text)`));
   const counted = name(table.reports);
   return sql`
@@ -165,6 +179,28 @@ const checks: [table: string, query: SQL][] = [
       [testerMonths.month, MONTH],
       [testerMonths.tester, r.tester],
     ]),
+  ],
+  [
+    getTableName(reportsWeekHours),
+    recount(reportsWeekHours, [
+      [reportsWeekHours.month, sql`date_trunc('month', ${ARRIVAL})::date`],
+      [reportsWeekHours.weekday, sql`extract(isodow from ${ARRIVAL})::smallint`],
+      [reportsWeekHours.hour, sql`extract(hour from ${ARRIVAL})::smallint`],
+    ]),
+  ],
+  [
+    getTableName(testerMachines),
+    recount(
+      testerMachines,
+      [
+        [testerMachines.testerId, d.testerId],
+        [testerMachines.osname, r.osname],
+        [testerMachines.perl, r.perl],
+        [testerMachines.platform, r.platform],
+        [testerMachines.grade, r.grade],
+      ],
+      sql`${r} join ${d} on ${d.id} = ${r.guid} where ${d.testerId} is not null`,
+    ),
   ],
 ];
 

@@ -1,5 +1,5 @@
 import { and, asc, between, count, desc, eq, gt, gte, lt, lte, max, min, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../client.js";
+import { type Db, queryRows } from "../client.js";
 import { releases, type ReportRow, reports } from "../schema/index.js";
 import { exactTime } from "./release.queries.js";
 
@@ -97,4 +97,50 @@ export function reportWindowPage(
 /** The newest reports by submission time (reports_submitted_at_idx, read backwards). */
 export function newestSubmittedReports(db: Db, limit: number): Promise<ReportRow[]> {
   return db.select().from(reports).orderBy(desc(reports.submittedAt), desc(reports.id)).limit(limit);
+}
+
+/** A report as an Atom entry shows it. */
+export interface FeedEntryReport {
+  id: number;
+  guid: string;
+  grade: string;
+  dist: string;
+  version: string;
+  tester: string;
+  perl: string;
+  osname: string;
+  osversion: string;
+  platform: string;
+  submittedAt: Date;
+}
+
+/**
+ * The newest reports of the given releases (of the given grades), newest first, at most `limit`:
+ * the Atom feeds. One statement: a lateral walk backwards over reports_dist_version_idx for each
+ * release, `limit` entries at most each, then the newest of those. Hand-written: the builder
+ * cannot select FROM unnest(...) nor join a lateral subquery to it.
+ */
+export async function newestReportsOfReleases(
+  db: Db,
+  keys: readonly { dist: string; version: string }[],
+  limit: number,
+  grades?: readonly string[],
+): Promise<FeedEntryReport[]> {
+  if (keys.length === 0) return [];
+  const r = reports;
+  const graded = grades ? sql`and ${r.grade} = any(${sql.param([...grades])}::text[])` : sql``;
+  const rows = await queryRows<Omit<FeedEntryReport, "submittedAt"> & { submittedAt: string | Date }>(
+    db,
+    sql`select e.id::float8 as id, e.guid, e.grade, e.dist, e.version, e.tester, e.perl, e.osname, e.osversion,
+          e.platform, e.submitted_at as "submittedAt"
+        from unnest(${sql.param(keys.map((k) => k.dist))}::text[], ${sql.param(keys.map((k) => k.version))}::text[])
+          as k(dist, version)
+        cross join lateral (
+          select * from ${r} where ${r.dist} = k.dist and ${r.version} = k.version ${graded}
+          order by ${r.id} desc limit ${limit}
+        ) e
+        order by e.id desc
+        limit ${limit}`,
+  );
+  return rows.map((row) => ({ ...row, id: Number(row.id), submittedAt: new Date(row.submittedAt) }));
 }

@@ -172,6 +172,8 @@ export function findReportDocuments(db: Db, guids: readonly string[]): Promise<S
 /** A derived report ready for its row: counted (Perl 5) facts and when the document arrived. */
 export interface ReportToInsert extends ReportFacts {
   receivedAt: Date;
+  /** The registered tester who submitted it; null for an anonymous report. Feeds the rollups only. */
+  testerId?: string | null;
 }
 
 /**

@@ -11,6 +11,8 @@ import {
   reportsHourly,
   reportsMonthly,
   reportsMonthlyTotals,
+  reportsWeekHours,
+  testerMachines,
   testerMonths,
   uploads,
 } from "../schema/index.js";
@@ -38,6 +40,9 @@ export interface Rollups {
   monthlyTotals: CounterDelta<{ month: string; grade: Grade }>[];
   hourly: CounterDelta<{ hour: Date; grade: Grade }>[];
   testerMonths: CounterDelta<{ month: string; tester: string }>[];
+  /** Weekday (ISO, "1".."7") and hour ("0".."23") as strings: the counter's keys are strings. */
+  weekHours: CounterDelta<{ month: string; weekday: string; hour: string }>[];
+  testerMachines: CounterDelta<{ testerId: string; osname: string; perl: string; platform: string; grade: Grade }>[];
   perlVersions: { version: string; major: number; minor: number; patch: number; maturity: string; patched: boolean }[];
   /** Releases the batch saw, with the author its reports name (Metabase resources), if any. */
   uploads: { dist: string; version: string; author: string | null; maturity: string }[];
@@ -93,6 +98,20 @@ export async function applyRollups(tx: Db, rollups: Rollups): Promise<ReleaseCou
   await addCounts(tx, tm, rollups.testerMonths, [
     [tm.month, (k) => k.month],
     [tm.tester, (k) => k.tester],
+  ]);
+  const w = reportsWeekHours;
+  await addCounts(tx, w, rollups.weekHours, [
+    [w.month, (k) => k.month],
+    [w.weekday, (k) => Number(k.weekday)],
+    [w.hour, (k) => Number(k.hour)],
+  ]);
+  const tma = testerMachines;
+  await addCounts(tx, tma, rollups.testerMachines, [
+    [tma.testerId, (k) => k.testerId],
+    [tma.osname, (k) => k.osname],
+    [tma.perl, (k) => k.perl],
+    [tma.platform, (k) => k.platform],
+    [tma.grade, (k) => k.grade],
   ]);
   if (rollups.perlVersions.length > 0) {
     const versions = rollups.perlVersions;
@@ -192,6 +211,8 @@ type CounterTable =
   | typeof reportsMonthly
   | typeof reportsMonthlyTotals
   | typeof reportsHourly
+  | typeof reportsWeekHours
+  | typeof testerMachines
   | typeof testerMonths;
 
 /** `insert ... on conflict (keys) do update set reports = reports + excluded.reports` for a counter table. */

@@ -1,7 +1,14 @@
-import { and, asc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { preparedPerDb } from "../prepared.js";
-import { reportsDaily, reportsHourly, reportsMonthly, reportsMonthlyTotals, testerMonths } from "../schema/index.js";
+import {
+  reportsDaily,
+  reportsHourly,
+  reportsMonthly,
+  reportsMonthlyTotals,
+  reportsWeekHours,
+  testerMonths,
+} from "../schema/index.js";
 import { type GradeCountRow, gradeCountColumns } from "./grade-counts.queries.js";
 
 /*
@@ -124,4 +131,71 @@ export function reportsPerHour(db: Db, since: Date): Promise<HourCountRow[]> {
     .where(gte(t.hour, since))
     .groupBy(t.hour)
     .orderBy(asc(t.hour));
+}
+
+export interface ShareRow extends GradeCountRow {
+  /** The OS name or the perl series. */
+  key: string;
+}
+
+/**
+ * Reports by one dimension of the monthly rollup (OS, or perl series) over a range of months: the
+ * share charts. Each row is one key's counts; the caller orders and cuts them.
+ */
+export function reportsBy(
+  db: Db,
+  dimension: "osname" | "perlSeries",
+  range: { from: string; to: string },
+): Promise<ShareRow[]> {
+  const t = reportsMonthly;
+  const key = t[dimension];
+  return db
+    .select({ key, ...gradeCountColumns(t.reports, t.grade) })
+    .from(t)
+    .where(and(gte(t.month, range.from), lte(t.month, range.to)))
+    .groupBy(key);
+}
+
+export interface MonthShareRow extends ShareRow {
+  period: string;
+}
+
+/**
+ * Reports per month of each of the given keys of one dimension (OS, or perl series): the trend
+ * lines month over month. Months without reports of a key are absent.
+ */
+export function monthlyReportsBy(
+  db: Db,
+  dimension: "osname" | "perlSeries",
+  range: { from: string; to: string },
+  keys: readonly string[],
+): Promise<MonthShareRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  const t = reportsMonthly;
+  const key = t[dimension];
+  return db
+    .select({ period: t.month, key, ...gradeCountColumns(t.reports, t.grade) })
+    .from(t)
+    .where(and(gte(t.month, range.from), lte(t.month, range.to), inArray(key, [...keys])))
+    .groupBy(t.month, key)
+    .orderBy(asc(t.month));
+}
+
+export interface WeekHourRow {
+  /** ISO weekday: 1 Monday .. 7 Sunday. */
+  weekday: number;
+  /** 0..23 (UTC). */
+  hour: number;
+  reports: number;
+}
+
+/** Reports by weekday and hour of arrival over a range of months; absent cells had none. */
+export function reportsByWeekHour(db: Db, range: { from: string; to: string }): Promise<WeekHourRow[]> {
+  const t = reportsWeekHours;
+  return db
+    .select({ weekday: t.weekday, hour: t.hour, reports: sql<number>`sum(${t.reports})::int` })
+    .from(t)
+    .where(and(gte(t.month, range.from), lte(t.month, range.to)))
+    .groupBy(t.weekday, t.hour)
+    .orderBy(asc(t.weekday), asc(t.hour));
 }

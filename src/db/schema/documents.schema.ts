@@ -29,6 +29,8 @@ export const reportDocuments = pgTable(
     index("report_documents_pending_idx")
       .on(t.seq)
       .where(sql`${t.processedAt} is null and ${t.error} is null`),
+    // A tester's reports, newest first (the tester page), without reading anyone else's.
+    index("report_documents_tester_idx").on(t.testerId, t.seq),
     index("report_documents_failed_idx")
       .on(t.seq)
       .where(sql`${t.error} is not null`),

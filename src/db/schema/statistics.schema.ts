@@ -1,4 +1,4 @@
-import { date, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { date, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Rollups the ETL maintains as it counts reports, so that statistics never scan the reports table.
@@ -67,6 +67,43 @@ export const reportsHourly = pgTable(
     reports: integer("reports").notNull(),
   },
   (t) => [primaryKey({ columns: [t.hour, t.grade] })],
+);
+
+/**
+ * Reports per month by weekday and hour of day (UTC) of their arrival: when in the week reports
+ * come in, 168 rows a month, so a year of the week's rhythm is read from two thousand rows.
+ */
+export const reportsWeekHours = pgTable(
+  "stats_reports_week_hours",
+  {
+    /** First day of the month the report was received in. */
+    month: date("month").notNull(),
+    /** ISO weekday of its arrival: 1 Monday .. 7 Sunday. */
+    weekday: smallint("weekday").notNull(),
+    /** Hour of the day of its arrival, 0..23. */
+    hour: smallint("hour").notNull(),
+    reports: integer("reports").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.weekday, t.hour] })],
+);
+
+/**
+ * Reports per registered tester by machine (OS, perl, archname) and grade: a tester's page without
+ * reading their reports. Anonymous reports have no tester and are not counted here.
+ */
+export const testerMachines = pgTable(
+  "stats_tester_machines",
+  {
+    testerId: uuid("tester_id").notNull(),
+    osname: text("osname").notNull(),
+    /** The perl version as reported, `5.36.1`. */
+    perl: text("perl").notNull(),
+    /** The archname, `x86_64-linux-thread-multi`. */
+    platform: text("platform").notNull(),
+    grade: text("grade").notNull(),
+    reports: integer("reports").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.testerId, t.osname, t.perl, t.platform, t.grade] })],
 );
 
 /**

@@ -1,7 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver } from "type-graphql";
 import { mostFailingReleases } from "../../db/queries/release.queries.js";
 import {
+  monthlyReportsBy,
   osPerlMatrix,
+  reportsBy,
+  reportsByWeekHour,
   reportsPerDay,
   reportsPerHour,
   reportsPerMonth,
@@ -17,15 +20,22 @@ import {
   HourReportCounts,
   OsPerlReportCounts,
   PeriodReportCounts,
+  ShareCounts,
   Statistics,
+  StatisticsDimension,
   SubmissionRate,
   TesterMonth,
+  Trend,
+  TrendMonth,
+  WeekHourCount,
 } from "../types/statistics.type.js";
-import { withTotal } from "../types/grade-counts.type.js";
+import { gradesOf, withTotal } from "../types/grade-counts.type.js";
 
 const MAX_DAYS = 366;
 const MAX_MONTHS = 240;
 const MAX_HOURS = 168;
+const MAX_SHARES = 100;
+const MAX_TRENDS = 20;
 
 @ArgsType()
 class RangeArgs {
@@ -61,6 +71,40 @@ function range(args: RangeArgs, unit: "day" | "month") {
   if (length > max) throw badArgument("to", `at most ${max} ${unit}s after from`, to);
   return { from, to };
 }
+
+@ArgsType()
+class ShareArgs extends RangeArgs {
+  @Field(() => StatisticsDimension, { description: "Group by OS or by perl series." })
+  by!: StatisticsDimension;
+
+  @Field(() => Int, { defaultValue: 20, description: `How many, most reports first: 1..${MAX_SHARES}.` })
+  first!: number;
+}
+
+@ArgsType()
+class TrendArgs extends RangeArgs {
+  @Field(() => StatisticsDimension, { description: "One trend per OS, or per perl series." })
+  by!: StatisticsDimension;
+
+  @Field(() => Int, {
+    defaultValue: 8,
+    description: `How many trends: those with the most reports over the range, 1..${MAX_TRENDS}.`,
+  })
+  first!: number;
+}
+
+/** Every month from `from` to `to` (first days), inclusive. */
+function monthsFrom(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let year = Number(from.slice(0, 4)), month = Number(from.slice(5, 7)); ; month++) {
+    if (month > 12) [year, month] = [year + 1, 1];
+    const period = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`;
+    if (period > to) return months;
+    months.push(period);
+  }
+}
+
+const ZERO = { pass: 0, fail: 0, na: 0, unknown: 0 };
 
 function series(args: SeriesArgs) {
   return {
@@ -116,6 +160,65 @@ export class StatisticsResolver {
   ): Promise<Release[]> {
     const rows = await mostFailingReleases(db, intInRange("first", first, 1, 100));
     return rows.map((row) => toRelease(row, row));
+  }
+
+  @FieldResolver(() => [ShareCounts], {
+    description:
+      `Reports by OS or by perl series over whole months (at most ${MAX_MONTHS}), most first, each with its share ` +
+      "of every report in the range: the share charts.",
+  })
+  async shares(@Args(() => ShareArgs) args: ShareArgs, @Ctx() { db }: GraphQLContext): Promise<ShareCounts[]> {
+    const first = intInRange("first", args.first, 1, MAX_SHARES);
+    const rows = (await reportsBy(db, args.by, range(args, "month"))).map(withTotal);
+    const all = rows.reduce((sum, row) => sum + row.total, 0);
+    return rows
+      .sort((a, b) => b.total - a.total || byName(a.key, b.key))
+      .slice(0, first)
+      .map((row) => Object.assign(new ShareCounts(), row, { share: all === 0 ? 0 : row.total / all }));
+  }
+
+  @FieldResolver(() => [Trend], {
+    description:
+      `Reports month by month of the OSes or perl series with the most reports over whole months (at most ` +
+      `${MAX_MONTHS}), most first, with the change from month to month.`,
+  })
+  async trends(@Args(() => TrendArgs) args: TrendArgs, @Ctx() { db }: GraphQLContext): Promise<Trend[]> {
+    const first = intInRange("first", args.first, 1, MAX_TRENDS);
+    const months = range(args, "month");
+    const totals = (await reportsBy(db, args.by, months))
+      .map(withTotal)
+      .sort((a, b) => b.total - a.total || byName(a.key, b.key))
+      .slice(0, first);
+    const rows = await monthlyReportsBy(
+      db,
+      args.by,
+      months,
+      totals.map((row) => row.key),
+    );
+    if (rows.length === 0) return [];
+    const periods = monthsFrom(rows[0]!.period, rows.at(-1)!.period);
+    const byKey = new Map(totals.map((row) => [row.key, new Map<string, (typeof rows)[number]>()]));
+    for (const row of rows) byKey.get(row.key)?.set(row.period, row);
+    return totals.map(({ key, total }) => {
+      let previous = 0;
+      const points = periods.map((period) => {
+        const counts = withTotal(byKey.get(key)?.get(period) ?? ZERO);
+        const change = previous === 0 ? null : (counts.total - previous) / previous;
+        previous = counts.total;
+        return Object.assign(new TrendMonth(), { ...gradesOf(counts), period, change });
+      });
+      return Object.assign(new Trend(), { key, total, months: points });
+    });
+  }
+
+  @FieldResolver(() => [WeekHourCount], {
+    description:
+      `Reports received by weekday and hour (UTC) over whole months (at most ${MAX_MONTHS}): when in the week ` +
+      "reports arrive. Monday first; hours without reports are absent.",
+  })
+  async weekHours(@Args(() => RangeArgs) args: RangeArgs, @Ctx() { db }: GraphQLContext): Promise<WeekHourCount[]> {
+    const rows = await reportsByWeekHour(db, range(args, "month"));
+    return rows.map((row) => Object.assign(new WeekHourCount(), row));
   }
 
   @FieldResolver(() => SubmissionRate, { description: "Reports received per hour over the last hours." })

@@ -67,13 +67,7 @@ export function registerReportFeeds(app: FastifyInstance, db: Db): void {
   app.get<{ Params: { letter: string; dist: string } }>("/distro/:letter/:dist.json", async (request, reply) =>
     sendFeed(request, reply, await distFeed(request.params.dist)),
   );
-  // The matrix links people to the original's pages; the original sent them on to the
-  // distribution's page.
-  for (const format of ["html", "rss"]) {
-    app.get<{ Params: { dist: string } }>(`/show/:dist.${format}`, (request, reply) =>
-      reply.redirect(`/dist/${encodeURIComponent(request.params.dist)}`, 302),
-    );
-  }
+  // The matrix links people to the original's pages (/show/{dist}.html): site/old-urls.route.ts.
 
   app.get<{ Params: { author: string } }>("/author/:author.json", async (request, reply) => {
     // `FOO-nopass` asks for the reports of FOO that did not pass.

@@ -1,0 +1,115 @@
+import type { LoadRequest } from "../harness/load.types.js";
+import { measureHttp } from "../harness/measure.js";
+import type { RunningChild } from "../harness/process.js";
+import type { Figure, ResultRow } from "../harness/results.js";
+import type { ReadParams } from "../reads/read.types.js";
+import type { Scenario } from "../scenario.js";
+
+/** Pages each kind cycles through (a distribution's version, a report, an author). */
+const PAGES = 50;
+/** What the pages should answer within at 16 connections. */
+const TARGET_P99_MS = 50;
+
+interface PageKind {
+  name: string;
+  paths: string[];
+}
+
+export const scenario: Scenario = {
+  name: "web",
+  summary:
+    "Server-rendered web pages (a distribution's version, a report, an author's page when the build has one), " +
+    "with the page cache (RESPONSE_CACHE) off and on, beside the bare Fastify route of the release-matrix read " +
+    `(one query, JSON, no rendering). Target: p99 under ${TARGET_P99_MS} ms.`,
+  order: 15,
+  async run(context) {
+    const uncached = await context.server("graphql-uncached");
+    const releases = (context.readParams.get("release-matrix") ?? []).slice(0, PAGES);
+    const authors = (context.readParams.get("author-dashboard") ?? []).slice(0, PAGES);
+    if (releases.length === 0) throw new Error("no releases were sampled: is the database empty?");
+    const kinds: PageKind[] = [
+      { name: "dist page", paths: releases.map(({ dist, version }) => `/dist/${dist}/${version}`) },
+      { name: "report page", paths: (await reportGuids(uncached, releases)).map((guid) => `/report/${guid}`) },
+    ];
+    const authorPaths = authors.map(({ author }) => `/author/${author}`);
+    const notes: string[] = [];
+    if (authorPaths[0] && (await fetch(uncached.url + authorPaths[0])).status !== 404) {
+      kinds.push({ name: "author page", paths: authorPaths });
+    } else {
+      notes.push("author page: not in this build (404), not measured");
+    }
+    for (const kind of kinds) await checkPages(uncached, kind);
+
+    const bare = await context.server("baseline");
+    context.say("  web: bare release-matrix route");
+    const baseline = await measure(context, bare, "bare Fastify route (JSON)", releasesAsBareReads(releases));
+    const rows: ResultRow[] = [];
+    for (const [target, suffix] of [
+      ["graphql-uncached", ""],
+      ["graphql", ", response cache on"],
+    ] as const) {
+      const server = await context.server(target);
+      for (const kind of kinds) {
+        context.say(`  web: ${kind.name}${suffix}`);
+        const figure = await measure(
+          context,
+          server,
+          target === "graphql" ? "platform (page cache on)" : "platform, page cache off",
+          kind.paths.map((path) => ({ method: "GET", path, headers: { accept: "text/html" } })),
+        );
+        rows.push({
+          case: `web: ${kind.name}${suffix}`,
+          subject: figure,
+          baselines: [baseline],
+          note: `p99 target ${TARGET_P99_MS} ms: ${(figure.p99Ms ?? Infinity) <= TARGET_P99_MS ? "met" : "missed"}`,
+        });
+      }
+    }
+    return { rows, notes };
+  },
+};
+
+async function measure(
+  context: Parameters<Scenario["run"]>[0],
+  server: RunningChild,
+  contender: string,
+  requests: LoadRequest[],
+): Promise<Figure> {
+  return (await measureHttp(context.load, server, contender, requests, context.options)).figure;
+}
+
+function releasesAsBareReads(releases: ReadParams[]): LoadRequest[] {
+  return releases.map((p) => ({ method: "GET", path: `/read/release-matrix?${new URLSearchParams(p).toString()}` }));
+}
+
+/** A report of each sampled release (through the API, as any client finds one). */
+async function reportGuids(server: RunningChild, releases: ReadParams[]): Promise<string[]> {
+  const guids: string[] = [];
+  for (const { dist, version } of releases) {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query:
+          "query ($dist: String!, $version: String!) { release(dist: $dist, version: $version) { reports(first: 1) { nodes { guid } } } }",
+        variables: { dist, version },
+      }),
+    });
+    const body = (await response.json()) as { data?: { release: { reports: { nodes: { guid: string }[] } } | null } };
+    const guid = body.data?.release?.reports.nodes[0]?.guid;
+    if (guid) guids.push(guid);
+  }
+  if (guids.length === 0) throw new Error("no report was found for the sampled releases");
+  return guids;
+}
+
+/** Every page must render (200, HTML) before it is measured: a 404 or 500 page would measure nothing. */
+async function checkPages(server: RunningChild, kind: PageKind): Promise<void> {
+  for (const path of kind.paths.slice(0, 3)) {
+    const response = await fetch(server.url + path, { headers: { accept: "text/html" } });
+    const body = await response.text();
+    if (response.status !== 200 || !body.includes('<div id="app">')) {
+      throw new Error(`${kind.name} ${path} answered ${response.status}: ${body.slice(0, 300)}`);
+    }
+  }
+}
