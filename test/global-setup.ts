@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../src/db/client.js";
+import { openDatabase, PGLITE_EXTENSIONS } from "../src/db/client.js";
 import { migrate, migrationsFolder } from "../src/db/migrate.js";
 
 declare module "vitest" {
@@ -23,7 +23,7 @@ declare module "vitest" {
  * a fraction of the time that creating and migrating a database takes, for PGlite as for Postgres.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const pglite = await PGlite.create("memory://");
+  const pglite = await PGlite.create("memory://", { extensions: PGLITE_EXTENSIONS });
   await migratePglite(drizzle(pglite), { migrationsFolder });
   const pgliteTemplate = join(tmpdir(), `cpt-pglite-template-${process.pid}.tar`);
   await writeFile(pgliteTemplate, Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));

@@ -27,3 +27,5 @@ export {
   type RankingOptions,
 } from "./factor-ranking.js";
 export { searchableText, SEARCH_TEXT_LIMITS, excerpts, type Excerpt } from "./search-text.js";
+export { analyseReport, type ReportAnalysis } from "./analyse.js";
+export { previousVersion, regressedCells, type Cell, type RegressedCell } from "./regressions.js";
