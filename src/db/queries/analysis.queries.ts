@@ -277,15 +277,25 @@ export interface SignatureRow {
 
 export async function findSignatures(db: Db, signatures: readonly string[]): Promise<SignatureRow[]> {
   if (signatures.length === 0) return [];
-  const rows = await db
-    .select({
-      ...getTableColumns(failureSignatures),
-      reports: sql<number>`(select count(distinct ${reportFailures.reportId}) from ${reportFailures} where ${reportFailures.signature} = ${failureSignatures.signature})`,
-      distributions: sql<number>`(select count(distinct ${reportFailures.dist}) from ${reportFailures} where ${reportFailures.signature} = ${failureSignatures.signature})`,
-    })
-    .from(failureSignatures)
-    .where(inArray(failureSignatures.signature, [...signatures]));
-  return rows.map((row) => ({ ...row, reports: Number(row.reports), distributions: Number(row.distributions) }));
+  const wanted = [...signatures];
+  const [rows, counts] = await Promise.all([
+    db.select().from(failureSignatures).where(inArray(failureSignatures.signature, wanted)),
+    db
+      .select({
+        signature: reportFailures.signature,
+        reports: countDistinct(reportFailures.reportId),
+        distributions: countDistinct(reportFailures.dist),
+      })
+      .from(reportFailures)
+      .where(inArray(reportFailures.signature, wanted))
+      .groupBy(reportFailures.signature),
+  ]);
+  const bySignature = new Map(counts.map((c) => [c.signature, c]));
+  return rows.map((row) => ({
+    ...row,
+    reports: Number(bySignature.get(row.signature)?.reports ?? 0),
+    distributions: Number(bySignature.get(row.signature)?.distributions ?? 0),
+  }));
 }
 
 // ---- factors, flaky machines
