@@ -25,8 +25,7 @@ CREATE TABLE "report_failures" (
 --> statement-breakpoint
 CREATE TABLE "report_texts" (
 	"report_id" bigint PRIMARY KEY NOT NULL,
-	"body" text NOT NULL,
-	"ranked" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', "report_texts"."body")) STORED NOT NULL
+	"body" text NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX "report_factors_release_idx" ON "report_factors" USING btree ("dist","version");--> statement-breakpoint

@@ -1,9 +1,11 @@
 import { OUTPUT_PHASES, type ReportDocument } from "../report/index.js";
 
 /**
- * What of a report's output is kept for searching: every phase of a non-pass report, up to a
- * limit. Past it, the head (where configure errors and missing modules show) and the tail
- * (where the failing tests and the harness summary are) are kept and the middle is dropped.
+ * What of a report's output is kept for searching: every phase of a non-pass report, without the
+ * sections a CPAN::Reporter text report appends after the test output (its prerequisite table,
+ * environment and `perl -V`, which the report's own fields carry), up to a limit. Past it, the
+ * head (where configure errors and missing modules show) and the tail (where the failing tests
+ * and the harness summary are) are kept and the middle is dropped.
  */
 export const SEARCH_TEXT_LIMITS = { total: 64 * 1024, head: 16 * 1024 } as const;
 
@@ -13,7 +15,7 @@ export function searchableText(doc: ReportDocument): string | null {
   if (doc.result.grade === "pass") return null;
   const parts = OUTPUT_PHASES.map((phase) => doc.result.output[phase]).filter((text): text is string => Boolean(text));
   // NUL cannot be stored in a text column.
-  const text = parts.join("\n").replaceAll("\u0000", "");
+  const text = parts.map(withoutAppendix).join("\n").replaceAll("\u0000", "");
   if (text.length <= SEARCH_TEXT_LIMITS.total) return text;
   const tail = SEARCH_TEXT_LIMITS.total - SEARCH_TEXT_LIMITS.head - GAP.length;
   return text.slice(0, SEARCH_TEXT_LIMITS.head) + GAP + text.slice(text.length - tail);
@@ -51,4 +53,12 @@ export function excerpts(haystack: string, needle: string, limit = 3, context = 
     from = end;
   }
   return found;
+}
+
+// The first appended section of a text report: `PREREQUISITES` under a rule of dashes.
+const APPENDIX = /^-{10,}\r?\n(?:PREREQUISITES|ENVIRONMENT AND OTHER CONTEXT)\r?$/m;
+
+function withoutAppendix(text: string): string {
+  const at = text.search(APPENDIX);
+  return at < 0 ? text : text.slice(0, at);
 }

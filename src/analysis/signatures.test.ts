@@ -99,3 +99,15 @@ describe("extractFailures", () => {
     expect(extractFailures(failing({ test: many.join("\n") }))).toHaveLength(20);
   });
 });
+
+describe("searchableText", () => {
+  it("keeps a text report's output without its appended prerequisites and environment", async () => {
+    const { searchableText } = await import("./search-text.js");
+    const report = failing({
+      uncategorized:
+        "t/basic.t .. ok\nResult: FAIL\n\n------------------------------\nPREREQUISITES\n------------------------------\n\n    Moo 2.0 2.005005\n",
+    });
+    expect(searchableText(report)).toBe("t/basic.t .. ok\nResult: FAIL\n\n");
+    expect(searchableText({ ...report, result: { grade: "pass", output: {} } })).toBeNull();
+  });
+});

@@ -176,6 +176,11 @@ function diedMessage(exit: string | undefined, before: readonly string[]): strin
 
 const PROGRESS_PREFIX = /^(?:x?t|tests?)\/[\w./-]+\.t\s+\.{2,}\s*(?:\d+\/\S+\s+)?/;
 
+// Every rule's pattern needs one of these words: most lines ("t/x.t .. ok") are passed over with
+// one test instead of one per rule.
+const MENTIONS_FAILURE =
+  /Can't locate|Undefined subroutine|syntax error|Global symbol|Bareword|Failed|Bail out|time|Terminated|killed|Dubious|error|support|prerequisite|\.PL /i;
+
 const PHASE_KINDS = new Set<FailureKind>(["build", "configure", "unsupported"]);
 
 /**
@@ -195,6 +200,7 @@ function scanOutput(text: string, add: Add): void {
     const summary = SUMMARY_FILE.exec(line);
     const progress = summary ?? PROGRESS.exec(line);
     if (progress) file = progress[1] ?? null;
+    if (!MENTIONS_FAILURE.test(line)) continue;
     for (const rule of RULES) {
       const match = rule.pattern.exec(line);
       if (!match) continue;
