@@ -127,7 +127,7 @@ const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`
 export const SEARCH_WINDOW = 400;
 
 /** Matches ranked per search: the newest this many; older matches are not reached. */
-export const MAX_RANKED_MATCHES = 1_000;
+export const MAX_RANKED_MATCHES = 200;
 
 /**
  * Reports whose stored output contains `text` (ignoring case), best ranked first. The trigram
