@@ -1,16 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  countDistinct,
-  desc,
-  eq,
-  getTableColumns,
-  gte,
-  inArray,
-  ne,
-  sql,
-} from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, getTableColumns, gte, inArray, ne, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
 import {
   failureSignatures,

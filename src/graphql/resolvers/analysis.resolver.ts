@@ -364,7 +364,7 @@ export class AnalysisQueryResolver {
   })
   @cacheFor(MaxAge.counts)
   async failureSignature(
-    @Arg("id", () => ID) id: string,
+    @Arg("id", () => ID, { description: "The signature's 16 hex digits." }) id: string,
     @Ctx() { db }: GraphQLContext,
   ): Promise<FailureSignatureSummary | null> {
     if (!/^[0-9a-f]{16}$/.test(id)) throw badArgument("id", "16 lowercase hex digits", id);

@@ -30,7 +30,7 @@ export class FailureSignature {
 @ObjectType({ simpleResolvers: true, description: "A failure signature with how far it reaches." })
 @inheritCache()
 export class FailureSignatureSummary {
-  @Field(() => FailureSignature)
+  @Field(() => FailureSignature, { description: "The signature." })
   signature!: FailureSignature;
 
   @Field(() => Int, { description: "Reports failing this way." })
@@ -49,7 +49,7 @@ export class FailureSignatureSummary {
 @ObjectType({ simpleResolvers: true, description: "A release's reports that fail one way." })
 @inheritCache()
 export class ReleaseFailureGroup {
-  @Field(() => FailureSignature)
+  @Field(() => FailureSignature, { description: "How these reports fail." })
   signature!: FailureSignature;
 
   @Field(() => Int, { description: "Reports of this release failing this way." })
@@ -71,7 +71,7 @@ export class ReleaseFailureGroup {
 @ObjectType({ simpleResolvers: true, description: "A report's failure, and how common it is." })
 @inheritCache()
 export class ReportFailure {
-  @Field(() => FailureSignature)
+  @Field(() => FailureSignature, { description: "How it failed." })
   signature!: FailureSignature;
 
   @Field(() => String, { nullable: true, description: "The test file; null for a failed phase or prerequisite." })
@@ -97,7 +97,7 @@ export class ReleaseFactor {
   @Field(() => String, { description: "`>=` or `<` (versions), `=` or `!=` (values)." })
   operator!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The version or value of the split." })
   value!: string;
 
   @Field(() => String, { description: "The split as a person reads it: `Moo ≥ 2.005005`, `with threads`." })
@@ -106,13 +106,13 @@ export class ReleaseFactor {
   @Field(() => Int, { description: "Fails on the side that fails more." })
   failsWith!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Passes on the side that fails more." })
   passesWith!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Fails on the other side." })
   failsWithout!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Passes on the other side." })
   passesWithout!: number;
 
   @Field(() => Float, { description: "Fisher's exact test, two-sided." })
@@ -154,25 +154,25 @@ export class FactorAnalysis {
 })
 @inheritCache()
 export class FlakyMachine {
-  @Field(() => String)
+  @Field(() => String, { description: "Who reported." })
   tester!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The archname of its perl." })
   archname!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The perl version." })
   perl!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The OS (`$^O`)." })
   osname!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The OS version." })
   osversion!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Its passes of this release." })
   passes!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Its fails of this release." })
   fails!: number;
 
   /** Not fields: resolved by passExamples and failExamples. */
@@ -186,10 +186,10 @@ export class FlakyMachine {
 })
 @inheritCache()
 export class RegressionCell {
-  @Field(() => String)
+  @Field(() => String, { description: "The perl series, e.g. `5.40`." })
   perlSeries!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The OS (`$^O`)." })
   osname!: string;
 
   @Field(() => Int, { description: "Reports of the previous release here, all passes." })
@@ -205,7 +205,7 @@ export class ReleaseRegression {
   @Field(() => String, { nullable: true, description: "The previous version with reports; null for a first release." })
   previousVersion!: string | null;
 
-  @Field(() => [RegressionCell])
+  @Field(() => [RegressionCell], { description: "The regressed cells, newest perl series first." })
   cells!: RegressionCell[];
 }
 
@@ -215,7 +215,7 @@ export class ReleaseRegression {
 })
 @inheritCache()
 export class PrerequisiteBreak {
-  @Field(() => String)
+  @Field(() => String, { description: "The prerequisite, e.g. `Moo`." })
   module!: string;
 
   @Field(() => String, { nullable: true, description: "The highest version seen that passes." })
@@ -224,7 +224,7 @@ export class PrerequisiteBreak {
   @Field(() => String, { description: "The version from which reports fail." })
   firstFailing!: string;
 
-  @Field(() => ReleaseFactor)
+  @Field(() => ReleaseFactor, { description: "The factor that shows it, with its counts and p-values." })
   factor!: ReleaseFactor;
 }
 
@@ -241,14 +241,14 @@ export class TextRange {
   @Field(() => Int, { description: "UTF-16 offset in the excerpt." })
   start!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "UTF-16 code units." })
   length!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: "Part of a report's output around a match." })
 @inheritCache()
 export class TextExcerpt {
-  @Field(() => String)
+  @Field(() => String, { description: "The excerpt." })
   text!: string;
 
   @Field(() => [TextRange], { description: "Where the searched text is in `text`: what to highlight." })
@@ -258,7 +258,7 @@ export class TextExcerpt {
 @ObjectType({ simpleResolvers: true, description: "A report whose output contains the searched text." })
 @inheritCache()
 export class ReportSearchHit {
-  @Field(() => Report)
+  @Field(() => Report, { description: "The report." })
   report!: Report;
 
   @Field(() => Float, { description: "Full-text rank of the report's output for the searched words (higher first)." })
@@ -275,10 +275,10 @@ export const ReportSearchHitConnection = connectionType(ReportSearchHit, "Report
   description: "A release that passes on the stable perl and fails on the development one.",
 })
 export class BleadBreak {
-  @Field(() => String)
+  @Field(() => String, { description: "Distribution name." })
   dist!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Its latest version with reports." })
   version!: string;
 
   @Field(() => Int, { description: "Passes on the stable series (and no fail)." })
@@ -290,22 +290,22 @@ export class BleadBreak {
 
 @ObjectType({ simpleResolvers: true, description: "A release newly failing where its previous release passed." })
 export class RegressionDetected {
-  @Field(() => String)
+  @Field(() => String, { description: "Distribution name." })
   dist!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The release that regressed." })
   version!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The previous version, which passed there." })
   previousVersion!: string;
 
   @Field(() => String, { nullable: true, description: "PAUSE id; null while the upload is unknown." })
   author!: string | null;
 
-  @Field(() => [RegressionCell])
+  @Field(() => [RegressionCell], { description: "The cells that fail now and passed before." })
   cells!: RegressionCell[];
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the batch that showed it ran." })
   detectedAt!: Date;
 }
 
