@@ -16,14 +16,15 @@ const rooms = {
   db: ["src/db"],
   events: ["src/events"],
   report: ["src/report"],
+  analysis: ["src/analysis"],
   base: ["src/config.ts", "src/log.ts", "src/redis.ts", "src/version.ts", "src/errors"],
   bench: ["bench"],
 };
-const lower = ["auth", "db", "events", "report", "base"];
+const lower = ["auth", "db", "events", "analysis", "report", "base"];
 const mayImport = {
   entry: Object.keys(rooms).filter((room) => room !== "bench"),
   server: ["graphql", "rest", "intake", "web", ...lower],
-  etl: ["report", "db", "events", "base"],
+  etl: ["analysis", "report", "db", "events", "base"],
   graphql: lower,
   rest: lower,
   intake: lower,
@@ -32,6 +33,7 @@ const mayImport = {
   db: ["report", "base"],
   events: ["report", "base"],
   report: ["base"],
+  analysis: ["report", "base"],
   base: [],
   bench: Object.keys(rooms),
 };

@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../src/db/client.js";
+import { openDatabase, PGLITE_EXTENSIONS } from "../src/db/client.js";
 import { migrate, migrationsFolder } from "../src/db/migrate.js";
 import { ensureWebBuild } from "../scripts/web-build.js";
 
@@ -26,7 +26,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // The server serves the web app's build; a fresh clone (CI runs npm ci, then npm test) has none.
   await ensureWebBuild();
-  const pglite = await PGlite.create("memory://");
+  const pglite = await PGlite.create("memory://", { extensions: PGLITE_EXTENSIONS });
   await migratePglite(drizzle(pglite), { migrationsFolder });
   const pgliteTemplate = join(tmpdir(), `cpt-pglite-template-${process.pid}.tar`);
   await writeFile(pgliteTemplate, Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));

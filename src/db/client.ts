@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { Logger as QueryLogger, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -47,6 +48,12 @@ export interface DatabaseOptions {
   /** Sees every statement drizzle sends (tests count them to prove there is no N+1). */
   logger?: QueryLogger;
 }
+
+/**
+ * The extensions every PGlite is started with: pg_trgm, the report text search's index
+ * (drizzle/0005_pg_trgm.sql creates it in the database).
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir ?? "memory://", options);
@@ -164,7 +171,10 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
   }
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir, options.pgliteDump ? { loadDataDir: options.pgliteDump } : {});
+    client = await PGlite.create(dataDir, {
+      extensions: PGLITE_EXTENSIONS,
+      ...(options.pgliteDump ? { loadDataDir: options.pgliteDump } : {}),
+    });
   } catch (error) {
     unlock();
     throw error;

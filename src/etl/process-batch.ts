@@ -3,10 +3,18 @@ import { claimDocuments, markFailed, markProcessed } from "../db/queries/documen
 import type { ReleaseCounts } from "../db/queries/rollup.queries.js";
 import { lockForTransaction, withoutStatementTimeout } from "../db/queries/session.queries.js";
 import { authorsOf } from "../db/queries/upload.queries.js";
-import { type EventBus, type ReleaseUpdatedPayload, type ReportProcessedPayload, Topic } from "../events/index.js";
+import {
+  type EventBus,
+  type RegressionDetectedPayload,
+  type ReleaseUpdatedPayload,
+  type ReportProcessedPayload,
+  Topic,
+} from "../events/index.js";
+import { analyseReport } from "../analysis/index.js";
 import { classifyDatabaseError, rootMessage } from "../errors/index.js";
 import { deriveReportFacts } from "../report/index.js";
 import type { Logger } from "../log.js";
+import { detectRegressions } from "./regressions.js";
 import type { CountedReport } from "./rollup.js";
 import { type PendingReport, writeIsolating } from "./report.writer.js";
 
@@ -18,12 +26,20 @@ export interface BatchResult {
   failed: { id: string; error: string }[];
   reportEvents: ReportProcessedPayload[];
   releaseEvents: ReleaseUpdatedPayload[];
+  regressionEvents: RegressionDetectedPayload[];
 }
 
 /** Any constant shared by every ETL process: the lock that orders report-writing commits. */
 const COMMIT_ORDER_LOCK = 7_301_999;
 
-const EMPTY: BatchResult = { claimed: 0, counted: 0, failed: [], reportEvents: [], releaseEvents: [] };
+const EMPTY: BatchResult = {
+  claimed: 0,
+  counted: 0,
+  failed: [],
+  reportEvents: [],
+  releaseEvents: [],
+  regressionEvents: [],
+};
 
 /**
  * Processes the next batch of waiting documents in one transaction: report rows, release counts,
@@ -40,7 +56,7 @@ export async function processNextBatch(deps: BatchDependencies, batchSize: numbe
   const { db, events, log } = deps;
   let result: BatchResult;
   try {
-    result = await db.transaction((tx) => processClaimed(tx, { limit: batchSize }));
+    result = await db.transaction((tx) => processClaimed(tx, { limit: batchSize }, deps.analysis ?? true));
   } catch (error) {
     // Without a database no document can succeed alone either: the worker backs off instead.
     if (classifyDatabaseError(error) === "unreachable") throw error;
@@ -50,6 +66,7 @@ export async function processNextBatch(deps: BatchDependencies, batchSize: numbe
     result = await processIsolating(
       db,
       waiting.map((doc) => doc.id),
+      deps.analysis ?? true,
     );
   }
   if (events) publish(events, result);
@@ -75,12 +92,21 @@ export interface BatchDependencies {
   /** Absent when nothing listens (a rebuild). */
   events?: EventBus | undefined;
   log: Logger;
+  /**
+   * Derive failure signatures, factors and search text (src/analysis/) with each report; on by
+   * default. Off only to measure what the analysis costs (the benchmark's baseline).
+   */
+  analysis?: boolean;
 }
 
-async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1]): Promise<BatchResult> {
+async function processClaimed(
+  tx: Db,
+  claim: Parameters<typeof claimDocuments>[1],
+  analysis: boolean,
+): Promise<BatchResult> {
   // The API's statement timeout protects queries from users; a large batch is not one of those.
   await withoutStatementTimeout(tx);
-  const claimed = await claimDocuments(tx, claim);
+  const claimed = await claimDocuments(tx, claim, analysis);
   if (claimed.length === 0) return EMPTY;
 
   const toInsert: PendingReport[] = [];
@@ -89,7 +115,10 @@ async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1
     try {
       const facts = deriveReportFacts(document, submitter);
       // Perl 6/Raku reports are kept as documents but not counted (PROTOCOLS section 2).
-      if (facts.counted) toInsert.push({ documentId: id, row: { ...facts, receivedAt, testerId } });
+      if (facts.counted) {
+        const row = { ...facts, receivedAt, testerId };
+        toInsert.push({ documentId: id, row, ...(analysis ? { analysis: analyseReport(document, facts.perl) } : {}) });
+      }
     } catch (error) {
       failed.push({ id, error: rootMessage(error) });
     }
@@ -117,6 +146,7 @@ async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1
     failed,
     reportEvents: written.counted.map((r) => reportEvent(r, authors)),
     releaseEvents: releases.map(releaseEvent),
+    regressionEvents: analysis ? await detectRegressions(tx, written.counted, authors) : [],
   };
 }
 
@@ -126,10 +156,10 @@ async function processClaimed(tx: Db, claim: Parameters<typeof claimDocuments>[1
  * marking fails too and the error goes up to the worker, which backs off and tries again later:
  * nothing is marked for a passing fault.
  */
-async function processIsolating(db: Db, ids: string[]): Promise<BatchResult> {
+async function processIsolating(db: Db, ids: string[], analysis: boolean): Promise<BatchResult> {
   if (ids.length === 0) return EMPTY;
   try {
-    return await db.transaction((tx) => processClaimed(tx, { ids }));
+    return await db.transaction((tx) => processClaimed(tx, { ids }, analysis));
   } catch (error) {
     const [id] = ids;
     if (ids.length === 1 && id) {
@@ -138,14 +168,15 @@ async function processIsolating(db: Db, ids: string[]): Promise<BatchResult> {
       return { ...EMPTY, claimed: 1, failed: [{ id, error: message }] };
     }
     const middle = Math.ceil(ids.length / 2);
-    const first = await processIsolating(db, ids.slice(0, middle));
-    const second = await processIsolating(db, ids.slice(middle));
+    const first = await processIsolating(db, ids.slice(0, middle), analysis);
+    const second = await processIsolating(db, ids.slice(middle), analysis);
     return {
       claimed: first.claimed + second.claimed,
       counted: first.counted + second.counted,
       failed: [...first.failed, ...second.failed],
       reportEvents: [...first.reportEvents, ...second.reportEvents],
       releaseEvents: [...first.releaseEvents, ...second.releaseEvents],
+      regressionEvents: [...first.regressionEvents, ...second.regressionEvents],
     };
   }
 }
@@ -153,6 +184,7 @@ async function processIsolating(db: Db, ids: string[]): Promise<BatchResult> {
 function publish(events: EventBus, result: BatchResult): void {
   for (const event of result.reportEvents) events.emit(Topic.reportProcessed, event);
   for (const event of result.releaseEvents) events.emit(Topic.releaseUpdated, event);
+  for (const event of result.regressionEvents) events.emit(Topic.regressionDetected, event);
 }
 
 function reportEvent(report: CountedReport, authors: Map<string, string>): ReportProcessedPayload {

@@ -1,4 +1,6 @@
 import type { Db } from "../db/client.js";
+import type { ReportAnalysis } from "../analysis/index.js";
+import { insertReportAnalysis } from "../db/queries/analysis.queries.js";
 import { insertReports, type ReportToInsert } from "../db/queries/report.queries.js";
 import { applyRollups, type ReleaseCounts } from "../db/queries/rollup.queries.js";
 import { rootMessage } from "../errors/index.js";
@@ -8,6 +10,8 @@ import { type CountedReport, rollUp } from "./rollup.js";
 export interface PendingReport {
   documentId: string;
   row: ReportToInsert;
+  /** Absent when the analysis is off. */
+  analysis?: ReportAnalysis;
 }
 
 export interface Written {
@@ -49,6 +53,16 @@ async function write(tx: Db, pending: PendingReport[]): Promise<Written> {
 async function insert(tx: Db, pending: PendingReport[]): Promise<CountedReport[]> {
   const rows = pending.map((p) => p.row);
   const ids = await insertReports(tx, rows);
+  // In the same savepoint as the report rows: a report and its analysis are written or refused together.
+  await insertReportAnalysis(
+    tx,
+    pending.flatMap(({ row, analysis }) => {
+      const reportId = ids.get(row.guid);
+      if (reportId === undefined || !analysis) return [];
+      const { dist, version, grade, submittedAt } = row;
+      return [{ reportId, dist, version, grade, submittedAt, ...analysis }];
+    }),
+  );
   return rows.filter((r) => ids.has(r.guid)).map((r) => ({ ...r, id: ids.get(r.guid) }) as CountedReport);
 }
 

@@ -1,7 +1,12 @@
 import { AppError, ErrorCode } from "../errors/index.js";
 import type { Grade } from "../report/grade.js";
 import { parsePerlSeries, perlSeriesName } from "../report/perl.js";
-import type { ReleaseUpdatedPayload, ReportProcessedPayload, UploadAddedPayload } from "./topics.js";
+import type {
+  RegressionDetectedPayload,
+  ReleaseUpdatedPayload,
+  ReportProcessedPayload,
+  UploadAddedPayload,
+} from "./topics.js";
 
 /*
  * What subscribers may ask for, as predicates over event payloads. They run in the publishing
@@ -61,6 +66,15 @@ export function uploadFilter(filter: UploadFilter): ((event: UploadAddedPayload)
   if (author === undefined && dist === undefined) return undefined;
   return (event) =>
     (author === undefined || event.author.toUpperCase() === author) && (dist === undefined || event.dist === dist);
+}
+
+/** The predicate for a regressionDetected subscription; undefined when it asks for every regression. */
+export function regressionFilter(filter: UploadFilter): ((event: RegressionDetectedPayload) => boolean) | undefined {
+  const author = given("author", filter.author)?.toUpperCase();
+  const dist = given("dist", filter.dist);
+  if (author === undefined && dist === undefined) return undefined;
+  return (event) =>
+    (author === undefined || event.author?.toUpperCase() === author) && (dist === undefined || event.dist === dist);
 }
 
 /** The series as events name it ("5.036" asks for "5.36"); undefined when absent. */

@@ -10,6 +10,7 @@ export const Topic = {
   releaseUpdated: "RELEASE_UPDATED",
   uploadAdded: "UPLOAD_ADDED",
   credentialRevoked: "CREDENTIAL_REVOKED",
+  regressionDetected: "REGRESSION_DETECTED",
 } as const;
 export type Topic = (typeof Topic)[keyof typeof Topic];
 
@@ -50,9 +51,25 @@ export interface CredentialRevokedPayload {
   tokenHash: string;
 }
 
+/**
+ * A release started failing where its previous release passed: cells (perl series × OS) whose
+ * reports of this release all fail while the previous release's all passed, published by the
+ * batch whose reports made the first failure of such a cell.
+ */
+export interface RegressionDetectedPayload {
+  dist: string;
+  version: string;
+  previousVersion: string;
+  author: string | null;
+  cells: { perlSeries: string; osname: string; passedBefore: number; failsNow: number }[];
+  /** ISO 8601: when the batch that found it committed. */
+  detectedAt: string;
+}
+
 export interface EventPayloads {
   [Topic.reportProcessed]: ReportProcessedPayload;
   [Topic.releaseUpdated]: ReleaseUpdatedPayload;
   [Topic.uploadAdded]: UploadAddedPayload;
   [Topic.credentialRevoked]: CredentialRevokedPayload;
+  [Topic.regressionDetected]: RegressionDetectedPayload;
 }

@@ -20,6 +20,8 @@ import { TesterResolver } from "./resolvers/tester.resolver.js";
 import { UploadResolver } from "./resolvers/upload.resolver.js";
 import { UploadAddResolver } from "./resolvers/upload-add.resolver.js";
 import { UploadAddedResolver } from "./resolvers/upload-added.resolver.js";
+// Last: its types are emitted after the others', keeping schema.graphql's order stable.
+import { analysisResolvers } from "./resolvers/analysis.resolver.js";
 
 const resolvers = [
   ServerInfoResolver,
@@ -38,6 +40,7 @@ const resolvers = [
   ReportProcessedResolver,
   ReleaseUpdatedResolver,
   UploadAddedResolver,
+  ...analysisResolvers,
 ] as const;
 
 const rootDescriptions = {

@@ -4,7 +4,11 @@ import { GRADES } from "../../report/grade.js";
 import { STABLE_COUNTER } from "../../report/release-counters.js";
 import { type Db, queryRows } from "../client.js";
 import {
+  failureSignatures,
   perlVersions,
+  reportFactors,
+  reportFailures,
+  reportTexts,
   releaseMatrixCells,
   releases,
   reportDocuments,
@@ -46,6 +50,10 @@ export async function resetDerivedTables(db: Db): Promise<void> {
     testerMonths,
     testerMachines,
     perlVersions,
+    reportFactors,
+    reportTexts,
+    reportFailures,
+    failureSignatures,
   ];
   await db.transaction(async (tx) => {
     await tx.execute(sql`truncate ${sql.join(derived, sql`, `)} restart identity`);
@@ -203,6 +211,37 @@ const checks: [table: string, query: SQL][] = [
     ),
   ],
 ];
+
+/**
+ * The analysis rows (src/analysis/) that disagree with the report rows, by report id: a factor
+ * row for every report with its grade and release, a search text for every non-pass report and
+ * for no pass, and no failure without its report.
+ */
+function analysisRows(): SQL {
+  const f = reportFactors;
+  const t = reportTexts;
+  const shown = (dist: SQL | AnyPgColumn, version: SQL | AnyPgColumn, grade: SQL | AnyPgColumn) =>
+    sql`concat_ws(' ', ${dist}, ${version}, ${grade})`;
+  return sql`
+    select concat('report ', coalesce(r.id, f.${name(f.reportId)})) as key,
+      coalesce(${shown(sql`r.dist`, sql`r.version`, sql`r.grade`)}, 'none') as expected,
+      coalesce(${shown(sql`f.${name(f.dist)}`, sql`f.${name(f.version)}`, sql`f.${name(f.grade)}`)}, 'none') as actual
+    from ${reports} r full join ${f} f on f.${name(f.reportId)} = r.id
+    where r.id is null or f.${name(f.reportId)} is null or r.grade <> f.${name(f.grade)}
+      or r.dist <> f.${name(f.dist)} or r.version <> f.${name(f.version)}
+    union all
+    select concat('text of report ', coalesce(r.id, t.${name(t.reportId)})) as key,
+      case when r.id is null then 'none' else 'a text' end as expected,
+      case when t.${name(t.reportId)} is null then 'none' else 'a text' end as actual
+    from (select id from ${reports} where grade <> 'pass') r full join ${t} t on t.${name(t.reportId)} = r.id
+    where r.id is null or t.${name(t.reportId)} is null
+    union all
+    select concat('failures of report ', fl.${name(reportFailures.reportId)}) as key, 'none' as expected,
+      'failures' as actual
+    from ${reportFailures} fl where not exists (select 1 from ${reports} r where r.id = fl.${name(reportFailures.reportId)})`;
+}
+
+checks.push([getTableName(reportFactors), analysisRows()]);
 
 /** Every derived count that disagrees with a recount of the report rows; empty when all agree. */
 export async function verifyDerivedCounts(db: Db): Promise<Mismatch[]> {

@@ -46,11 +46,39 @@ const SLIM_DOCUMENT = sql`jsonb_build_object(
   'result', jsonb_build_object('grade', d.doc->'result'->'grade', 'output', '{}'::jsonb),
   'metabase', d.doc->'metabase')`;
 
+/*
+ * What the analysis (src/analysis/analyse.ts) adds to the slim document: prerequisites and
+ * toolchain versions; of `perl -V` only the build options it reads (a few words instead of
+ * kilobytes); and the output of non-pass reports only, the text it searches and scans.
+ */
+const ANALYSED_DOCUMENT = sql`${SLIM_DOCUMENT}
+  || jsonb_build_object(
+    'environment', jsonb_build_object(
+      'toolchain', d.doc->'environment'->'toolchain',
+      'language', (d.doc->'environment'->'language') - 'variables' || jsonb_build_object('build',
+        concat_ws(' ',
+          substring(d.doc->'environment'->'language'->>'build' from 'useithreads=\w+'),
+          substring(d.doc->'environment'->'language'->>'build' from 'use64bitint=\w+'),
+          substring(d.doc->'environment'->'language'->>'build' from 'uselongdouble=\w+'),
+          substring(d.doc->'environment'->'language'->>'build' from 'usequadmath=\w+'),
+          substring(d.doc->'environment'->'language'->>'build' from '-DDEBUGGING\M'))),
+      'system', jsonb_build_object(
+        'osname', d.doc->'environment'->'system'->'osname',
+        'osversion', d.doc->'environment'->'system'->'osversion')),
+    'distribution', d.doc->'distribution',
+    'result', jsonb_build_object('grade', d.doc->'result'->'grade', 'output',
+      case when d.doc->'result'->>'grade' = 'pass' then '{}'::jsonb else d.doc->'result'->'output' end))`;
+
 /**
  * Locks and returns waiting documents in arrival order: the next `limit` of them, or the given
  * ones. SKIP LOCKED lets any number of workers claim side by side without waiting on each other.
  */
-export async function claimDocuments(tx: Db, claim: { limit: number } | { ids: string[] }): Promise<ClaimedDocument[]> {
+export async function claimDocuments(
+  tx: Db,
+  claim: { limit: number } | { ids: string[] },
+  /** Also what the analysis reads (ANALYSED_DOCUMENT). */
+  analysis = false,
+): Promise<ClaimedDocument[]> {
   const which = "ids" in claim ? sql`and ${idIn(claim.ids)}` : sql``;
   const limit = "ids" in claim ? claim.ids.length : claim.limit;
   const rows = await queryRows<{
@@ -69,7 +97,7 @@ export async function claimDocuments(tx: Db, claim: { limit: number } | { ids: s
     // project the slim document from the decompressed value. Measured on the 1M-report load
     // (BENCHMARKS.md): Postgres time per report in the ETL from about 0.19 ms to 0.10 ms, the
     // whole load from 1,821 to 2,248 reports/s.
-    sql`select d.id, d.seq, d.received_at, d.tester_id, ${SLIM_DOCUMENT} as document,
+    sql`select d.id, d.seq, d.received_at, d.tester_id, ${analysis ? ANALYSED_DOCUMENT : SLIM_DOCUMENT} as document,
           (select jsonb_build_object('name', ${testers.fullName}, 'email', ${testers.email})
            from ${testers} where ${testers.id} = d.tester_id) as submitter
         from (

@@ -45,7 +45,8 @@ export interface PagedReport {
   submittedAtExact?: string;
 }
 
-function filterConditions(filter: ReportFilter): SQL[] {
+/** The WHERE conditions of a report filter, for every list of reports (reports, searches). */
+export function filterConditions(filter: ReportFilter): SQL[] {
   const conditions: (SQL | undefined)[] = [];
   if (filter.dist !== undefined) conditions.push(eq(reports.dist, filter.dist));
   if (filter.version !== undefined) conditions.push(eq(reports.version, filter.version));

@@ -1,3 +1,4 @@
+export * from "./analysis.schema.js";
 export * from "./documents.schema.js";
 export * from "./perl-versions.schema.js";
 export * from "./releases.schema.js";

@@ -5,7 +5,7 @@ import {
   releaseMatrixByDistVersion,
   uploadByDistVersion,
 } from "./release.loader.js";
-import { reportByGuid, reportById, reportDocumentByGuid, testerById } from "./report.loader.js";
+import { failuresByReportId, reportByGuid, reportById, reportDocumentByGuid, testerById } from "./report.loader.js";
 
 /** Every DataLoader, created afresh for each request so that no cache outlives it. */
 export function createLoaders(db: Db) {
@@ -18,6 +18,7 @@ export function createLoaders(db: Db) {
     reportByGuid: reportByGuid(db),
     reportDocumentByGuid: reportDocumentByGuid(db),
     testerById: testerById(db),
+    failuresByReportId: failuresByReportId(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { failuresOfReports } from "../../db/queries/analysis.queries.js";
 import { findReportDocuments, findReportsByGuids, findReportsByIds } from "../../db/queries/report.queries.js";
 import { findTesters } from "../../db/queries/tester.queries.js";
 import { keyedLoader } from "./keyed-loader.js";
@@ -33,4 +34,13 @@ export const testerById = (db: Db) =>
     (ids: readonly string[]) => findTesters(db, ids),
     (id) => id,
     (row) => row.id,
+  );
+
+/** The failures of reports by sequential id, each with how many other reports fail the same way. */
+export const failuresByReportId = (db: Db) =>
+  keyedLoader(
+    (ids: readonly number[]) => failuresOfReports(db, ids),
+    (id) => String(id),
+    (row) => String(row.reportId),
+    (rows) => rows ?? [],
   );

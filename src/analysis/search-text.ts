@@ -1,0 +1,64 @@
+import { OUTPUT_PHASES, type ReportDocument } from "../report/index.js";
+
+/**
+ * What of a report's output is kept for searching: every phase of a non-pass report, without the
+ * sections a CPAN::Reporter text report appends after the test output (its prerequisite table,
+ * environment and `perl -V`, which the report's own fields carry), up to a limit. Past it, the
+ * head (where configure errors and missing modules show) and the tail (where the failing tests
+ * and the harness summary are) are kept and the middle is dropped.
+ */
+export const SEARCH_TEXT_LIMITS = { total: 64 * 1024, head: 16 * 1024 } as const;
+
+const GAP = "\n…\n";
+
+export function searchableText(doc: ReportDocument): string | null {
+  if (doc.result.grade === "pass") return null;
+  const parts = OUTPUT_PHASES.map((phase) => doc.result.output[phase]).filter((text): text is string => Boolean(text));
+  // NUL cannot be stored in a text column.
+  const text = parts.map(withoutAppendix).join("\n").replaceAll("\u0000", "");
+  if (text.length <= SEARCH_TEXT_LIMITS.total) return text;
+  const tail = SEARCH_TEXT_LIMITS.total - SEARCH_TEXT_LIMITS.head - GAP.length;
+  return text.slice(0, SEARCH_TEXT_LIMITS.head) + GAP + text.slice(text.length - tail);
+}
+
+export interface Excerpt {
+  /** A line or two around a match. */
+  text: string;
+  /** Where the searched text occurs in `text` (UTF-16 offsets). */
+  matches: { start: number; length: number }[];
+}
+
+/** The first `limit` places where `needle` occurs (ignoring case), each with some context. */
+export function excerpts(haystack: string, needle: string, limit = 3, context = 80): Excerpt[] {
+  const lower = haystack.toLowerCase();
+  const target = needle.toLowerCase();
+  const found: Excerpt[] = [];
+  if (target.length === 0) return found;
+  let from = 0;
+  while (found.length < limit) {
+    const at = lower.indexOf(target, from);
+    if (at < 0) break;
+    const start = Math.max(0, at - context);
+    const end = Math.min(haystack.length, at + target.length + context);
+    const text = haystack.slice(start, end);
+    const matches: Excerpt["matches"] = [];
+    for (
+      let i = text.toLowerCase().indexOf(target);
+      i >= 0;
+      i = text.toLowerCase().indexOf(target, i + target.length)
+    ) {
+      matches.push({ start: i, length: target.length });
+    }
+    found.push({ text, matches });
+    from = end;
+  }
+  return found;
+}
+
+// The first appended section of a text report: `PREREQUISITES` under a rule of dashes.
+const APPENDIX = /^-{10,}\r?\n(?:PREREQUISITES|ENVIRONMENT AND OTHER CONTEXT)\r?$/m;
+
+function withoutAppendix(text: string): string {
+  const at = text.search(APPENDIX);
+  return at < 0 ? text : text.slice(0, at);
+}

@@ -1,0 +1,439 @@
+import { LRUCache } from "lru-cache";
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from "type-graphql";
+import {
+  compareVersions,
+  DEFAULT_RANKING,
+  excerpts,
+  previousVersion,
+  rankFactors,
+  type RankedFactor,
+  regressedCells,
+} from "../../analysis/index.js";
+import {
+  findSignatures,
+  flakyMachines,
+  releaseCells,
+  releaseFactorRows,
+  releaseFailureGroups,
+  searchReportTexts,
+  seriesBreaks,
+  spreadingSignatures,
+  versionsOf,
+} from "../../db/queries/analysis.queries.js";
+import type { ReportFilter } from "../../db/queries/report.queries.js";
+import { type RegressionDetectedPayload, regressionFilter, Topic } from "../../events/index.js";
+import { badArgument, dateTimeArgument, intInRange, perlSeriesArgument } from "../args/arguments.js";
+import { ConnectionArgs } from "../args/connection.args.js";
+import { decodeCursor, encodeCursor, type CursorKey } from "../args/cursor.js";
+import { cacheFor, MaxAge } from "../execution/cache-hints.js";
+import type { GraphQLContext } from "../context.js";
+import { DateTimeScalar, type InvalidScalarValue } from "../scalars.js";
+import {
+  BleadBreak,
+  FactorAnalysis,
+  FailureSignatureSummary,
+  FlakyMachine,
+  PrerequisiteBreak,
+  RegressionDetected,
+  ReleaseDiagnosis,
+  ReleaseFactor,
+  ReleaseFailureGroup,
+  ReleaseRegression,
+  ReportFailure,
+  ReportSearchHitConnection,
+  type ReportSearchHit,
+  toRegressionDetected,
+} from "../types/analysis.type.js";
+import { Grade } from "../types/enums.type.js";
+import { type Connection, toConnection } from "../types/connection.type.js";
+import { Release } from "../types/release.type.js";
+import { Report, toReport } from "../types/report.type.js";
+
+/** Search text: at least 3 characters (what a trigram index can look up), at most 200. */
+export const SEARCH_TEXT_LENGTH = { min: 3, max: 200 } as const;
+const MAX_SEARCH_PAGE = 50;
+const MAX_GROUPS = 50;
+
+const METHOD =
+  `Fisher's exact test (two-sided) on the 2×2 table of each split (pass/fail × with/without), ` +
+  `Holm-corrected for the number of splits tried; a split is tried when each side has at least ` +
+  `${DEFAULT_RANKING.minSide} reports and the release at least ${DEFAULT_RANKING.minReports} passes and fails.`;
+
+/*
+ * Factor rankings are computed from the release's factor rows when asked, and kept per process
+ * under the release's newest report id: a release with no new report is ranked once. A ranking is
+ * small (the significant factors and a few example ids).
+ */
+const rankings = new LRUCache<string, ReturnType<typeof rankFactors>>({ max: 2_000 });
+
+async function rankingOf(diagnosis: ReleaseDiagnosis, context: GraphQLContext) {
+  const release = await context.loaders.releaseByDistVersion.load(diagnosis);
+  const key = `${diagnosis.dist}\u0000${diagnosis.version}\u0000${release?.latestReportId ?? 0}`;
+  const cached = rankings.get(key);
+  if (cached) return cached;
+  const ranking = rankFactors(await releaseFactorRows(context.db, diagnosis.dist, diagnosis.version));
+  rankings.set(key, ranking);
+  return ranking;
+}
+
+async function reportsByIds(ids: readonly number[], { loaders }: GraphQLContext): Promise<Report[]> {
+  const rows = await loaders.reportById.loadMany([...ids]);
+  return rows.flatMap((row) => (row && !(row instanceof Error) ? [toReport(row)] : []));
+}
+
+const toFactor = (factor: RankedFactor): ReleaseFactor =>
+  Object.assign(new ReleaseFactor(), {
+    ...factor,
+    adjustedPValue: factor.adjustedP,
+    failIds: factor.failExamples,
+    passIds: factor.passExamples,
+  });
+
+@Resolver(() => Release)
+export class ReleaseAnalysisResolver {
+  @FieldResolver(() => ReleaseDiagnosis, {
+    description:
+      "Why this release fails: failures by signature, the factors that separate fails from passes, flaky machines, regressions.",
+  })
+  whyItFails(@Root() release: Release): ReleaseDiagnosis {
+    return Object.assign(new ReleaseDiagnosis(), { dist: release.dist, version: release.version });
+  }
+}
+
+@Resolver(() => ReleaseDiagnosis)
+export class ReleaseDiagnosisResolver {
+  @FieldResolver(() => [ReleaseFailureGroup], {
+    description: "The release's failures grouped by signature, the most frequent first.",
+  })
+  @cacheFor(MaxAge.counts)
+  async signatures(
+    @Root() diagnosis: ReleaseDiagnosis,
+    @Arg("first", () => Int, { defaultValue: 20, description: `How many: 1..${MAX_GROUPS}.` }) first: number,
+    @Ctx() { db }: GraphQLContext,
+  ): Promise<ReleaseFailureGroup[]> {
+    const rows = await releaseFailureGroups(
+      db,
+      diagnosis.dist,
+      diagnosis.version,
+      intInRange("first", first, 1, MAX_GROUPS),
+    );
+    return rows.map((row) =>
+      Object.assign(new ReleaseFailureGroup(), {
+        ...row,
+        signature: { id: row.signature, kind: row.kind, title: row.title },
+      }),
+    );
+  }
+
+  @FieldResolver(() => FactorAnalysis, {
+    description: "What separates this release's fails from its passes. " + METHOD,
+  })
+  @cacheFor(MaxAge.counts)
+  async factors(@Root() diagnosis: ReleaseDiagnosis, @Ctx() context: GraphQLContext): Promise<FactorAnalysis> {
+    const ranking = await rankingOf(diagnosis, context);
+    return Object.assign(new FactorAnalysis(), { ...ranking, method: METHOD, factors: ranking.factors.map(toFactor) });
+  }
+
+  @FieldResolver(() => PrerequisiteBreak, {
+    nullable: true,
+    description:
+      'The prerequisite from whose version on this release fails ("CPAN breaks CPAN"), when a factor shows one.',
+  })
+  @cacheFor(MaxAge.counts)
+  async prerequisiteBreak(
+    @Root() diagnosis: ReleaseDiagnosis,
+    @Ctx() context: GraphQLContext,
+  ): Promise<PrerequisiteBreak | null> {
+    const { factors } = await rankingOf(diagnosis, context);
+    const factor = factors.find((f) => f.kind === "prereq" && f.operator === ">=");
+    if (!factor) return null;
+    return Object.assign(new PrerequisiteBreak(), {
+      module: factor.name,
+      lastPassing: factor.below,
+      firstFailing: factor.value,
+      factor: toFactor(factor),
+    });
+  }
+
+  @FieldResolver(() => [FlakyMachine], {
+    description: "Machines that both passed and failed this release, most fails first.",
+  })
+  @cacheFor(MaxAge.counts)
+  async flakyMachines(@Root() diagnosis: ReleaseDiagnosis, @Ctx() { db }: GraphQLContext): Promise<FlakyMachine[]> {
+    const rows = await flakyMachines(db, diagnosis.dist, diagnosis.version);
+    return rows.map((row) => Object.assign(new FlakyMachine(), { ...row, archname: row.platform }));
+  }
+
+  @FieldResolver(() => ReleaseRegression, {
+    description: "Cells (perl series × OS) that fail now and passed in the previous release.",
+  })
+  @cacheFor(MaxAge.counts)
+  async regression(@Root() diagnosis: ReleaseDiagnosis, @Ctx() { db }: GraphQLContext): Promise<ReleaseRegression> {
+    const versions = (await versionsOf(db, [diagnosis.dist])).map((r) => r.version);
+    const previous = previousVersion(versions, diagnosis.version);
+    if (!previous) return { previousVersion: null, cells: [] };
+    const cells = await releaseCells(db, [diagnosis, { dist: diagnosis.dist, version: previous }]);
+    const of = (version: string) => cells.filter((c) => c.version === version);
+    return { previousVersion: previous, cells: regressedCells(of(diagnosis.version), of(previous)) };
+  }
+}
+
+@Resolver(() => ReleaseFailureGroup)
+export class ReleaseFailureGroupResolver {
+  @FieldResolver(() => [Report], {
+    description: "Up to three reports failing this way.",
+  })
+  examples(@Root() group: ReleaseFailureGroup, @Ctx() context: GraphQLContext): Promise<Report[]> {
+    return reportsByIds(group.exampleIds, context);
+  }
+}
+
+@Resolver(() => ReleaseFactor)
+export class ReleaseFactorResolver {
+  @FieldResolver(() => [Report], { description: "Up to three fails on the failing side." })
+  failExamples(@Root() factor: ReleaseFactor, @Ctx() context: GraphQLContext): Promise<Report[]> {
+    return reportsByIds(factor.failIds, context);
+  }
+
+  @FieldResolver(() => [Report], { description: "Up to three passes on the other side." })
+  passExamples(@Root() factor: ReleaseFactor, @Ctx() context: GraphQLContext): Promise<Report[]> {
+    return reportsByIds(factor.passIds, context);
+  }
+}
+
+@Resolver(() => FlakyMachine)
+export class FlakyMachineResolver {
+  @FieldResolver(() => [Report], { description: "Up to three of its passes." })
+  passExamples(@Root() machine: FlakyMachine, @Ctx() context: GraphQLContext): Promise<Report[]> {
+    return reportsByIds(machine.passIds, context);
+  }
+
+  @FieldResolver(() => [Report], { description: "Up to three of its fails." })
+  failExamples(@Root() machine: FlakyMachine, @Ctx() context: GraphQLContext): Promise<Report[]> {
+    return reportsByIds(machine.failIds, context);
+  }
+}
+
+@Resolver(() => Report)
+export class ReportFailuresResolver {
+  @FieldResolver(() => [ReportFailure], {
+    description:
+      "How this report failed, each failure with how many other reports fail the same way; empty for a pass.",
+  })
+  @cacheFor(MaxAge.counts)
+  async failures(@Root() report: Report, @Ctx() { loaders }: GraphQLContext): Promise<ReportFailure[]> {
+    const rows = await loaders.failuresByReportId.load(report.reportId);
+    return rows.map((row) =>
+      Object.assign(new ReportFailure(), {
+        signature: { id: row.signature, kind: row.kind, title: row.title },
+        testFile: row.testFile === "" ? null : row.testFile,
+        otherReports: row.others,
+      }),
+    );
+  }
+}
+
+@ArgsType()
+class SearchReportsArgs extends ConnectionArgs {
+  @Field(() => String, {
+    description: `Text the report's output contains, ignoring case: ${SEARCH_TEXT_LENGTH.min}..${SEARCH_TEXT_LENGTH.max} characters, e.g. \`Can't locate Foo/Bar.pm\`.`,
+  })
+  text!: string;
+
+  @Field(() => String, { nullable: true, description: "Only reports of this distribution." })
+  dist?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only reports of this version (with `dist`)." })
+  version?: string | null;
+
+  @Field(() => Grade, { nullable: true, description: "Only reports of this grade (passes are not searched)." })
+  grade?: Grade | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only reports on this perl: a series (`5.40`) or a version (`5.41.7`).",
+  })
+  perl?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only reports from this OS (`$^O`)." })
+  osname?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "Only reports submitted at or after this time." })
+  since?: Date | InvalidScalarValue | null;
+}
+
+const isRankAndId = (key: CursorKey): key is [number, number] =>
+  key.length === 2 && typeof key[0] === "number" && Number.isSafeInteger(key[1]);
+
+function searchFilter(args: SearchReportsArgs): ReportFilter {
+  const filter: ReportFilter = {};
+  if (args.dist != null) filter.dist = args.dist;
+  if (args.version != null) {
+    if (args.dist == null) throw badArgument("version", "a version together with `dist`", args.version);
+    filter.version = args.version;
+  }
+  if (args.grade) filter.grades = [args.grade];
+  if (args.perl != null) {
+    if (/^5\.\d{1,3}\.\d{1,3}/.test(args.perl)) filter.perls = [args.perl];
+    else filter.perlSeries = perlSeriesArgument("perl", args.perl);
+  }
+  if (args.osname != null) filter.osnames = [args.osname];
+  const since = dateTimeArgument("since", args.since);
+  if (since) filter.submittedFrom = since;
+  return filter;
+}
+
+@Resolver()
+export class AnalysisQueryResolver {
+  @Query(() => ReportSearchHitConnection, {
+    description:
+      "Reports whose output contains `text` (ignoring case), best ranked first, with excerpts around the matches. " +
+      "Every non-pass report's output is searched (up to 64 KiB of it: its head and its tail); passes are not.",
+  })
+  @cacheFor(MaxAge.counts)
+  async searchReports(
+    @Args(() => SearchReportsArgs) args: SearchReportsArgs,
+    @Ctx() { db }: GraphQLContext,
+  ): Promise<Connection<ReportSearchHit>> {
+    const text = args.text.trim();
+    if (text.length < SEARCH_TEXT_LENGTH.min || text.length > SEARCH_TEXT_LENGTH.max) {
+      throw badArgument("text", `${SEARCH_TEXT_LENGTH.min}..${SEARCH_TEXT_LENGTH.max} characters`, args.text);
+    }
+    const first = intInRange("first", args.first, 1, MAX_SEARCH_PAGE);
+    const after = args.after ? decodeCursor("search", args.after, isRankAndId) : undefined;
+    const rows = await searchReportTexts(db, {
+      text,
+      filter: searchFilter(args),
+      limit: first,
+      ...(after ? { after: { rank: after[0], id: after[1] } } : {}),
+    });
+    return toConnection(
+      rows,
+      first,
+      Boolean(args.after),
+      (row) => encodeCursor("search", [row.rank, row.report.id]),
+      (row) => ({ report: toReport(row.report), rank: row.rank, excerpts: excerpts(row.window, text) }),
+    );
+  }
+
+  @Query(() => [FailureSignatureSummary], {
+    description:
+      "Failure signatures spreading now: those failing the most distributions among reports submitted since `since`.",
+  })
+  @cacheFor(MaxAge.statistics)
+  async spreadingFailures(
+    @Arg("since", () => DateTimeScalar, { nullable: true, description: "Default: seven days ago." })
+    since: Date | InvalidScalarValue | null | undefined,
+    @Arg("minDistributions", () => Int, { defaultValue: 3, description: "At least this many distributions: 2..1000." })
+    minDistributions: number,
+    @Arg("first", () => Int, { defaultValue: 20, description: `How many: 1..${MAX_GROUPS}.` }) first: number,
+    @Ctx() { db }: GraphQLContext,
+  ): Promise<FailureSignatureSummary[]> {
+    const from = dateTimeArgument("since", since) ?? new Date(Date.now() - 7 * 86_400_000);
+    const rows = await spreadingSignatures(
+      db,
+      from,
+      intInRange("minDistributions", minDistributions, 2, 1000),
+      intInRange("first", first, 1, MAX_GROUPS),
+    );
+    return rows.map((row) => ({
+      signature: { id: row.signature, kind: row.kind, title: row.title },
+      reports: row.reports,
+      distributions: row.distributions,
+      firstSeenAt: null,
+    }));
+  }
+
+  @Query(() => FailureSignatureSummary, {
+    nullable: true,
+    description: "One failure signature by id; null if unknown.",
+  })
+  @cacheFor(MaxAge.counts)
+  async failureSignature(
+    @Arg("id", () => ID, { description: "The signature's 16 hex digits." }) id: string,
+    @Ctx() { db }: GraphQLContext,
+  ): Promise<FailureSignatureSummary | null> {
+    if (!/^[0-9a-f]{16}$/.test(id)) throw badArgument("id", "16 lowercase hex digits", id);
+    const [row] = await findSignatures(db, [id]);
+    return row
+      ? {
+          signature: { id: row.signature, kind: row.kind, title: row.title },
+          reports: row.reports,
+          distributions: row.distributions,
+          firstSeenAt: row.firstSeenAt,
+        }
+      : null;
+  }
+
+  @Query(() => [BleadBreak], {
+    description:
+      '"Blead Breaks CPAN": the latest release of each distribution whose reports all pass on the stable perl ' +
+      "series and all fail on the development one (per series × OS cell counts).",
+  })
+  @cacheFor(MaxAge.statistics)
+  async bleadBreaksCpan(
+    @Arg("perl", () => String, {
+      description: "The development perl: a series (`5.41`) or a version (`5.41.7`, its series is used).",
+    })
+    perl: string,
+    @Arg("stable", () => String, { description: "The stable series to compare with, e.g. `5.40`." }) stable: string,
+    @Ctx() { db }: GraphQLContext,
+  ): Promise<BleadBreak[]> {
+    const dev = perlSeriesArgument("perl", perl.split(".").slice(0, 2).join("."));
+    const base = perlSeriesArgument("stable", stable);
+    const rows = await seriesBreaks(db, `${base.major}.${base.minor}`, `${dev.major}.${dev.minor}`);
+    const versions = new Map<string, string[]>();
+    for (const { dist, version } of await versionsOf(db, [...new Set(rows.map((r) => r.dist))])) {
+      versions.set(dist, [...(versions.get(dist) ?? []), version]);
+    }
+    const latest = (dist: string) => [...(versions.get(dist) ?? [])].sort(compareVersions).at(-1);
+    return rows
+      .filter((row) => latest(row.dist) === row.version)
+      .map(({ dist, version, stablePass, devFail }) =>
+        Object.assign(new BleadBreak(), { dist, version, stablePasses: stablePass, devFails: devFail }),
+      );
+  }
+
+  @Subscription(() => RegressionDetected, {
+    description:
+      "Releases that start failing where their previous release passed (cells of perl series × OS), as reports are processed.",
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, RegressionArgs, GraphQLContext>) =>
+      context.events.on(Topic.regressionDetected, { filter: regressionFilter(args) }),
+  })
+  regressionDetected(
+    @Root() payload: RegressionDetectedPayload,
+    @Arg("author", () => String, { nullable: true, description: "Only releases by this PAUSE id (any case)." })
+    _author?: string | null,
+    @Arg("dist", () => String, { nullable: true, description: "Only releases of this distribution." })
+    _dist?: string | null,
+  ): RegressionDetected {
+    return toRegressionDetected(payload);
+  }
+}
+
+type RegressionArgs = { author?: string | null; dist?: string | null };
+
+/** Every resolver of the analysis, for the schema. */
+export const analysisResolvers = [
+  ReleaseAnalysisResolver,
+  ReleaseDiagnosisResolver,
+  ReleaseFailureGroupResolver,
+  ReleaseFactorResolver,
+  FlakyMachineResolver,
+  ReportFailuresResolver,
+  AnalysisQueryResolver,
+] as const;
