@@ -12,6 +12,7 @@ const rooms = {
   rest: ["src/rest"],
   intake: ["src/intake"],
   web: ["src/web"],
+  notify: ["src/notify"],
   auth: ["src/auth"],
   db: ["src/db"],
   events: ["src/events"],
@@ -19,7 +20,7 @@ const rooms = {
   base: ["src/config.ts", "src/log.ts", "src/redis.ts", "src/version.ts", "src/errors"],
   bench: ["bench"],
 };
-const lower = ["auth", "db", "events", "report", "base"];
+const lower = ["notify", "auth", "db", "events", "report", "base"];
 const mayImport = {
   entry: Object.keys(rooms).filter((room) => room !== "bench"),
   server: ["graphql", "rest", "intake", "web", ...lower],
@@ -28,6 +29,7 @@ const mayImport = {
   rest: lower,
   intake: lower,
   web: lower,
+  notify: ["auth", "db", "events", "report", "base"],
   auth: ["db", "events", "report", "base"],
   db: ["report", "base"],
   events: ["report", "base"],

@@ -10,6 +10,7 @@ export const Topic = {
   releaseUpdated: "RELEASE_UPDATED",
   uploadAdded: "UPLOAD_ADDED",
   credentialRevoked: "CREDENTIAL_REVOKED",
+  conversationUpdated: "CONVERSATION_UPDATED",
 } as const;
 export type Topic = (typeof Topic)[keyof typeof Topic];
 
@@ -50,9 +51,16 @@ export interface CredentialRevokedPayload {
   tokenHash: string;
 }
 
+/** A new message in a report's conversation; subscribers read it from the database. */
+export interface ConversationUpdatedPayload {
+  reportGuid: string;
+  messageId: number;
+}
+
 export interface EventPayloads {
   [Topic.reportProcessed]: ReportProcessedPayload;
   [Topic.releaseUpdated]: ReleaseUpdatedPayload;
   [Topic.uploadAdded]: UploadAddedPayload;
   [Topic.credentialRevoked]: CredentialRevokedPayload;
+  [Topic.conversationUpdated]: ConversationUpdatedPayload;
 }

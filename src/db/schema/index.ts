@@ -1,3 +1,4 @@
+export * from "./accounts.schema.js";
 export * from "./documents.schema.js";
 export * from "./perl-versions.schema.js";
 export * from "./releases.schema.js";
