@@ -30,7 +30,7 @@ export class MailAdminResolver {
   ): Promise<MailMessage[]> {
     await requireAdmin(context.db, context.authorization);
     checkFirst(first);
-    if (status !== null && !STATUSES.includes(status)) {
+    if (status != null && !STATUSES.includes(status)) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, `status: expected one of ${STATUSES.join(", ")}, got ${JSON.stringify(status)}`);
     }
     const rows = await listMessages(context.db, {
