@@ -25,7 +25,13 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
     token = await testerWithToken(platform.database.db);
     await platform.database.db
       .insert(uploads)
-      .values({ dist: "Foo-Bar", version: "1.00", author: "ANDK", filename: "Foo-Bar-1.00.tar.gz", releasedAt: new Date() });
+      .values({
+        dist: "Foo-Bar",
+        version: "1.00",
+        author: "ANDK",
+        filename: "Foo-Bar-1.00.tar.gz",
+        releasedAt: new Date(),
+      });
   });
   afterAll(async () => {
     await platform.stop();
@@ -55,7 +61,8 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
   async function mailTo(address: string, count = 1, subject = "") {
     return waitFor(() => {
       const mails = smtp.received.filter(
-        (m) => JSON.stringify(m.to).toLowerCase().includes(address.toLowerCase()) && (m.subject ?? "").startsWith(subject),
+        (m) =>
+          JSON.stringify(m.to).toLowerCase().includes(address.toLowerCase()) && (m.subject ?? "").startsWith(subject),
       );
       return mails.length >= count ? mails.at(-1) : undefined;
     }, `mail number ${count} to ${address}`);
@@ -65,13 +72,17 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
   const outboxSize = async () => (await platform.database.db.select().from(outboxMessages)).length;
   const mailsTo = (address: string, subject = "") =>
     smtp.received.filter(
-      (m) => JSON.stringify(m.to).toLowerCase().includes(address.toLowerCase()) && (m.subject ?? "").startsWith(subject),
+      (m) =>
+        JSON.stringify(m.to).toLowerCase().includes(address.toLowerCase()) && (m.subject ?? "").startsWith(subject),
     ).length;
   const SIGN_IN = "Your CPAN Testers sign-in link";
 
   async function signIn(who: { pauseId: string } | { email: string }, address: string): Promise<Session> {
     const before = mailsTo(address, SIGN_IN);
-    const asked = await gql(`mutation($pauseId: String, $email: String) { requestSignIn(pauseId: $pauseId, email: $email) { message } }`, who);
+    const asked = await gql(
+      `mutation($pauseId: String, $email: String) { requestSignIn(pauseId: $pauseId, email: $email) { message } }`,
+      who,
+    );
     expect(asked.data).toEqual({ requestSignIn: { message: CHECK_YOUR_MAIL } });
     const mail = await mailTo(address, before + 1, SIGN_IN);
     const response = await fetch(`${platform.url}/sign-in/${linkIn(mail.text)}`, { redirect: "manual" });
@@ -83,7 +94,9 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
 
   it("signs an author in once per link, with an HttpOnly SameSite cookie, and offers a new link for a spent one", async () => {
     const before = mailsTo("ANDK@cpan.org", SIGN_IN);
-    const asked = await gql(`mutation { requestSignIn(pauseId: "andk", returnTo: "/settings/notifications") { message } }`);
+    const asked = await gql(
+      `mutation { requestSignIn(pauseId: "andk", returnTo: "/settings/notifications") { message } }`,
+    );
     expect(asked.errors).toBeUndefined();
     const mail = await mailTo("ANDK@cpan.org", before + 1, SIGN_IN);
     expect(mail.subject).toBe("Your CPAN Testers sign-in link");
@@ -128,7 +141,11 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
 
   it("changes an author's own settings only with the CSRF token, and names the field of a bad value", async () => {
     const andk = await signIn({ pauseId: "ANDK" }, "ANDK@cpan.org");
-    const read = await gql(`{ notificationSettings { author default { frequency grades firstOnly versions includePatched } } }`, {}, andk);
+    const read = await gql(
+      `{ notificationSettings { author default { frequency grades firstOnly versions includePatched } } }`,
+      {},
+      andk,
+    );
     expect(read.data).toEqual({
       notificationSettings: {
         author: "ANDK",
@@ -145,7 +162,11 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
     const wrongToken = await gql(change, { input: { frequency: "weekly" } }, { cookie: andk.cookie, csrf: "nope" });
     expect(wrongToken.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
 
-    const weekly = await gql(change, { input: { frequency: "weekly", weekday: 5, grades: ["FAIL", "na"] }, tz: "Europe/Berlin" }, andk);
+    const weekly = await gql(
+      change,
+      { input: { frequency: "weekly", weekday: 5, grades: ["FAIL", "na"] }, tz: "Europe/Berlin" },
+      andk,
+    );
     expect(weekly.data).toEqual({
       updateNotificationSettings: {
         timeZone: "Europe/Berlin",
@@ -206,12 +227,16 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
     const reply = await gql(post, { guid: report.id, body: "gcc 13" }, ada);
     expect(reply.data).toMatchObject({ postMessage: { from: "tester", fromName: TESTER.fullName } });
     const toAuthor = await mailTo("ANDK@cpan.org", 1, TESTER.fullName);
-    expect(JSON.stringify(smtp.received.filter((m) => m.subject?.includes("wrote about")).map((m) => m.text))).not.toContain(
-      "ada@example.org",
-    );
+    expect(
+      JSON.stringify(smtp.received.filter((m) => m.subject?.includes("wrote about")).map((m) => m.text)),
+    ).not.toContain("ada@example.org");
     expect(toAuthor).toBeDefined();
 
-    const thread = await gql(`query($guid: String!) { conversation(reportGuid: $guid) { from body } }`, { guid: report.id }, ada);
+    const thread = await gql(
+      `query($guid: String!) { conversation(reportGuid: $guid) { from body } }`,
+      { guid: report.id },
+      ada,
+    );
     expect(thread.data).toEqual({
       conversation: [
         { from: "author", body: "Which **compiler**? <script>alert(1)</script>" },
@@ -223,7 +248,9 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
     expect(long.errors?.[0]?.message).toContain("20000");
     const edge = await gql(post, { guid: report.id, body: "y".repeat(20_000) }, ada);
     expect(edge.errors).toBeUndefined();
-    const stranger = await gql(`query($guid: String!) { conversation(reportGuid: $guid) { body } }`, { guid: report.id });
+    const stranger = await gql(`query($guid: String!) { conversation(reportGuid: $guid) { body } }`, {
+      guid: report.id,
+    });
     expect(stranger.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 
     const byTester = await gql(
@@ -245,7 +272,9 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
       `{ release(dist: "Foo-Bar", version: "1.00") { allPerls { fail } } }`,
     );
     expect(countsAfter.data?.release.allPerls.fail).toBe((countsBefore.data?.release.allPerls.fail ?? 0) - 1);
-    const shown = await gql(`query($guid: String!) { report(guid: $guid) { invalidation { reason } } }`, { guid: report.id });
+    const shown = await gql(`query($guid: String!) { report(guid: $guid) { invalidation { reason } } }`, {
+      guid: report.id,
+    });
     expect(shown.data).toEqual({ report: { invalidation: { reason: "a broken compiler" } } });
     const told = await mailTo(TESTER.email, before + 2, "ANDK");
     expect(told.subject).toBe("ANDK marked your report on Foo-Bar 1.00 invalid");
@@ -265,7 +294,9 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
     expect(oneClick.status).toBe(200);
     const andk = await signIn({ pauseId: "ANDK" }, "ANDK@cpan.org");
     const read = await gql(`{ notificationSettings { default { frequency } distributions { frequency } } }`, {}, andk);
-    expect(read.data).toEqual({ notificationSettings: { default: { frequency: "never" }, distributions: [{ frequency: "never" }] } });
+    expect(read.data).toEqual({
+      notificationSettings: { default: { frequency: "never" }, distributions: [{ frequency: "never" }] },
+    });
     const unknown = await fetch(`${platform.url}/unsubscribe/not-a-token`, { method: "POST" });
     expect(unknown.status).toBe(404);
   });
@@ -273,7 +304,10 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
   it("signs out one browser, or every browser at once", async () => {
     const one = await signIn({ pauseId: "ANDK" }, "ANDK@cpan.org");
     const two = await signIn({ pauseId: "ANDK" }, "ANDK@cpan.org");
-    const out = await fetch(`${platform.url}/sign-out`, { method: "POST", headers: { cookie: one.cookie, "x-csrf-token": one.csrf } });
+    const out = await fetch(`${platform.url}/sign-out`, {
+      method: "POST",
+      headers: { cookie: one.cookie, "x-csrf-token": one.csrf },
+    });
     expect(out.status).toBe(204);
     expect((await gql(`{ viewer { kind } }`, {}, one)).data).toEqual({ viewer: null });
     expect((await gql(`{ viewer { kind } }`, {}, two)).data).toEqual({ viewer: { kind: "author" } });

@@ -59,7 +59,9 @@ describe.each(testBackends())("notifications and mail ($name)", (backend) => {
       ["Foo-Bar", "1.00", "ANDK"],
       ["Baz", "2.00", "BOB"],
     ] as const) {
-      await db.insert(uploads).values({ dist, version, author, filename: `${dist}-${version}.tar.gz`, releasedAt: clock });
+      await db
+        .insert(uploads)
+        .values({ dist, version, author, filename: `${dist}-${version}.tar.gz`, releasedAt: clock });
     }
     // The notifier starts at the newest report: these tests' reports all come after.
     await accounts.notifier.scan();
@@ -80,7 +82,13 @@ describe.each(testBackends())("notifications and mail ($name)", (backend) => {
 
   it("mails an every-report author once per report, first of its kind only, with unsubscribe headers", async () => {
     const { db } = test.database;
-    await saveSettings(db, "ANDK", "", rowValues({ ...DEFAULT_PREFERENCE, frequency: "report" }, { ignoredDists: [], timeZone: "UTC" }), clock);
+    await saveSettings(
+      db,
+      "ANDK",
+      "",
+      rowValues({ ...DEFAULT_PREFERENCE, frequency: "report" }, { ignoredDists: [], timeZone: "UTC" }),
+      clock,
+    );
     const [pass, fail] = await count([
       { dist: "Foo-Bar", grade: "pass" },
       { dist: "Foo-Bar", grade: "fail" },
@@ -89,7 +97,9 @@ describe.each(testBackends())("notifications and mail ($name)", (backend) => {
     expect(await accounts.notifier.scanAll()).toBe(3);
     expect(await accounts.notifier.scanAll()).toBe(0);
     const queued = await messages();
-    expect(queued.map((m) => [m.kind, m.recipient, m.idempotencyKey])).toEqual([["report", "ANDK@cpan.org", `report:ANDK:${fail}`]]);
+    expect(queued.map((m) => [m.kind, m.recipient, m.idempotencyKey])).toEqual([
+      ["report", "ANDK@cpan.org", `report:ANDK:${fail}`],
+    ]);
     expect(pass).toBeDefined();
     expect(scheduled.flatMap((s) => s.ids)).toEqual([queued[0]?.id]);
 
@@ -112,7 +122,13 @@ describe.each(testBackends())("notifications and mail ($name)", (backend) => {
 
   it("builds a daily digest at the author's midnight, once, grouped by distribution and version", async () => {
     const { db } = test.database;
-    await saveSettings(db, "BOB", "", rowValues({ ...DEFAULT_PREFERENCE, grades: ["fail", "na"] }, { ignoredDists: [], timeZone: "Asia/Tokyo" }), clock);
+    await saveSettings(
+      db,
+      "BOB",
+      "",
+      rowValues({ ...DEFAULT_PREFERENCE, grades: ["fail", "na"] }, { ignoredDists: [], timeZone: "Asia/Tokyo" }),
+      clock,
+    );
     await count([
       { dist: "Baz", version: "2.00", grade: "fail", osname: "linux" },
       { dist: "Baz", version: "2.00", grade: "na", osname: "freebsd" },
@@ -160,7 +176,17 @@ describe.each(testBackends())("notifications and mail ($name)", (backend) => {
       headers: {},
     });
     // The same key again queues nothing.
-    expect(await accounts.outbox.send({ kind: "sign-in", idempotencyKey: "test:2", recipient: "x@example.org", subject: "", textBody: "", htmlBody: "", headers: {} })).toBeUndefined();
+    expect(
+      await accounts.outbox.send({
+        kind: "sign-in",
+        idempotencyKey: "test:2",
+        recipient: "x@example.org",
+        subject: "",
+        textBody: "",
+        htmlBody: "",
+        headers: {},
+      }),
+    ).toBeUndefined();
     smtp.refuseNext(550);
     expect(await accounts.outbox.deliver(other!)).toBe("failed");
     const failed = (await messages()).find((m) => m.id === other);

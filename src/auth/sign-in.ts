@@ -52,6 +52,9 @@ const EMAIL = /^[^\s@<>()",;]{1,64}@[^\s@<>()",;]{1,255}$/;
 /** Where a link may send the browser: a path on this site, never another origin. */
 const SAFE_RETURN = /^\/(?![/\\])[^\s]{0,500}$/;
 
+/** How long a rotated session's old token keeps working, for requests already under way. */
+const ROTATION_GRACE_MS = 60_000;
+
 const newToken = () => randomBytes(32).toString("base64url");
 
 /**
@@ -77,7 +80,10 @@ export class SignInService {
     let kind: ViewerKind;
     let subject: string;
     if (pauseId) {
-      if (!PAUSE_ID.test(pauseId)) throw badInput(`pauseId: expected a PAUSE id (letters, digits, -), got ${JSON.stringify(pauseId.slice(0, 40))}`);
+      if (!PAUSE_ID.test(pauseId))
+        throw badInput(
+          `pauseId: expected a PAUSE id (letters, digits, -), got ${JSON.stringify(pauseId.slice(0, 40))}`,
+        );
       kind = ViewerKind.author;
       subject = pauseId.toUpperCase();
     } else {
@@ -88,7 +94,9 @@ export class SignInService {
     }
     await this.spend(ip, `${kind}:${subject}`);
     const exists =
-      kind === ViewerKind.author ? await authorExists(this.db, subject) : (await testersWithEmail(this.db, subject)).length > 0;
+      kind === ViewerKind.author
+        ? await authorExists(this.db, subject)
+        : (await testersWithEmail(this.db, subject)).length > 0;
     if (exists) await this.issue(kind, subject, returnTo);
   }
 
@@ -101,7 +109,10 @@ export class SignInService {
   }
 
   /** Spends a link and opens a session; the link's state when it cannot be used. */
-  async use(token: string, ip: string): Promise<{ outcome: "signed-in"; signedIn: SignedIn } | { outcome: "expired" | "used" | "unknown" }> {
+  async use(
+    token: string,
+    ip: string,
+  ): Promise<{ outcome: "signed-in"; signedIn: SignedIn } | { outcome: "expired" | "used" | "unknown" }> {
     if (token.length > 200) return { outcome: "unknown" };
     const now = this.now();
     const use = await useSignInLink(this.db, hashSecret(token), now);
@@ -125,9 +136,12 @@ export class SignInService {
     if (!session) return { viewer: undefined, csrfVerified: false };
     const viewer = await viewerOfSession(this.db, session);
     const state: ViewerState = { viewer, csrfVerified: csrfHeader !== undefined && csrfHeader === session.csrfToken };
-    if (now.getTime() - session.createdAt.getTime() < this.settings.sessionRotateSeconds * 1000) return state;
+    const young = now.getTime() - session.createdAt.getTime() < this.settings.sessionRotateSeconds * 1000;
+    // A session in its last minute was rotated already (or is about to end): it is not rotated again.
+    const ending = session.expiresAt.getTime() - now.getTime() <= ROTATION_GRACE_MS;
+    if (young || ending) return state;
     const rotated = await this.db.transaction(async (tx) => {
-      const grace = new Date(now.getTime() + 60_000);
+      const grace = new Date(now.getTime() + ROTATION_GRACE_MS);
       await expireSessionAt(tx, session.tokenHash, grace);
       return this.openSession(session.kind, session.subject, now, session.signedInAt, ip, session.csrfToken, tx);
     });
@@ -149,7 +163,14 @@ export class SignInService {
     const token = newToken();
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.settings.linkTtlSeconds * 1000);
-    await insertSignInLink(this.db, { tokenHash: hashSecret(token), kind, subject, returnTo, createdAt: now, expiresAt });
+    await insertSignInLink(this.db, {
+      tokenHash: hashSecret(token),
+      kind,
+      subject,
+      returnTo,
+      createdAt: now,
+      expiresAt,
+    });
     const address = kind === ViewerKind.author ? `${subject}@cpan.org` : subject;
     await this.mail({ kind, address, subject, token, expiresAt });
   }
@@ -161,7 +182,10 @@ export class SignInService {
       { key: `to:${hashSecret(who).slice(0, 22)}`, max: this.settings.perAddress },
     ]);
     if (!verdict.allowed) {
-      throw rateLimited(`rate limit of ${verdict.limit} sign-in requests per ${this.settings.windowSeconds} s exceeded`, verdict.resetInSeconds);
+      throw rateLimited(
+        `rate limit of ${verdict.limit} sign-in requests per ${this.settings.windowSeconds} s exceeded`,
+        verdict.resetInSeconds,
+      );
     }
   }
 

@@ -75,7 +75,8 @@ export function requireViewerWrite(state: ViewerState): Viewer {
 /** The signed-in author (optionally, for a change); FORBIDDEN for a tester. */
 export function requireAuthor(state: ViewerState, write: boolean): Extract<Viewer, { kind: "author" }> {
   const viewer = write ? requireViewerWrite(state) : requireViewer(state);
-  if (viewer.kind !== ViewerKind.author) throw new AppError(ErrorCode.FORBIDDEN, "only an author (signed in by PAUSE id) may do this");
+  if (viewer.kind !== ViewerKind.author)
+    throw new AppError(ErrorCode.FORBIDDEN, "only an author (signed in by PAUSE id) may do this");
   return viewer;
 }
 

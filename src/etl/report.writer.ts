@@ -59,7 +59,10 @@ async function rollupsOf(tx: Db, counted: CountedReport[]): Promise<Map<string, 
     tx,
     counted.map((r) => r.guid),
   );
-  const releases = await applyRollups(tx, rollUp(invalid.size > 0 ? counted.filter((r) => !invalid.has(r.guid)) : counted));
+  const releases = await applyRollups(
+    tx,
+    rollUp(invalid.size > 0 ? counted.filter((r) => !invalid.has(r.guid)) : counted),
+  );
   return new Map(releases.map((r) => [`${r.dist}\u0000${r.version}`, r]));
 }
 

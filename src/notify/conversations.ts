@@ -2,7 +2,12 @@ import MarkdownIt from "markdown-it";
 import type { Viewer } from "../auth/viewer.js";
 import { requireReportParty } from "../auth/viewer.js";
 import type { Db } from "../db/client.js";
-import { conversationOf, insertConversationMessage, reportParties, type ReportParties } from "../db/queries/conversation.queries.js";
+import {
+  conversationOf,
+  insertConversationMessage,
+  reportParties,
+  type ReportParties,
+} from "../db/queries/conversation.queries.js";
 import { type ConversationMessageRow, ViewerKind } from "../db/schema/index.js";
 import { AppError, badInput, ErrorCode, notFound } from "../errors/index.js";
 import { type EventBus, Topic } from "../events/index.js";
@@ -46,7 +51,8 @@ export class Conversations {
   /** Adds a message, mails the other side and tells subscribers. */
   async post(viewer: Viewer, guid: string, body: string): Promise<ConversationMessageRow> {
     const text = body.trim();
-    if (text === "") throw badInput("body: expected a message, got nothing", [{ message: "body is empty", path: "/body" }]);
+    if (text === "")
+      throw badInput("body: expected a message, got nothing", [{ message: "body is empty", path: "/body" }]);
     if (body.length > MAX_MESSAGE_LENGTH) {
       throw new AppError(
         ErrorCode.BAD_USER_INPUT,

@@ -28,9 +28,12 @@ export class Invalidations {
 
   async mark(viewer: Viewer, guid: string, reason: string): Promise<ReportInvalidationRow> {
     const why = reason.trim();
-    if (why === "") throw badInput("reason: expected why the report is invalid", [{ message: "reason is empty", path: "/reason" }]);
+    if (why === "")
+      throw badInput("reason: expected why the report is invalid", [{ message: "reason is empty", path: "/reason" }]);
     if (why.length > MAX_REASON_LENGTH) {
-      throw badInput(`reason: at most ${MAX_REASON_LENGTH} characters, got ${why.length}`, [{ message: "too long", path: "/reason" }]);
+      throw badInput(`reason: at most ${MAX_REASON_LENGTH} characters, got ${why.length}`, [
+        { message: "too long", path: "/reason" },
+      ]);
     }
     const { parties, row } = await this.load(guid);
     const author = requireReportAuthor(viewer, parties);

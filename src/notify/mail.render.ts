@@ -49,7 +49,8 @@ function grouped(reports: readonly ReportToNotify[]): Map<string, Map<string, Re
   return groups;
 }
 
-const line = (r: ReportToNotify) => `${r.grade.toUpperCase()} perl ${r.perl} on ${r.platform} (${r.osname} ${r.osversion})`;
+const line = (r: ReportToNotify) =>
+  `${r.grade.toUpperCase()} perl ${r.perl} on ${r.platform} (${r.osname} ${r.osversion})`;
 
 /** An author's reports: one (every report) or a digest, with unsubscribe headers (RFC 8058). */
 export function reportsMail(

@@ -28,7 +28,9 @@ export async function readSettings(db: Db, author: string): Promise<AuthorSettin
   return {
     author,
     default: base ? preferenceOfRow(base) : DEFAULT_PREFERENCE,
-    distributions: rows.filter((row) => row.dist !== "").map((row) => ({ dist: row.dist, preference: preferenceOfRow(row) })),
+    distributions: rows
+      .filter((row) => row.dist !== "")
+      .map((row) => ({ dist: row.dist, preference: preferenceOfRow(row) })),
     ignoredDists: base?.ignoredDists ?? [],
     timeZone: base?.timeZone ?? "UTC",
   };
@@ -55,12 +57,19 @@ export async function updateSettings(db: Db, notifier: Notifier, author: string,
     ]);
   }
   if (dist !== "" && (change.ignoredDists !== undefined || change.timeZone)) {
-    throw field("distribution", "ignoredDistributions and timeZone are the author's, not a distribution's: leave distribution out");
+    throw field(
+      "distribution",
+      "ignoredDistributions and timeZone are the author's, not a distribution's: leave distribution out",
+    );
   }
-  const base = dist === "" ? current.default : (current.distributions.find((d) => d.dist === dist)?.preference ?? current.default);
+  const base =
+    dist === "" ? current.default : (current.distributions.find((d) => d.dist === dist)?.preference ?? current.default);
   const preference = applyPreferenceInput(base, change.preference ?? {});
   const author_ = {
-    ignoredDists: change.ignoredDists !== undefined && change.ignoredDists !== null ? list("ignoredDistributions", change.ignoredDists) : current.ignoredDists,
+    ignoredDists:
+      change.ignoredDists !== undefined && change.ignoredDists !== null
+        ? list("ignoredDistributions", change.ignoredDists)
+        : current.ignoredDists,
     timeZone: change.timeZone ? timeZone(change.timeZone) : current.timeZone,
   };
   if (dist !== "") {

@@ -95,7 +95,13 @@ export class Notifier {
         if (reports.length === 0) return undefined;
         const token = await unsubscribeTokenOf(tx, digest.author);
         return this.outbox.add(tx, {
-          ...reportsMail(this.links, digest.author, reports, digestTitle(digest.frequency, digest.author, reports), token),
+          ...reportsMail(
+            this.links,
+            digest.author,
+            reports,
+            digestTitle(digest.frequency, digest.author, reports),
+            token,
+          ),
           kind: "digest",
           idempotencyKey: `digest:${digest.author}:${digest.frequency}:${digest.periodStart.toISOString()}`,
         });

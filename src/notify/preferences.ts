@@ -55,7 +55,7 @@ export type PreferenceInput = Partial<Record<keyof Preference, unknown>>;
 export function applyPreferenceInput(base: Preference, input: PreferenceInput): Preference {
   const next: Preference = { ...base };
   if (input.frequency !== undefined && input.frequency !== null) {
-    const value = String(input.frequency).toLowerCase();
+    const value = typeof input.frequency === "string" ? input.frequency.toLowerCase() : "";
     if (!FREQUENCIES.includes(value as Frequency)) {
       throw field("frequency", `expected one of ${FREQUENCIES.join(", ")}, got ${JSON.stringify(input.frequency)}`);
     }
@@ -71,12 +71,13 @@ export function applyPreferenceInput(base: Preference, input: PreferenceInput): 
   if (input.grades !== undefined && input.grades !== null) {
     const grades = list("grades", input.grades).map((g) => g.toLowerCase());
     const unknown = grades.find((g) => !isGrade(g));
-    if (unknown !== undefined) throw field("grades", `expected any of ${GRADES.join(", ")}, got ${JSON.stringify(unknown)}`);
+    if (unknown !== undefined)
+      throw field("grades", `expected any of ${GRADES.join(", ")}, got ${JSON.stringify(unknown)}`);
     if (grades.length === 0) throw field("grades", "expected at least one grade (use frequency never to mail nothing)");
     next.grades = GRADES.filter((g) => grades.includes(g));
   }
   if (input.versions !== undefined && input.versions !== null) {
-    const value = String(input.versions).toLowerCase();
+    const value = typeof input.versions === "string" ? input.versions.toLowerCase() : "";
     if (!VERSION_CHOICES.includes(value as VersionChoice)) {
       throw field("versions", `expected one of ${VERSION_CHOICES.join(", ")}, got ${JSON.stringify(input.versions)}`);
     }
@@ -104,7 +105,8 @@ export function list(name: string, value: unknown): string[] {
   if (value.length > MAX_LIST_ITEMS) throw field(name, `expected at most ${MAX_LIST_ITEMS} items, got ${value.length}`);
   const items = value.map((item) => (typeof item === "string" ? item.trim() : ""));
   const bad = items.findIndex((item) => item === "" || item.length > MAX_ITEM_LENGTH);
-  if (bad >= 0) throw field(name, `item ${bad + 1}: expected a non-empty string of at most ${MAX_ITEM_LENGTH} characters`);
+  if (bad >= 0)
+    throw field(name, `item ${bad + 1}: expected a non-empty string of at most ${MAX_ITEM_LENGTH} characters`);
   return [...new Set(items)];
 }
 
@@ -150,6 +152,9 @@ export function timeZone(value: string): string {
   try {
     return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
   } catch {
-    throw field("timeZone", `expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(value.slice(0, 60))}`);
+    throw field(
+      "timeZone",
+      `expected an IANA time zone such as Europe/Berlin, got ${JSON.stringify(value.slice(0, 60))}`,
+    );
   }
 }

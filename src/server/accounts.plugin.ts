@@ -45,7 +45,10 @@ export async function registerAccounts(app: FastifyInstance, db: Db, accounts: A
       serializeCookie(name, token, { httpOnly: true, secure, sameSite: "lax", path: "/", expires: expiresAt }),
     );
   const clearSession = (reply: FastifyReply) =>
-    reply.header("set-cookie", serializeCookie(name, "", { httpOnly: true, secure, sameSite: "lax", path: "/", maxAge: 0 }));
+    reply.header(
+      "set-cookie",
+      serializeCookie(name, "", { httpOnly: true, secure, sameSite: "lax", path: "/", maxAge: 0 }),
+    );
   const cookieOf = (request: FastifyRequest) => {
     const header = request.headers.cookie;
     return header?.includes(name) ? parseCookies(header)[name] : undefined;
@@ -66,17 +69,21 @@ export async function registerAccounts(app: FastifyInstance, db: Db, accounts: A
 
   await app.register(async (routes) => {
     // The pages' forms and RFC 8058's one-click POST send form bodies; only these routes read them.
-    routes.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: 4096 }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(String(body))));
-    });
+    routes.addContentTypeParser(
+      "application/x-www-form-urlencoded",
+      { parseAs: "string", bodyLimit: 4096 },
+      (_request, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
     registerRoutes(routes, db, accounts, { setSession, clearSession, cookieOf });
   });
 }
 
 interface CookieCalls {
-  setSession(reply: FastifyReply, token: string, expiresAt: Date): FastifyReply;
-  clearSession(reply: FastifyReply): FastifyReply;
-  cookieOf(request: FastifyRequest): string | undefined;
+  setSession: (reply: FastifyReply, token: string, expiresAt: Date) => FastifyReply;
+  clearSession: (reply: FastifyReply) => FastifyReply;
+  cookieOf: (request: FastifyRequest) => string | undefined;
 }
 
 function registerRoutes(app: FastifyInstance, db: Db, accounts: AccountServices, cookies: CookieCalls): void {
@@ -103,7 +110,12 @@ function registerRoutes(app: FastifyInstance, db: Db, accounts: AccountServices,
   // A form post from the expired-link page: a new link goes to the same address, never to the browser.
   app.post<{ Params: { token: string } }>("/sign-in/:token/renew", async (request, reply) => {
     await accounts.signIn.renew(request.params.token, request.ip);
-    return page(reply, 200, "Check your mail", "<p>If the link was ours, a new one is on its way to the same address.</p>");
+    return page(
+      reply,
+      200,
+      "Check your mail",
+      "<p>If the link was ours, a new one is on its way to the same address.</p>",
+    );
   });
 
   // Ends this browser's session. A form post needs the CSRF token as a field; fetch sends the header.
@@ -111,7 +123,8 @@ function registerRoutes(app: FastifyInstance, db: Db, accounts: AccountServices,
     const state = request.viewerState ?? NO_VIEWER;
     const field = (request.body as { csrf?: unknown } | undefined)?.csrf;
     const csrfOk = state.csrfVerified || (state.viewer !== undefined && field === state.viewer.csrfToken);
-    if (state.viewer && !csrfOk) return page(reply, 403, "Not signed out", "<p>The request did not come from our page.</p>");
+    if (state.viewer && !csrfOk)
+      return page(reply, 403, "Not signed out", "<p>The request did not come from our page.</p>");
     await accounts.signIn.signOut(cookieOf(request));
     clearSession(reply);
     return reply.code(204).send();

@@ -7,7 +7,13 @@ import { AuthBackoff } from "../auth/auth.backoff.js";
 import { memoryRateCounter, type RateCounter, redisRateCounter } from "../auth/rate.counter.js";
 import { RateLimiter } from "../auth/rate.limiter.js";
 import { forgetRevokedTokens } from "../auth/token.revocation.js";
-import { ABUSE_DEFAULTS, type AbuseLimits, type AccountSettings, type Config, INTAKE_JSON_DEFAULTS } from "../config.js";
+import {
+  ABUSE_DEFAULTS,
+  type AbuseLimits,
+  type AccountSettings,
+  type Config,
+  INTAKE_JSON_DEFAULTS,
+} from "../config.js";
 import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
 import { MAX_NODES } from "../graphql/execution/limits.js";

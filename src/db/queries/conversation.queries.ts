@@ -69,7 +69,12 @@ export async function insertConversationMessage(
 }
 
 /** A report's thread, oldest first, after an id (paging), at most `limit`. */
-export function conversationOf(db: Db, guid: string, afterId: number, limit: number): Promise<ConversationMessageRow[]> {
+export function conversationOf(
+  db: Db,
+  guid: string,
+  afterId: number,
+  limit: number,
+): Promise<ConversationMessageRow[]> {
   return db
     .select()
     .from(conversationMessages)

@@ -92,7 +92,9 @@ function rollupsOfOne(report: ReportRow, sign: 1 | -1): Rollups {
   const one = { reports: sign };
   return {
     releases: [{ dist: report.dist, version: report.version, ...counters, latestReportId: sign > 0 ? report.id : 0 }],
-    matrixCells: [{ key: { dist: report.dist, version: report.version, perlSeries, osname: report.osname, grade }, ...one }],
+    matrixCells: [
+      { key: { dist: report.dist, version: report.version, perlSeries, osname: report.osname, grade }, ...one },
+    ],
     daily: [{ key: { day, osname: report.osname, perlSeries, grade }, ...one }],
     monthly: [{ key: { month, osname: report.osname, perlSeries, grade }, ...one }],
     monthlyTotals: [{ key: { month, grade }, ...one }],
@@ -127,7 +129,13 @@ async function dropEmptyCounters(tx: Db, report: ReportRow): Promise<void> {
   await tx
     .delete(d)
     .where(
-      and(eq(d.day, day), eq(d.osname, report.osname), eq(d.perlSeries, perlSeries), eq(d.grade, report.grade), lte(d.reports, 0)),
+      and(
+        eq(d.day, day),
+        eq(d.osname, report.osname),
+        eq(d.perlSeries, perlSeries),
+        eq(d.grade, report.grade),
+        lte(d.reports, 0),
+      ),
     );
   const mo = reportsMonthly;
   await tx

@@ -12,7 +12,11 @@ import {
 
 /** An author's settings rows: the default (`dist` '') and the per-distribution overrides. */
 export function settingsOf(db: Db, author: string): Promise<NotificationSettingsRow[]> {
-  return db.select().from(notificationSettings).where(eq(notificationSettings.author, author)).orderBy(notificationSettings.dist);
+  return db
+    .select()
+    .from(notificationSettings)
+    .where(eq(notificationSettings.author, author))
+    .orderBy(notificationSettings.dist);
 }
 
 /** The settings rows of many authors at once (the notifier reads a batch's authors in one statement). */
@@ -27,11 +31,20 @@ export function settingsOfAuthors(db: Db, authors: readonly string[]): Promise<N
 export type SettingsValues = Omit<NotificationSettingsRow, "author" | "dist" | "updatedAt">;
 
 /** Writes one settings row (the default when `dist` is ''). */
-export async function saveSettings(db: Db, author: string, dist: string, values: SettingsValues, now: Date): Promise<void> {
+export async function saveSettings(
+  db: Db,
+  author: string,
+  dist: string,
+  values: SettingsValues,
+  now: Date,
+): Promise<void> {
   await db
     .insert(notificationSettings)
     .values({ author, dist, ...values, updatedAt: now })
-    .onConflictDoUpdate({ target: [notificationSettings.author, notificationSettings.dist], set: { ...values, updatedAt: now } });
+    .onConflictDoUpdate({
+      target: [notificationSettings.author, notificationSettings.dist],
+      set: { ...values, updatedAt: now },
+    });
 }
 
 /** Removes a distribution's override; true when there was one. */
@@ -165,7 +178,11 @@ export interface DueDigest {
  * the first. Authors without settings have the defaults (daily, UTC). Hand-written: the period
  * arithmetic is `at time zone` and interval expressions the builder has no form for.
  */
-export async function dueDigests(db: Db, now: Date, defaults: { frequency: string; weekday: number }): Promise<DueDigest[]> {
+export async function dueDigests(
+  db: Db,
+  now: Date,
+  defaults: { frequency: string; weekday: number },
+): Promise<DueDigest[]> {
   const rows = await queryRows<{ author: string; frequency: string; periodStart: Date | string; timeZone: string }>(
     db,
     sql`with waiting as (

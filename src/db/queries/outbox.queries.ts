@@ -61,7 +61,12 @@ export async function dueMessageIds(db: Db, now: Date, limit: number): Promise<n
 /** Messages newest first, optionally of one status or one recipient, before an id (paging). */
 export function listMessages(
   db: Db,
-  filter: { status?: OutboxStatus | undefined; recipient?: string | undefined; beforeId?: number | undefined; limit: number },
+  filter: {
+    status?: OutboxStatus | undefined;
+    recipient?: string | undefined;
+    beforeId?: number | undefined;
+    limit: number;
+  },
 ): Promise<OutboxMessageRow[]> {
   const conditions = [
     filter.status ? eq(outboxMessages.status, filter.status) : undefined,

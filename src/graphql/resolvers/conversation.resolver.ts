@@ -124,7 +124,10 @@ export class ConversationResolver {
   @Mutation(() => Boolean, {
     description: "Counts a report marked invalid again; false when it was not marked. Needs the X-CSRF-Token header.",
   })
-  async unmarkReportInvalid(@Arg("reportGuid", () => String) reportGuid: string, @Ctx() context: GraphQLContext): Promise<boolean> {
+  async unmarkReportInvalid(
+    @Arg("reportGuid", () => String) reportGuid: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<boolean> {
     const viewer = requireViewerWrite(context.viewer);
     return accountsOf(context).invalidations.unmark(viewer, reportGuid.toLowerCase());
   }

@@ -25,13 +25,17 @@ export class MailAdminResolver {
     @Arg("status", () => String, { nullable: true }) status: string | null,
     @Arg("recipient", () => String, { nullable: true }) recipient: string | null,
     @Arg("first", () => Int, { defaultValue: 50, description: "1..500" }) first: number,
-    @Arg("beforeId", () => Int, { nullable: true, description: "Older than this id (paging)." }) beforeId: number | null,
+    @Arg("beforeId", () => Int, { nullable: true, description: "Older than this id (paging)." })
+    beforeId: number | null,
     @Ctx() context: GraphQLContext,
   ): Promise<MailMessage[]> {
     await requireAdmin(context.db, context.authorization);
     checkFirst(first);
     if (status != null && !STATUSES.includes(status)) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `status: expected one of ${STATUSES.join(", ")}, got ${JSON.stringify(status)}`);
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `status: expected one of ${STATUSES.join(", ")}, got ${JSON.stringify(status)}`,
+      );
     }
     const rows = await listMessages(context.db, {
       status: (status ?? undefined) as OutboxStatus | undefined,

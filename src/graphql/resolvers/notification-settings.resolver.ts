@@ -1,6 +1,11 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { requireAuthor } from "../../auth/viewer.js";
-import { type AuthorSettings, readSettings, removeOverride, updateSettings } from "../../notify/notification-settings.js";
+import {
+  type AuthorSettings,
+  readSettings,
+  removeOverride,
+  updateSettings,
+} from "../../notify/notification-settings.js";
 import type { GraphQLContext } from "../context.js";
 import { NotificationPreferenceInput, NotificationSettings, toPreference } from "../types/account.type.js";
 import { accountsOf } from "./account-services.js";
@@ -18,7 +23,8 @@ function toSettings(settings: AuthorSettings): NotificationSettings {
 @Resolver()
 export class NotificationSettingsResolver {
   @Query(() => NotificationSettings, {
-    description: "The signed-in author's notification settings (defaults: daily, FAIL only, first per platform, latest version, no patched perls).",
+    description:
+      "The signed-in author's notification settings (defaults: daily, FAIL only, first per platform, latest version, no patched perls).",
   })
   async notificationSettings(@Ctx() context: GraphQLContext): Promise<NotificationSettings> {
     const author = requireAuthor(context.viewer, false);
@@ -42,14 +48,20 @@ export class NotificationSettingsResolver {
       context.db,
       accountsOf(context).notifier,
       author.pauseId,
-      { dist: distribution, preference: input ? { ...input } : {}, ignoredDists: ignoredDistributions ?? undefined, timeZone },
+      {
+        dist: distribution,
+        preference: input ? { ...input } : {},
+        ignoredDists: ignoredDistributions ?? undefined,
+        timeZone,
+      },
       new Date(),
     );
     return toSettings(settings);
   }
 
   @Mutation(() => NotificationSettings, {
-    description: "Removes a distribution's override: the author's default applies to it again. Needs the X-CSRF-Token header.",
+    description:
+      "Removes a distribution's override: the author's default applies to it again. Needs the X-CSRF-Token header.",
   })
   async removeNotificationOverride(
     @Arg("distribution", () => String) distribution: string,

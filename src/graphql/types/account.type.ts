@@ -1,5 +1,10 @@
 import { Field, InputType, Int, ObjectType } from "type-graphql";
-import type { ConversationMessageRow, OutboxMessageRow, ReportInvalidationRow, WebSessionRow } from "../../db/schema/index.js";
+import type {
+  ConversationMessageRow,
+  OutboxMessageRow,
+  ReportInvalidationRow,
+  WebSessionRow,
+} from "../../db/schema/index.js";
 import type { Preference } from "../../notify/preferences.js";
 import { DateTimeScalar } from "../scalars.js";
 
