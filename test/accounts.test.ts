@@ -23,15 +23,13 @@ describe.each(testBackends())("sign-in, settings and conversations over HTTP ($n
     // Sign-in's rate limits have a test of their own (test/sign-in.test.ts).
     platform = await startTestPlatform(backend, { accounts: { smtpUrl: smtp.url, signInPerAddress: 1_000 } });
     token = await testerWithToken(platform.database.db);
-    await platform.database.db
-      .insert(uploads)
-      .values({
-        dist: "Foo-Bar",
-        version: "1.00",
-        author: "ANDK",
-        filename: "Foo-Bar-1.00.tar.gz",
-        releasedAt: new Date(),
-      });
+    await platform.database.db.insert(uploads).values({
+      dist: "Foo-Bar",
+      version: "1.00",
+      author: "ANDK",
+      filename: "Foo-Bar-1.00.tar.gz",
+      releasedAt: new Date(),
+    });
   });
   afterAll(async () => {
     await platform.stop();

@@ -18,6 +18,9 @@ export const routes = {
   dist: { path: "/dist/:dist", page: "dist/DistPage" },
   distVersion: { path: "/dist/:dist/:version", page: "dist/DistPage" },
   report: { path: "/report/:id", page: "report/ReportPage" },
+  signIn: { path: "/sign-in", page: "sign-in/SignInPage" },
+  settings: { path: "/settings/notifications", page: "settings/SettingsPage" },
+  mailbox: { path: "/dev/mailbox", page: "mailbox/MailboxPage" },
 } satisfies Record<string, RouteDefinition>;
 
 export type RouteKey = keyof typeof routes | "notFound";

@@ -16,6 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment GradeCountsFields on GradeCounts {\n    pass\n    fail\n    na\n    unknown\n    total\n  }\n": typeof types.GradeCountsFieldsFragmentDoc,
     "\n  query Search($prefix: String!, $first: Int!) {\n    searchDistributions(prefix: $prefix, first: $first) {\n      name\n    }\n    searchAuthors(prefix: $prefix, first: 5) {\n      pauseId\n    }\n  }\n": typeof types.SearchDocument,
+    "\n  query Viewer {\n    viewer {\n      kind\n      pauseId\n      name\n      csrfToken\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  fragment DistMatrixFields on Distribution {\n    matrix {\n      versions\n      perlSeries\n      cells {\n        version\n        perlSeries\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n    }\n  }\n": typeof types.DistMatrixFieldsFragmentDoc,
     "\n  query DistPage($dist: String!) {\n    distribution(name: $dist) {\n      name\n      author {\n        pauseId\n      }\n      latestRelease {\n        version\n      }\n      ...VersionListFields\n      ...DistMatrixFields\n    }\n  }\n": typeof types.DistPageDocument,
     "\n  query DistRelease($dist: String!, $version: String!) {\n    release(dist: $dist, version: $version) {\n      version\n      updatedAt\n      author {\n        pauseId\n      }\n      upload {\n        releasedAt\n        maturity\n      }\n      allPerls {\n        ...GradeCountsFields\n      }\n      stablePerls {\n        ...GradeCountsFields\n      }\n      ...ReleaseMatrixFields\n    }\n  }\n": typeof types.DistReleaseDocument,
@@ -27,13 +28,22 @@ type Documents = {
     "\n  query HomePage($from: Date!, $to: Date!) {\n    statistics {\n      reportsPerDay(from: $from, to: $to) {\n        period\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      submissionRate(hours: 24) {\n        reports\n        reportsPerMinute\n      }\n    }\n    reports(first: 12) {\n      nodes {\n        reportId\n        guid\n        dist\n        version\n        grade\n        perl\n        osname\n      }\n    }\n    uploads(first: 8) {\n      nodes {\n        dist\n        version\n        releasedAt\n        author {\n          pauseId\n        }\n      }\n    }\n  }\n": typeof types.HomePageDocument,
     "\n  subscription HomeReportsLive {\n    reportProcessed {\n      reportId\n      guid\n      dist\n      version\n      grade\n      perl\n      osname\n    }\n  }\n": typeof types.HomeReportsLiveDocument,
     "\n  subscription HomeUploadsLive {\n    uploadAdded {\n      dist\n      version\n      author\n      releasedAt\n    }\n  }\n": typeof types.HomeUploadsLiveDocument,
+    "\n  query DevMailbox {\n    devMailbox(first: 50) {\n      id\n      kind\n      recipient\n      subject\n      createdAt\n      text\n    }\n  }\n": typeof types.DevMailboxDocument,
+    "\n  query Conversation($guid: String!) {\n    conversation(reportGuid: $guid) {\n      id\n      from\n      fromName\n      html\n      createdAt\n    }\n    report(guid: $guid) {\n      guid\n      invalidation {\n        reason\n        author\n      }\n    }\n  }\n": typeof types.ConversationDocument,
+    "\n  mutation PostMessage($guid: String!, $body: String!) {\n    postMessage(reportGuid: $guid, body: $body) {\n      id\n    }\n  }\n": typeof types.PostMessageDocument,
+    "\n  mutation MarkReportInvalid($guid: String!, $reason: String!) {\n    markReportInvalid(reportGuid: $guid, reason: $reason) {\n      reason\n    }\n  }\n": typeof types.MarkReportInvalidDocument,
+    "\n  mutation UnmarkReportInvalid($guid: String!) {\n    unmarkReportInvalid(reportGuid: $guid)\n  }\n": typeof types.UnmarkReportInvalidDocument,
     "\n  fragment OutputFields on ReportDetails {\n    output {\n      uncategorized\n      configure\n      build\n      test\n      install\n    }\n  }\n": typeof types.OutputFieldsFragmentDoc,
     "\n  fragment PrerequisiteFields on ReportDetails {\n    prerequisites {\n      phase\n      name\n      need\n      have\n    }\n  }\n": typeof types.PrerequisiteFieldsFragmentDoc,
     "\n  query ReportPage($guid: String, $reportId: Int) {\n    report(guid: $guid, reportId: $reportId) {\n      reportId\n      guid\n      grade\n      dist\n      version\n      perl\n      perlSeries\n      perlMaturity\n      platform\n      osname\n      osversion\n      submittedAt\n      receivedAt\n      tester {\n        fullName\n      }\n      release {\n        author {\n          pauseId\n        }\n      }\n      details {\n        text\n        userAgent\n        comments\n        perlBuild\n        tests\n        failures\n        skipped\n        warnings\n        duration\n        toolchain {\n          name\n          version\n        }\n        ...OutputFields\n        ...PrerequisiteFields\n      }\n    }\n  }\n": typeof types.ReportPageDocument,
+    "\n  query NotificationSettings {\n    notificationSettings {\n      author\n      timeZone\n      ignoredDistributions\n      default {\n        frequency\n        weekday\n        grades\n        firstOnly\n        versions\n        includePatched\n        includeDevPerls\n      }\n      distributions {\n        distribution\n        frequency\n        grades\n      }\n    }\n  }\n": typeof types.NotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($input: NotificationPreferenceInput, $timeZone: String, $ignored: [String!]) {\n    updateNotificationSettings(input: $input, timeZone: $timeZone, ignoredDistributions: $ignored) {\n      author\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
+    "\n  mutation RequestSignIn($pauseId: String, $email: String, $returnTo: String) {\n    requestSignIn(pauseId: $pauseId, email: $email, returnTo: $returnTo) {\n      message\n    }\n  }\n": typeof types.RequestSignInDocument,
 };
 const documents: Documents = {
     "\n  fragment GradeCountsFields on GradeCounts {\n    pass\n    fail\n    na\n    unknown\n    total\n  }\n": types.GradeCountsFieldsFragmentDoc,
     "\n  query Search($prefix: String!, $first: Int!) {\n    searchDistributions(prefix: $prefix, first: $first) {\n      name\n    }\n    searchAuthors(prefix: $prefix, first: 5) {\n      pauseId\n    }\n  }\n": types.SearchDocument,
+    "\n  query Viewer {\n    viewer {\n      kind\n      pauseId\n      name\n      csrfToken\n    }\n  }\n": types.ViewerDocument,
     "\n  fragment DistMatrixFields on Distribution {\n    matrix {\n      versions\n      perlSeries\n      cells {\n        version\n        perlSeries\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n    }\n  }\n": types.DistMatrixFieldsFragmentDoc,
     "\n  query DistPage($dist: String!) {\n    distribution(name: $dist) {\n      name\n      author {\n        pauseId\n      }\n      latestRelease {\n        version\n      }\n      ...VersionListFields\n      ...DistMatrixFields\n    }\n  }\n": types.DistPageDocument,
     "\n  query DistRelease($dist: String!, $version: String!) {\n    release(dist: $dist, version: $version) {\n      version\n      updatedAt\n      author {\n        pauseId\n      }\n      upload {\n        releasedAt\n        maturity\n      }\n      allPerls {\n        ...GradeCountsFields\n      }\n      stablePerls {\n        ...GradeCountsFields\n      }\n      ...ReleaseMatrixFields\n    }\n  }\n": types.DistReleaseDocument,
@@ -45,9 +55,17 @@ const documents: Documents = {
     "\n  query HomePage($from: Date!, $to: Date!) {\n    statistics {\n      reportsPerDay(from: $from, to: $to) {\n        period\n        pass\n        fail\n        na\n        unknown\n        total\n      }\n      submissionRate(hours: 24) {\n        reports\n        reportsPerMinute\n      }\n    }\n    reports(first: 12) {\n      nodes {\n        reportId\n        guid\n        dist\n        version\n        grade\n        perl\n        osname\n      }\n    }\n    uploads(first: 8) {\n      nodes {\n        dist\n        version\n        releasedAt\n        author {\n          pauseId\n        }\n      }\n    }\n  }\n": types.HomePageDocument,
     "\n  subscription HomeReportsLive {\n    reportProcessed {\n      reportId\n      guid\n      dist\n      version\n      grade\n      perl\n      osname\n    }\n  }\n": types.HomeReportsLiveDocument,
     "\n  subscription HomeUploadsLive {\n    uploadAdded {\n      dist\n      version\n      author\n      releasedAt\n    }\n  }\n": types.HomeUploadsLiveDocument,
+    "\n  query DevMailbox {\n    devMailbox(first: 50) {\n      id\n      kind\n      recipient\n      subject\n      createdAt\n      text\n    }\n  }\n": types.DevMailboxDocument,
+    "\n  query Conversation($guid: String!) {\n    conversation(reportGuid: $guid) {\n      id\n      from\n      fromName\n      html\n      createdAt\n    }\n    report(guid: $guid) {\n      guid\n      invalidation {\n        reason\n        author\n      }\n    }\n  }\n": types.ConversationDocument,
+    "\n  mutation PostMessage($guid: String!, $body: String!) {\n    postMessage(reportGuid: $guid, body: $body) {\n      id\n    }\n  }\n": types.PostMessageDocument,
+    "\n  mutation MarkReportInvalid($guid: String!, $reason: String!) {\n    markReportInvalid(reportGuid: $guid, reason: $reason) {\n      reason\n    }\n  }\n": types.MarkReportInvalidDocument,
+    "\n  mutation UnmarkReportInvalid($guid: String!) {\n    unmarkReportInvalid(reportGuid: $guid)\n  }\n": types.UnmarkReportInvalidDocument,
     "\n  fragment OutputFields on ReportDetails {\n    output {\n      uncategorized\n      configure\n      build\n      test\n      install\n    }\n  }\n": types.OutputFieldsFragmentDoc,
     "\n  fragment PrerequisiteFields on ReportDetails {\n    prerequisites {\n      phase\n      name\n      need\n      have\n    }\n  }\n": types.PrerequisiteFieldsFragmentDoc,
     "\n  query ReportPage($guid: String, $reportId: Int) {\n    report(guid: $guid, reportId: $reportId) {\n      reportId\n      guid\n      grade\n      dist\n      version\n      perl\n      perlSeries\n      perlMaturity\n      platform\n      osname\n      osversion\n      submittedAt\n      receivedAt\n      tester {\n        fullName\n      }\n      release {\n        author {\n          pauseId\n        }\n      }\n      details {\n        text\n        userAgent\n        comments\n        perlBuild\n        tests\n        failures\n        skipped\n        warnings\n        duration\n        toolchain {\n          name\n          version\n        }\n        ...OutputFields\n        ...PrerequisiteFields\n      }\n    }\n  }\n": types.ReportPageDocument,
+    "\n  query NotificationSettings {\n    notificationSettings {\n      author\n      timeZone\n      ignoredDistributions\n      default {\n        frequency\n        weekday\n        grades\n        firstOnly\n        versions\n        includePatched\n        includeDevPerls\n      }\n      distributions {\n        distribution\n        frequency\n        grades\n      }\n    }\n  }\n": types.NotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($input: NotificationPreferenceInput, $timeZone: String, $ignored: [String!]) {\n    updateNotificationSettings(input: $input, timeZone: $timeZone, ignoredDistributions: $ignored) {\n      author\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
+    "\n  mutation RequestSignIn($pauseId: String, $email: String, $returnTo: String) {\n    requestSignIn(pauseId: $pauseId, email: $email, returnTo: $returnTo) {\n      message\n    }\n  }\n": types.RequestSignInDocument,
 };
 
 /**
@@ -72,6 +90,10 @@ export function graphql(source: "\n  fragment GradeCountsFields on GradeCounts {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Search($prefix: String!, $first: Int!) {\n    searchDistributions(prefix: $prefix, first: $first) {\n      name\n    }\n    searchAuthors(prefix: $prefix, first: 5) {\n      pauseId\n    }\n  }\n"): (typeof documents)["\n  query Search($prefix: String!, $first: Int!) {\n    searchDistributions(prefix: $prefix, first: $first) {\n      name\n    }\n    searchAuthors(prefix: $prefix, first: 5) {\n      pauseId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      kind\n      pauseId\n      name\n      csrfToken\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      kind\n      pauseId\n      name\n      csrfToken\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -119,6 +141,26 @@ export function graphql(source: "\n  subscription HomeUploadsLive {\n    uploadA
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DevMailbox {\n    devMailbox(first: 50) {\n      id\n      kind\n      recipient\n      subject\n      createdAt\n      text\n    }\n  }\n"): (typeof documents)["\n  query DevMailbox {\n    devMailbox(first: 50) {\n      id\n      kind\n      recipient\n      subject\n      createdAt\n      text\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Conversation($guid: String!) {\n    conversation(reportGuid: $guid) {\n      id\n      from\n      fromName\n      html\n      createdAt\n    }\n    report(guid: $guid) {\n      guid\n      invalidation {\n        reason\n        author\n      }\n    }\n  }\n"): (typeof documents)["\n  query Conversation($guid: String!) {\n    conversation(reportGuid: $guid) {\n      id\n      from\n      fromName\n      html\n      createdAt\n    }\n    report(guid: $guid) {\n      guid\n      invalidation {\n        reason\n        author\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostMessage($guid: String!, $body: String!) {\n    postMessage(reportGuid: $guid, body: $body) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PostMessage($guid: String!, $body: String!) {\n    postMessage(reportGuid: $guid, body: $body) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkReportInvalid($guid: String!, $reason: String!) {\n    markReportInvalid(reportGuid: $guid, reason: $reason) {\n      reason\n    }\n  }\n"): (typeof documents)["\n  mutation MarkReportInvalid($guid: String!, $reason: String!) {\n    markReportInvalid(reportGuid: $guid, reason: $reason) {\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnmarkReportInvalid($guid: String!) {\n    unmarkReportInvalid(reportGuid: $guid)\n  }\n"): (typeof documents)["\n  mutation UnmarkReportInvalid($guid: String!) {\n    unmarkReportInvalid(reportGuid: $guid)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment OutputFields on ReportDetails {\n    output {\n      uncategorized\n      configure\n      build\n      test\n      install\n    }\n  }\n"): (typeof documents)["\n  fragment OutputFields on ReportDetails {\n    output {\n      uncategorized\n      configure\n      build\n      test\n      install\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -128,6 +170,18 @@ export function graphql(source: "\n  fragment PrerequisiteFields on ReportDetail
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReportPage($guid: String, $reportId: Int) {\n    report(guid: $guid, reportId: $reportId) {\n      reportId\n      guid\n      grade\n      dist\n      version\n      perl\n      perlSeries\n      perlMaturity\n      platform\n      osname\n      osversion\n      submittedAt\n      receivedAt\n      tester {\n        fullName\n      }\n      release {\n        author {\n          pauseId\n        }\n      }\n      details {\n        text\n        userAgent\n        comments\n        perlBuild\n        tests\n        failures\n        skipped\n        warnings\n        duration\n        toolchain {\n          name\n          version\n        }\n        ...OutputFields\n        ...PrerequisiteFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReportPage($guid: String, $reportId: Int) {\n    report(guid: $guid, reportId: $reportId) {\n      reportId\n      guid\n      grade\n      dist\n      version\n      perl\n      perlSeries\n      perlMaturity\n      platform\n      osname\n      osversion\n      submittedAt\n      receivedAt\n      tester {\n        fullName\n      }\n      release {\n        author {\n          pauseId\n        }\n      }\n      details {\n        text\n        userAgent\n        comments\n        perlBuild\n        tests\n        failures\n        skipped\n        warnings\n        duration\n        toolchain {\n          name\n          version\n        }\n        ...OutputFields\n        ...PrerequisiteFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationSettings {\n    notificationSettings {\n      author\n      timeZone\n      ignoredDistributions\n      default {\n        frequency\n        weekday\n        grades\n        firstOnly\n        versions\n        includePatched\n        includeDevPerls\n      }\n      distributions {\n        distribution\n        frequency\n        grades\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationSettings {\n    notificationSettings {\n      author\n      timeZone\n      ignoredDistributions\n      default {\n        frequency\n        weekday\n        grades\n        firstOnly\n        versions\n        includePatched\n        includeDevPerls\n      }\n      distributions {\n        distribution\n        frequency\n        grades\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationSettings($input: NotificationPreferenceInput, $timeZone: String, $ignored: [String!]) {\n    updateNotificationSettings(input: $input, timeZone: $timeZone, ignoredDistributions: $ignored) {\n      author\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationSettings($input: NotificationPreferenceInput, $timeZone: String, $ignored: [String!]) {\n    updateNotificationSettings(input: $input, timeZone: $timeZone, ignoredDistributions: $ignored) {\n      author\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestSignIn($pauseId: String, $email: String, $returnTo: String) {\n    requestSignIn(pauseId: $pauseId, email: $email, returnTo: $returnTo) {\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation RequestSignIn($pauseId: String, $email: String, $returnTo: String) {\n    requestSignIn(pauseId: $pauseId, email: $email, returnTo: $returnTo) {\n      message\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
