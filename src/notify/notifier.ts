@@ -11,7 +11,7 @@ import {
   settingsOfAuthors,
   takePending,
 } from "../db/queries/notification.queries.js";
-import { unsubscribeTokenOf } from "../db/queries/outbox.queries.js";
+import { unsubscribeTokenOf, unsubscribeTokensOf } from "../db/queries/outbox.queries.js";
 import type { NotificationSettingsRow } from "../db/schema/index.js";
 import { type Links, reportsMail } from "./mail.render.js";
 import type { Outbox } from "./outbox.js";
@@ -46,25 +46,26 @@ export class Notifier {
       const authors = [...new Set(batch.map((r) => r.author).filter((a): a is string => a !== null))];
       const settings = settingsByAuthor(await settingsOfAuthors(tx, authors));
       const pending: { author: string; reportId: number }[] = [];
-      const tokens = new Map<string, string>();
+      const instant: ReportToNotify[] = [];
       for (const report of batch) {
         if (!report.author) continue;
         const pref = preferenceFor(settings.get(report.author), report.dist);
         if (!pref || !wants(pref, report, report.latestVersion ?? undefined)) continue;
-        if (pref.frequency !== "report") {
-          pending.push({ author: report.author, reportId: report.id });
-          continue;
-        }
-        let token = tokens.get(report.author);
-        if (!token) tokens.set(report.author, (token = await unsubscribeTokenOf(tx, report.author)));
-        const title = `${report.grade.toUpperCase()} ${report.dist} ${report.version} perl ${report.perl} on ${report.platform}`;
-        const id = await this.outbox.add(tx, {
-          ...reportsMail(this.links, report.author, [report], title, token),
-          kind: "report",
-          idempotencyKey: `report:${report.author}:${report.guid}`,
-        });
-        if (id !== undefined) queued.push(id);
+        if (pref.frequency === "report") instant.push(report);
+        else pending.push({ author: report.author, reportId: report.id });
       }
+      // One statement each for the tokens and the messages of a whole batch.
+      const tokens = await unsubscribeTokensOf(tx, [...new Set(instant.map((r) => r.author as string))]);
+      const messages = instant.map((report) => {
+        const author = report.author as string;
+        const title = `${report.grade.toUpperCase()} ${report.dist} ${report.version} perl ${report.perl} on ${report.platform}`;
+        return {
+          ...reportsMail(this.links, author, [report], title, tokens.get(author) ?? ""),
+          kind: "report",
+          idempotencyKey: `report:${author}:${report.guid}`,
+        };
+      });
+      queued.push(...(await this.outbox.addMany(tx, messages)));
       await addPending(tx, pending, this.now());
       await moveCursor(tx, last.id);
       return batch.length;

@@ -2,6 +2,7 @@ import type { Db } from "../db/client.js";
 import {
   dueMessageIds,
   enqueueMessage,
+  enqueueMessages,
   findMessage,
   markAttemptFailed,
   markDelivered,
@@ -50,6 +51,14 @@ export class Outbox {
     const id = await enqueueMessage(tx, message, this.now());
     if (id !== undefined) this.metrics?.queued.inc({ kind: message.kind });
     return id;
+  }
+
+  /** Puts many messages in the outbox in one statement; the ids of those not there before. */
+  async addMany(tx: Db, messages: readonly NewOutboxMessage[]): Promise<number[]> {
+    const ids = await enqueueMessages(tx, messages, this.now());
+    // Counted by kind only when every message was new (the usual case); else as one kind.
+    for (const message of messages.slice(0, ids.length)) this.metrics?.queued.inc({ kind: message.kind });
+    return ids;
   }
 
   /** Adds and asks for delivery at once (outside any transaction). */

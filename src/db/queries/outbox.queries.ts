@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, count, desc, eq, lt, lte, min, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lt, lte, min, sql } from "drizzle-orm";
 import { asDate, type Db } from "../client.js";
 import { type OutboxMessageRow, outboxMessages, OutboxStatus, unsubscribeTokens } from "../schema/index.js";
 
@@ -19,6 +19,17 @@ export async function enqueueMessage(db: Db, message: NewOutboxMessage, now: Dat
     .onConflictDoNothing({ target: outboxMessages.idempotencyKey })
     .returning({ id: outboxMessages.id });
   return row?.id;
+}
+
+/** Queues many messages in one statement; the ids of those not queued before. */
+export async function enqueueMessages(db: Db, messages: readonly NewOutboxMessage[], now: Date): Promise<number[]> {
+  if (messages.length === 0) return [];
+  const rows = await db
+    .insert(outboxMessages)
+    .values(messages.map((message) => ({ ...message, createdAt: now, nextAttemptAt: now })))
+    .onConflictDoNothing({ target: outboxMessages.idempotencyKey })
+    .returning({ id: outboxMessages.id });
+  return rows.map((row) => row.id);
 }
 
 export async function findMessage(db: Db, id: number): Promise<OutboxMessageRow | undefined> {
@@ -105,6 +116,20 @@ export async function unsubscribeTokenOf(db: Db, author: string): Promise<string
   const [row] = await db.select().from(unsubscribeTokens).where(eq(unsubscribeTokens.author, author));
   if (!row) throw new Error(`no unsubscribe token for ${author}`);
   return row.token;
+}
+
+/** The unsubscribe tokens of many authors, made on first use, in two statements. */
+export async function unsubscribeTokensOf(db: Db, authors: readonly string[]): Promise<Map<string, string>> {
+  if (authors.length === 0) return new Map();
+  await db
+    .insert(unsubscribeTokens)
+    .values(authors.map((author) => ({ author, token: randomBytes(24).toString("base64url") })))
+    .onConflictDoNothing();
+  const rows = await db
+    .select()
+    .from(unsubscribeTokens)
+    .where(inArray(unsubscribeTokens.author, [...authors]));
+  return new Map(rows.map((row) => [row.author, row.token]));
 }
 
 export async function authorOfUnsubscribeToken(db: Db, token: string): Promise<string | undefined> {
