@@ -2,6 +2,7 @@ import type { Registry } from "prom-client";
 import type { RateLimiter } from "../auth/rate.limiter.js";
 import { SignInService } from "../auth/sign-in.js";
 import type { AccountSettings } from "../config.js";
+import { hashSecret } from "../db/queries/tester.queries.js";
 import type { Database } from "../db/client.js";
 import { type EventBus, Topic } from "../events/index.js";
 import type { Logger } from "../log.js";
@@ -68,7 +69,8 @@ export function createAccounts(settings: AccountSettings, deps: AccountDependenc
       await outbox.send({
         ...signInMail(links, link.address, link.token, minutes),
         kind: "sign-in",
-        idempotencyKey: `sign-in:${link.token.slice(0, 16)}`,
+        // The link's hash, as stored: operators see the key, never a usable link.
+        idempotencyKey: `sign-in:${hashSecret(link.token)}`,
       });
     },
     deps.limiter,

@@ -30,8 +30,9 @@ export class AccountResolver {
       "Mails a one-time sign-in link: an author gives a PAUSE id (the link goes to PAUSEID@cpan.org), a tester the address of their profile or token. The answer never says whether the id or address is known. Rate-limited per IP address and per address.",
   })
   async requestSignIn(
-    @Arg("pauseId", () => String, { nullable: true }) pauseId: string | null,
-    @Arg("email", () => String, { nullable: true }) email: string | null,
+    @Arg("pauseId", () => String, { nullable: true, description: "An author's PAUSE id." }) pauseId: string | null,
+    @Arg("email", () => String, { nullable: true, description: "A tester's address (of their profile or token)." })
+    email: string | null,
     @Arg("returnTo", () => String, { nullable: true, description: "A path on this site to go to after signing in." })
     returnTo: string | null,
     @Ctx() context: GraphQLContext,
@@ -55,7 +56,8 @@ export class AccountResolver {
   })
   async devMailbox(
     @Arg("first", () => Int, { defaultValue: 20, description: "1..100" }) first: number,
-    @Arg("recipient", () => String, { nullable: true }) recipient: string | null,
+    @Arg("recipient", () => String, { nullable: true, description: "Only messages to this address." })
+    recipient: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<MailMessage[]> {
     const accounts = accountsOf(context);

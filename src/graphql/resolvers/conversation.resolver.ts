@@ -59,7 +59,7 @@ export class ConversationResolver {
       "The conversation on a report between its distribution's author and its tester, oldest first; only those two may read it.",
   })
   async conversation(
-    @Arg("reportGuid", () => String) reportGuid: string,
+    @Arg("reportGuid", () => String, { description: "The report GUID." }) reportGuid: string,
     @Arg("first", () => Int, { defaultValue: 100, description: "1..500" }) first: number,
     @Arg("afterId", () => Int, { defaultValue: 0, description: "Messages after this id (paging)." }) afterId: number,
     @Ctx() context: GraphQLContext,
@@ -75,8 +75,8 @@ export class ConversationResolver {
       "Writes to the other side of a report's conversation (markdown, at most 20,000 characters; raw HTML is shown as text); the other side is mailed with a reply link. Needs the X-CSRF-Token header.",
   })
   async postMessage(
-    @Arg("reportGuid", () => String) reportGuid: string,
-    @Arg("body", () => String) body: string,
+    @Arg("reportGuid", () => String, { description: "The report GUID." }) reportGuid: string,
+    @Arg("body", () => String, { description: "The message, in markdown (at most 20,000 characters)." }) body: string,
     @Ctx() context: GraphQLContext,
   ): Promise<ConversationMessage> {
     const viewer = requireViewerWrite(context.viewer);
@@ -95,7 +95,7 @@ export class ConversationResolver {
   })
   async conversationUpdated(
     @Root() payload: ConversationUpdatedPayload,
-    @Arg("reportGuid", () => String) _reportGuid: string,
+    @Arg("reportGuid", () => String, { description: "The report GUID." }) _reportGuid: string,
     @Ctx() context: GraphQLContext,
   ): Promise<ConversationMessage> {
     const [row] = await accountsOf(context).conversations.messages(
@@ -113,8 +113,8 @@ export class ConversationResolver {
       "Marks a report of the signed-in author's distribution invalid, with a reason: it leaves every count, matrix and statistic at once and its tester is mailed. Marking it again changes nothing. Needs the X-CSRF-Token header.",
   })
   async markReportInvalid(
-    @Arg("reportGuid", () => String) reportGuid: string,
-    @Arg("reason", () => String) reason: string,
+    @Arg("reportGuid", () => String, { description: "The report GUID." }) reportGuid: string,
+    @Arg("reason", () => String, { description: "Why the report is invalid (told to the tester)." }) reason: string,
     @Ctx() context: GraphQLContext,
   ): Promise<ReportInvalidation> {
     const viewer = requireViewerWrite(context.viewer);
@@ -125,7 +125,7 @@ export class ConversationResolver {
     description: "Counts a report marked invalid again; false when it was not marked. Needs the X-CSRF-Token header.",
   })
   async unmarkReportInvalid(
-    @Arg("reportGuid", () => String) reportGuid: string,
+    @Arg("reportGuid", () => String, { description: "The report GUID." }) reportGuid: string,
     @Ctx() context: GraphQLContext,
   ): Promise<boolean> {
     const viewer = requireViewerWrite(context.viewer);

@@ -22,8 +22,13 @@ export class MailAdminResolver {
       "Operators (admin token): messages in the outbox, newest first, by status (queued, sent, kept, failed) and recipient. Bodies are not shown: they hold sign-in links.",
   })
   async outboxMessages(
-    @Arg("status", () => String, { nullable: true }) status: string | null,
-    @Arg("recipient", () => String, { nullable: true }) recipient: string | null,
+    @Arg("status", () => String, {
+      nullable: true,
+      description: "queued, sent, kept or failed; every status when absent.",
+    })
+    status: string | null,
+    @Arg("recipient", () => String, { nullable: true, description: "Only messages to this address." })
+    recipient: string | null,
     @Arg("first", () => Int, { defaultValue: 50, description: "1..500" }) first: number,
     @Arg("beforeId", () => Int, { nullable: true, description: "Older than this id (paging)." })
     beforeId: number | null,

@@ -36,9 +36,18 @@ export class NotificationSettingsResolver {
       "Changes the signed-in author's default, or with `distribution` that distribution's override. Fields left out keep their value; a wrong value is BAD_USER_INPUT naming the field. Needs the X-CSRF-Token header.",
   })
   async updateNotificationSettings(
-    @Arg("input", () => NotificationPreferenceInput, { nullable: true }) input: NotificationPreferenceInput | null,
-    @Arg("distribution", () => String, { nullable: true }) distribution: string | null,
-    @Arg("ignoredDistributions", () => [String], { nullable: true }) ignoredDistributions: string[] | null,
+    @Arg("input", () => NotificationPreferenceInput, { nullable: true, description: "The fields to change." })
+    input: NotificationPreferenceInput | null,
+    @Arg("distribution", () => String, {
+      nullable: true,
+      description: "A distribution of the author's, for its override; absent: the author's default.",
+    })
+    distribution: string | null,
+    @Arg("ignoredDistributions", () => [String], {
+      nullable: true,
+      description: "Distributions never to mail about (the author's, not a distribution's).",
+    })
+    ignoredDistributions: string[] | null,
     @Arg("timeZone", () => String, { nullable: true, description: "IANA zone digests are cut in, e.g. Europe/Berlin." })
     timeZone: string | null,
     @Ctx() context: GraphQLContext,
@@ -64,7 +73,7 @@ export class NotificationSettingsResolver {
       "Removes a distribution's override: the author's default applies to it again. Needs the X-CSRF-Token header.",
   })
   async removeNotificationOverride(
-    @Arg("distribution", () => String) distribution: string,
+    @Arg("distribution", () => String, { description: "The distribution whose override goes." }) distribution: string,
     @Ctx() context: GraphQLContext,
   ): Promise<NotificationSettings> {
     const author = requireAuthor(context.viewer, true);

@@ -54,7 +54,7 @@ export class NotificationPreference {
   @Field(() => String, { description: "latest (the newest release only), all, or list (versionList)." })
   versions!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The versions mailed when versions is list." })
   versionList!: string[];
 
   @Field(() => Boolean, { description: "Reports from patched perls too." })
@@ -82,7 +82,7 @@ export function toPreference(distribution: string | null, pref: Preference): Not
 
 @ObjectType({ description: "An author's notification settings." })
 export class NotificationSettings {
-  @Field(() => String)
+  @Field(() => String, { description: "The PAUSE id." })
   author!: string;
 
   @Field(() => NotificationPreference, { description: "For every distribution without an override." })
@@ -103,67 +103,73 @@ export class NotificationPreferenceInput {
   @Field(() => String, { nullable: true, description: "report, daily, weekly, monthly or never." })
   frequency?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Weekly digests: the day, 0 (Sunday) to 6." })
   weekday?: number | null;
 
   @Field(() => [String], { nullable: true, description: "Any of pass, fail, na, unknown; at least one." })
   grades?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only the first report per platform + perl + grade of a release.",
+  })
   firstOnly?: boolean | null;
 
   @Field(() => String, { nullable: true, description: "latest, all or list." })
   versions?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: "The versions mailed when versions is list." })
   versionList?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Reports from patched perls too." })
   includePatched?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Reports from release candidates and development perls too." })
   includeDevPerls?: boolean | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: "Only these perls (5.36 or 5.36.1); empty: every perl." })
   perls?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: "Never these perls." })
   excludePerls?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Only these platforms (archname or osname); empty: every platform.",
+  })
   platforms?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: "Never these platforms." })
   excludePlatforms?: string[] | null;
 }
 
 @ObjectType({ description: "A message in the outbox." })
 export class MailMessage {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The sequential id." })
   id!: number;
 
   @Field(() => String, { description: "sign-in, report, digest, conversation or invalid." })
   kind!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The address it goes to." })
   recipient!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The subject line." })
   subject!: string;
 
   @Field(() => String, { description: "queued, sent (accepted by SMTP), kept (development mailbox) or failed." })
   status!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Delivery attempts so far." })
   attempts!: number;
 
   @Field(() => String, { nullable: true, description: "Why the last attempt failed." })
   lastError!: string | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When it was written." })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it was delivered (sent or kept); null while not." })
   sentAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: "Development mailbox only: the plain-text body." })
@@ -195,16 +201,16 @@ export function toMailMessage(row: OutboxMessageRow, withBody: boolean): MailMes
 
 @ObjectType({ description: "The outbox at a glance, for operators." })
 export class OutboxStats {
-  @Field(() => Int)
+  @Field(() => Int, { description: "Messages waiting to be sent or retried." })
   queued!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Messages accepted by the SMTP server." })
   sent!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Messages kept in the development mailbox (no SMTP_URL)." })
   kept!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Messages given up on." })
   failed!: number;
 
   @Field(() => DateTimeScalar, { nullable: true, description: "When the oldest message still queued was queued." })
@@ -216,22 +222,22 @@ export class OutboxStats {
 
 @ObjectType({ description: "A sign-in, for operators." })
 export class SignInRecord {
-  @Field(() => String)
+  @Field(() => String, { description: "author or tester." })
   kind!: string;
 
   @Field(() => String, { description: "The PAUSE id or the tester's address." })
   subject!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the link was used." })
   signedInAt!: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the session ends." })
   expiresAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it was signed out; null while live." })
   revokedAt!: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The address the link was used from." })
   ip!: string | null;
 }
 
@@ -248,10 +254,10 @@ export function toSignInRecord(row: WebSessionRow): SignInRecord {
 
 @ObjectType({ description: "A message between a report's author and its tester." })
 export class ConversationMessage {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The sequential id." })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The report it is about." })
   reportGuid!: string;
 
   @Field(() => String, { description: "author or tester: who wrote it." })
@@ -266,7 +272,7 @@ export class ConversationMessage {
   @Field(() => String, { description: "The message as safe HTML: markdown rendered, raw HTML shown as text." })
   html!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When it was written." })
   createdAt!: Date;
 }
 
@@ -284,16 +290,16 @@ export function toConversationMessage(row: ConversationMessageRow, html: string)
 
 @ObjectType({ description: "An author's mark that a report is invalid: it counts nowhere while marked." })
 export class ReportInvalidation {
-  @Field(() => String)
+  @Field(() => String, { description: "The report GUID." })
   guid!: string;
 
   @Field(() => String, { description: "The PAUSE id that marked it." })
   author!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Why the author marked it invalid." })
   reason!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When it was marked." })
   markedAt!: Date;
 }
 
