@@ -12,6 +12,7 @@ const rooms = {
   rest: ["src/rest"],
   intake: ["src/intake"],
   web: ["src/web"],
+  notify: ["src/notify"],
   auth: ["src/auth"],
   db: ["src/db"],
   events: ["src/events"],
@@ -20,7 +21,7 @@ const rooms = {
   base: ["src/config.ts", "src/log.ts", "src/redis.ts", "src/version.ts", "src/errors"],
   bench: ["bench"],
 };
-const lower = ["auth", "db", "events", "analysis", "report", "base"];
+const lower = ["notify", "auth", "db", "events", "analysis", "report", "base"];
 const mayImport = {
   entry: Object.keys(rooms).filter((room) => room !== "bench"),
   server: ["graphql", "rest", "intake", "web", ...lower],
@@ -29,6 +30,7 @@ const mayImport = {
   rest: lower,
   intake: lower,
   web: lower,
+  notify: ["auth", "db", "events", "report", "base"],
   auth: ["db", "events", "report", "base"],
   db: ["report", "base"],
   events: ["report", "base"],

@@ -50,6 +50,19 @@ describe("loadConfig", () => {
         shedRssBytes: 0,
         shedMaxInFlight: 256,
       },
+      accounts: {
+        smtpUrl: undefined,
+        mailFrom: "CPAN Testers <noreply@cpantesters.org>",
+        publicBaseUrl: "http://127.0.0.1:4000",
+        signInLinkTtlSeconds: 900,
+        sessionTtlSeconds: 2_592_000,
+        sessionRotateSeconds: 86_400,
+        signInPerIp: 20,
+        signInPerAddress: 5,
+        mailMaxAttempts: 8,
+        mailRetryBaseSeconds: 60,
+        notifyInProcess: true,
+      },
     });
   });
 
@@ -104,6 +117,17 @@ describe("loadConfig", () => {
         SHED_HEAP_USED_BYTES: "1073741824",
         SHED_RSS_BYTES: "2147483648",
         SHED_MAX_IN_FLIGHT: "21",
+        SMTP_URL: "smtp://mailer:pw@mail.example:587",
+        MAIL_FROM: "Testers <t@example.org>",
+        PUBLIC_BASE_URL: "https://www.cpantesters.org",
+        SIGN_IN_LINK_TTL_SECONDS: "600",
+        SESSION_TTL_SECONDS: "3600",
+        SESSION_ROTATE_SECONDS: "600",
+        SIGN_IN_LIMIT_PER_IP: "21",
+        SIGN_IN_LIMIT_PER_ADDRESS: "22",
+        MAIL_MAX_ATTEMPTS: "3",
+        MAIL_RETRY_BASE_SECONDS: "23",
+        NOTIFY_IN_PROCESS: "false",
       }),
     ).toEqual({
       databaseUrl: "postgres://u:p@db:5432/cpantesters",
@@ -151,6 +175,19 @@ describe("loadConfig", () => {
         shedHeapUsedBytes: 1_073_741_824,
         shedRssBytes: 2_147_483_648,
         shedMaxInFlight: 21,
+      },
+      accounts: {
+        smtpUrl: "smtp://mailer:pw@mail.example:587",
+        mailFrom: "Testers <t@example.org>",
+        publicBaseUrl: "https://www.cpantesters.org",
+        signInLinkTtlSeconds: 600,
+        sessionTtlSeconds: 3_600,
+        sessionRotateSeconds: 600,
+        signInPerIp: 21,
+        signInPerAddress: 22,
+        mailMaxAttempts: 3,
+        mailRetryBaseSeconds: 23,
+        notifyInProcess: false,
       },
     });
   });

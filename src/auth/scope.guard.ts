@@ -11,6 +11,7 @@ export interface CredentialHolder {
 const refusals: Record<TokenScope, (has: string) => string> = {
   [TokenScope.submitReports]: (has) => `this token may not submit reports: it has scopes ${has}`,
   [TokenScope.writeUploads]: (has) => `this token may not add uploads: it has scopes ${has}; upload:write is needed`,
+  [TokenScope.admin]: (has) => `this token may not use operators' queries: it has scopes ${has}; admin is needed`,
 };
 
 /**

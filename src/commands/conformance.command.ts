@@ -67,7 +67,7 @@ async function throughThePlatform(
   await migrate(database);
   const events = createMemoryEventBus();
   const server = await startServer(
-    { ...loadConfig({}), host: "127.0.0.1", port: 0, redisUrl: undefined },
+    { ...loadConfig({}), host: "127.0.0.1", port: 0, redisUrl: undefined, accounts: undefined },
     { database, events, log },
   );
   const worker = await startEtlWorker({ database, events, log }, { batchSize: 100, pollIntervalMs: 200 });

@@ -32,6 +32,11 @@ export interface Database {
    * documents a second); everything else uses `db`.
    */
   query<Row>(text: string, params: unknown[]): Promise<Row[]>;
+  /**
+   * A statement, or without parameters a script of several, for a library that brings its own SQL
+   * (the job queue: pg-boss's `db.executeSql`).
+   */
+  executeSql(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -83,6 +88,12 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     db: drizzlePg(pool, { schema, ...(options.logger ? { logger: options.logger } : {}) }) as unknown as Db,
     async query<Row>(text: string, params: unknown[]) {
       return (await pool.query(text, params)).rows as Row[];
+    },
+    async executeSql(text, params) {
+      const result = await pool.query(text, params);
+      // A script answers one result per statement; the last is the one asked for.
+      const last = (Array.isArray(result) ? result.at(-1) : result) as { rows?: unknown[] } | undefined;
+      return { rows: last?.rows ?? [] };
     },
     async listen(channel, onNotify) {
       const stop = await listenForever(url, channel, onNotify);
@@ -184,6 +195,11 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
     db: drizzlePglite(client, { schema, ...(options.logger ? { logger: options.logger } : {}) }) as unknown as Db,
     async query<Row>(text: string, params: unknown[]) {
       return (await client.query<Row>(text, params)).rows;
+    },
+    async executeSql(text, params) {
+      // PGlite's query takes one statement; exec takes a script (but no parameters).
+      if (params && params.length > 0) return { rows: (await client.query(text, params)).rows };
+      return { rows: (await client.exec(text)).at(-1)?.rows ?? [] };
     },
     async listen(channel, onNotify) {
       const stop = await client.listen(channel, onNotify);

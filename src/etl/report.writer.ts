@@ -2,6 +2,7 @@ import type { Db } from "../db/client.js";
 import type { ReportAnalysis } from "../analysis/index.js";
 import { insertReportAnalysis } from "../db/queries/analysis.queries.js";
 import { insertReports, type ReportToInsert } from "../db/queries/report.queries.js";
+import { invalidatedAmong } from "../db/queries/invalidation.queries.js";
 import { applyRollups, type ReleaseCounts } from "../db/queries/rollup.queries.js";
 import { rootMessage } from "../errors/index.js";
 import { type CountedReport, rollUp } from "./rollup.js";
@@ -67,7 +68,15 @@ async function insert(tx: Db, pending: PendingReport[]): Promise<CountedReport[]
 }
 
 async function rollupsOf(tx: Db, counted: CountedReport[]): Promise<Map<string, ReleaseCounts>> {
-  const releases = await applyRollups(tx, rollUp(counted));
+  // Reports an author marked invalid stay out of every count, also when a rebuild reads them again.
+  const invalid = await invalidatedAmong(
+    tx,
+    counted.map((r) => r.guid),
+  );
+  const releases = await applyRollups(
+    tx,
+    rollUp(invalid.size > 0 ? counted.filter((r) => !invalid.has(r.guid)) : counted),
+  );
   return new Map(releases.map((r) => [`${r.dist}\u0000${r.version}`, r]));
 }
 

@@ -11,6 +11,7 @@ export const Topic = {
   uploadAdded: "UPLOAD_ADDED",
   credentialRevoked: "CREDENTIAL_REVOKED",
   regressionDetected: "REGRESSION_DETECTED",
+  conversationUpdated: "CONVERSATION_UPDATED",
 } as const;
 export type Topic = (typeof Topic)[keyof typeof Topic];
 
@@ -66,10 +67,17 @@ export interface RegressionDetectedPayload {
   detectedAt: string;
 }
 
+/** A new message in a report's conversation; subscribers read it from the database. */
+export interface ConversationUpdatedPayload {
+  reportGuid: string;
+  messageId: number;
+}
+
 export interface EventPayloads {
   [Topic.reportProcessed]: ReportProcessedPayload;
   [Topic.releaseUpdated]: ReleaseUpdatedPayload;
   [Topic.uploadAdded]: UploadAddedPayload;
   [Topic.credentialRevoked]: CredentialRevokedPayload;
   [Topic.regressionDetected]: RegressionDetectedPayload;
+  [Topic.conversationUpdated]: ConversationUpdatedPayload;
 }

@@ -1,7 +1,9 @@
+import { NO_VIEWER, type ViewerState } from "../auth/viewer.js";
 import type { Db, DatabaseKind } from "../db/client.js";
 import type { UploadRow, TesterRow } from "../db/schema/index.js";
 import type { EventBus } from "../events/index.js";
 import type { Logger } from "../log.js";
+import type { AccountServices } from "../notify/accounts.js";
 import type { NewUpload, UploadChange } from "../report/upload-list.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
 
@@ -25,6 +27,8 @@ export interface ApiDependencies {
   allowAnonymousReports: boolean;
   log: Logger;
   startedAt: Date;
+  /** Sign-in, notifications, mail, conversations; absent where the server runs without them. */
+  accounts?: AccountServices | undefined;
 }
 
 /** What every resolver receives; one per operation. */
@@ -32,11 +36,15 @@ export interface GraphQLContext extends ApiDependencies {
   loaders: Loaders;
   /** The caller's `Authorization` header (or, over WebSocket, the token of connection_init). */
   authorization: string | undefined;
+  /** The person signed in by session cookie, if any (auth/viewer.ts decides what they may do). */
+  viewer: ViewerState;
+  /** The caller's address (rate limits on sign-in). */
+  ip: string;
 }
 
 export function createContext(
   deps: ApiDependencies,
-  request: { log?: Logger; authorization?: string | undefined } = {},
+  request: { log?: Logger; authorization?: string | undefined; viewer?: ViewerState; ip?: string } = {},
 ): GraphQLContext {
   // Field by field, not `...deps`: one per request, and the caller's dependencies may hold more.
   return {
@@ -48,6 +56,9 @@ export function createContext(
     startedAt: deps.startedAt,
     log: request.log ?? deps.log,
     authorization: request.authorization,
+    viewer: request.viewer ?? NO_VIEWER,
+    ip: request.ip ?? "",
+    accounts: deps.accounts,
     loaders: createLoaders(deps.db),
   };
 }

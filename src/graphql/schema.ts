@@ -4,7 +4,11 @@ import { buildSchema } from "type-graphql";
 import type { EventBus } from "../events/index.js";
 import { createMemoryEventBus } from "../events/memory-event-bus.js";
 import { cacheControlDirective } from "./execution/cache-hints.js";
+import { AccountResolver } from "./resolvers/account.resolver.js";
 import { AuthorResolver } from "./resolvers/author.resolver.js";
+import { ConversationResolver } from "./resolvers/conversation.resolver.js";
+import { MailAdminResolver } from "./resolvers/mail-admin.resolver.js";
+import { NotificationSettingsResolver } from "./resolvers/notification-settings.resolver.js";
 import { DistributionResolver } from "./resolvers/distribution.resolver.js";
 import { NodeResolver } from "./resolvers/node.resolver.js";
 import { PerlVersionResolver } from "./resolvers/perl-version.resolver.js";
@@ -41,13 +45,18 @@ const resolvers = [
   ReleaseUpdatedResolver,
   UploadAddedResolver,
   ...analysisResolvers,
+  AccountResolver,
+  NotificationSettingsResolver,
+  ConversationResolver,
+  MailAdminResolver,
 ] as const;
 
 const rootDescriptions = {
   query:
     "The CPAN Testers read API: reports, releases, distributions, authors, uploads, matrices, statistics and " +
     "search. Lists are Relay connections (first 1..100, after); a request may cost at most QUERY_COST_LIMIT.",
-  mutation: "Writes: submitting test reports (and, for uploaders, recording uploads). Each needs an API token.",
+  mutation:
+    "Writes: submitting test reports (and, for uploaders, recording uploads), each with an API token; and, for people signed in to the web app, sign-in, notification settings, conversations and invalid marks (session cookie and X-CSRF-Token header).",
   subscription: "Live events over graphql-ws on /graphql, filtered on the server.",
 };
 

@@ -7,7 +7,13 @@ import { AuthBackoff } from "../auth/auth.backoff.js";
 import { memoryRateCounter, type RateCounter, redisRateCounter } from "../auth/rate.counter.js";
 import { RateLimiter } from "../auth/rate.limiter.js";
 import { forgetRevokedTokens } from "../auth/token.revocation.js";
-import { ABUSE_DEFAULTS, type AbuseLimits, type Config, INTAKE_JSON_DEFAULTS } from "../config.js";
+import {
+  ABUSE_DEFAULTS,
+  type AbuseLimits,
+  type AccountSettings,
+  type Config,
+  INTAKE_JSON_DEFAULTS,
+} from "../config.js";
 import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
 import { MAX_NODES } from "../graphql/execution/limits.js";
@@ -17,6 +23,7 @@ import { registerIntake } from "../intake/intake.plugin.js";
 import { ReportIntake } from "../intake/report.intake.js";
 import { addUpload } from "../intake/upload.intake.js";
 import type { Logger } from "../log.js";
+import { createAccounts } from "../notify/accounts.js";
 import { registerLegacyFeeds } from "../rest/legacy/legacy.plugin.js";
 import { registerSiteRoutes } from "../rest/site/site.plugin.js";
 import { registerApiDocsView, registerOpenApi } from "../rest/openapi.plugin.js";
@@ -24,6 +31,7 @@ import { registerV1, registerV3 } from "../rest/v3.plugin.js";
 import { registerConsole } from "../web/console.plugin.js";
 import { registerSite } from "../web/site.plugin.js";
 import { type ApiDependencies, createContext } from "../graphql/context.js";
+import { registerAccounts } from "./accounts.plugin.js";
 import { registerGraphQL } from "./graphql.plugin.js";
 import { registerHealth } from "./health.plugin.js";
 import { createSharedCache, type SharedCache } from "./key-value-cache.js";
@@ -51,6 +59,8 @@ export type AppConfig = Pick<
   Partial<Pick<Config, "intakeJsonLimits">> & {
     /** Rate limits, back-off, persisted-query bounds and load shedding; ABUSE_DEFAULTS when absent. */
     abuse?: AbuseLimits | undefined;
+    /** Sign-in, notifications and mail; absent: none of their routes or operations are served. */
+    accounts?: AccountSettings | undefined;
   };
 
 /** Largest message a WebSocket client may send (an operation with its variables). */
@@ -112,6 +122,23 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
         backoffMaxSeconds: abuse.authBackoffMaxSeconds,
       })
     : undefined;
+  const accounts = config.accounts
+    ? createAccounts(config.accounts, {
+        database,
+        events,
+        log,
+        limiter: abuse.enabled ? new RateLimiter(counter, abuse.windowSeconds) : undefined,
+        windowSeconds: abuse.windowSeconds,
+        metrics: registry,
+      })
+    : undefined;
+  if (accounts) {
+    await registerAccounts(app, db, accounts);
+    if (config.accounts?.notifyInProcess) {
+      await accounts.start();
+      app.addHook("onClose", () => accounts.stop());
+    }
+  }
   await registerIntake(app, { db, intake, log, backoff, ...config });
   const stopForgetting = forgetRevokedTokens(db, events, log);
   app.addHook("onClose", async () => stopForgetting());
@@ -126,6 +153,7 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
     allowAnonymousReports: config.allowAnonymousReports,
     log,
     startedAt: new Date(),
+    accounts,
   };
   const schema = await registerGraphQL(app, apiDeps, {
     limits: {

@@ -90,6 +90,9 @@ export function graphqlWsHandler(
           // Fastify's request logger is a pino child carrying the request id.
           log: extra.request.log as Logger,
           authorization: bearerHeader(connectionParams?.token),
+          // The upgrade request's session cookie, resolved by the accounts plugin's hook.
+          ...(extra.request.viewerState ? { viewer: extra.request.viewerState } : {}),
+          ip: extra.request.ip,
         }),
       };
     },

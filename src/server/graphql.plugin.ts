@@ -102,7 +102,12 @@ export async function registerGraphQL(
     // Fastify's request logger is a pino child carrying the request id.
     context: async (request) => {
       const { authorization } = request.headers;
-      const context = createContext(deps, { log: request.log as Logger, authorization });
+      const context = createContext(deps, {
+        log: request.log as Logger,
+        authorization,
+        ...(request.viewerState ? { viewer: request.viewerState } : {}),
+        ip: request.ip,
+      });
       return withRequester(context, { ip: request.ip, authorization });
     },
   });

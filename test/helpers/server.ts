@@ -6,7 +6,9 @@ import { print } from "graphql";
 import { pino } from "pino";
 import {
   ABUSE_DEFAULTS,
+  ACCOUNT_DEFAULTS,
   type AbuseLimits,
+  type AccountSettings,
   GRAPHQL_LIMIT_DEFAULTS,
   type GraphQLLimits,
   SUBSCRIPTION_DEFAULTS,
@@ -113,6 +115,8 @@ export interface TestPlatformOptions {
   api?: Partial<Pick<AppConfig, "queryCostLimit" | "queryDepthLimit" | "responseCache" | "exposeErrorDetails">>;
   /** Sees every SQL statement (to count them); needs `etl: false`, the worker's polls would count too. */
   logger?: QueryLogger;
+  /** Sign-in, notifications and mail (ACCOUNT_DEFAULTS under these); absent: not served. */
+  accounts?: Partial<AccountSettings>;
 }
 
 /**
@@ -156,6 +160,17 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
       subscriptions,
       ...(options.intakeJsonLimits ? { intakeJsonLimits: options.intakeJsonLimits } : {}),
       abuse: { ...TEST_ABUSE_LIMITS, ...options.abuse },
+      ...(options.accounts
+        ? {
+            accounts: {
+              ...ACCOUNT_DEFAULTS,
+              smtpUrl: undefined,
+              publicBaseUrl: "http://127.0.0.1",
+              notifyInProcess: true,
+              ...options.accounts,
+            },
+          }
+        : {}),
       ...options.api,
     },
     { database, events, log: testLog },

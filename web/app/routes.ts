@@ -22,6 +22,9 @@ export const routes = {
   tester: { path: "/tester/:id", page: "tester/TesterPage" },
   stats: { path: "/stats", page: "stats/StatsPage" },
   recent: { path: "/recent", page: "recent/RecentPage" },
+  signIn: { path: "/sign-in", page: "sign-in/SignInPage" },
+  settings: { path: "/settings/notifications", page: "settings/SettingsPage" },
+  mailbox: { path: "/dev/mailbox", page: "mailbox/MailboxPage" },
 } satisfies Record<string, RouteDefinition>;
 
 export type RouteKey = keyof typeof routes | "notFound";

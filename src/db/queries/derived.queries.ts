@@ -12,6 +12,7 @@ import {
   releaseMatrixCells,
   releases,
   reportDocuments,
+  reportInvalidations,
   reports,
   reportsDaily,
   reportsHourly,
@@ -80,6 +81,8 @@ const ARRIVAL = sql`(${r.receivedAt} at time zone 'UTC')`;
 const d = reportDocuments;
 const name = (column: AnyPgColumn) => sql.identifier(column.name);
 const list = (items: SQLChunk[]) => sql.join(items, sql`, `);
+/** Reports marked invalid count nowhere (invalidation.queries.ts). */
+const COUNTED = sql`not exists (select 1 from ${reportInvalidations} where ${reportInvalidations.guid} = ${r.guid}::text)`;
 
 type CounterTable =
   | typeof releaseMatrixCells
@@ -103,7 +106,7 @@ function recount(
   const names = keys.map(([column]) => name(column));
   const expected = sql`select ${list(keys.map(([column, value]) => sql`${value} as ${name(column)}`))},
       count(*)::int as reports
-    from ${from} group by ${list(keys.map((_, i) => sql.raw(String(i + 1))))}`;
+    from ${from} where ${COUNTED} group by ${list(keys.map((_, i) => sql.raw(String(i + 1))))}`;
   const keyOf = list(names.map((key) => sql`coalesce(e.${key}::text, a.${key}::text)`));
   const counted = name(table.reports);
   return sql`
@@ -130,11 +133,14 @@ function releaseCounts(): SQL {
   return sql`
     with expected as (
       select ${r.dist} as dist, ${r.version} as version, concat_ws(',', ${list(expected)}) as counts
-      from ${r} group by 1, 2),
+      from ${r} where ${COUNTED} group by 1, 2),
     actual as (
       select ${releases.dist} as dist, ${releases.version} as version,
         concat_ws(',', ${list(actual.map((column) => sql`${column}`))}) as counts
-      from ${releases})
+      from ${releases}
+      -- A release whose every report is marked invalid keeps its row, with nothing counted.
+      where ${releases.pass} + ${releases.fail} + ${releases.na} + ${releases.unknown} > 0
+        or ${releases.latestReportId} is not null)
     select concat(coalesce(e.dist, a.dist), ' ', coalesce(e.version, a.version)) as key,
       coalesce(e.counts, 'none') as expected, coalesce(a.counts, 'none') as actual
     from expected e full join actual a on a.dist = e.dist and a.version = e.version

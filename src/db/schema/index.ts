@@ -1,4 +1,5 @@
 export * from "./analysis.schema.js";
+export * from "./accounts.schema.js";
 export * from "./documents.schema.js";
 export * from "./perl-versions.schema.js";
 export * from "./releases.schema.js";

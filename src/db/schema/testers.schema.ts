@@ -18,7 +18,7 @@ export const testers = pgTable("testers", {
 });
 
 /** Bearer tokens for the v3 and GraphQL APIs; only their hashes are stored. */
-export const TokenScope = { submitReports: "report:submit", writeUploads: "upload:write" } as const;
+export const TokenScope = { submitReports: "report:submit", writeUploads: "upload:write", admin: "admin" } as const;
 export type TokenScope = (typeof TokenScope)[keyof typeof TokenScope];
 
 export const apiTokens = pgTable(

@@ -7,6 +7,7 @@ import type { ReportPageQuery } from "../../generated/graphql";
 import { load, type PageContext, type PageModule } from "../../app/page";
 import { OutputByPhase } from "./OutputByPhase";
 import { Prerequisites } from "./Prerequisites";
+import { Conversation } from "./Conversation";
 
 const ReportPageDocument = graphql(`
   query ReportPage($guid: String, $reportId: Int) {
@@ -174,6 +175,7 @@ export function Page(context: PageContext) {
           <pre className="output">{details.comments}</pre>
         </section>
       )}
+      <Conversation guid={report.guid} author={author} />
       {details && <OutputByPhase details={details} grade={report.grade} />}
       {details && <Prerequisites details={details} />}
       {details && details.toolchain.length > 0 && (
