@@ -213,7 +213,7 @@ const checks: [table: string, query: SQL][] = [
         [testerMachines.platform, r.platform],
         [testerMachines.grade, r.grade],
       ],
-      sql`${r} join ${d} on ${d.id} = ${r.guid} where ${d.testerId} is not null`,
+      sql`${r} join ${d} on ${d.id} = ${r.guid} and ${d.testerId} is not null`,
     ),
   ],
 ];
