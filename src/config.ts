@@ -184,6 +184,19 @@ const schema = z.object({
   SHED_EVENT_LOOP_DELAY_MS: count(0, 60_000).default(D.shedEventLoopDelayMs),
   SHED_HEAP_USED_BYTES: count(0, 2 ** 50).optional(),
   SHED_RSS_BYTES: count(0, 2 ** 50).default(D.shedRssBytes),
+  /**
+   * A port of its own for /metrics (API and ETL alike), to keep it off the public port; absent:
+   * /metrics is on PORT (the API) or ETL_PORT (a worker). `serve` with ETL_IN_PROCESS shares it.
+   */
+  METRICS_PORT: port("expected a port number 0..65535").optional(),
+  /** Distinct GraphQL operation names labelled in metrics; others count as `other`. */
+  METRICS_MAX_OPERATIONS: count(0, 10_000).default(100),
+  /** One JSON log line per HTTP request (with its request id), at info; 5xx at error. */
+  LOG_REQUESTS: flag.default(true),
+  /** How often each process renews its heartbeat and flushes its per-minute activity. */
+  HEARTBEAT_INTERVAL_MS: count(1_000, 600_000).default(10_000),
+  /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); absent: no tracing at all. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ error: "expected an http(s):// URL" }).optional(),
 });
 
 export type Config = Readonly<{
@@ -208,6 +221,16 @@ export type Config = Readonly<{
   responseCache: boolean;
   subscriptions: SubscriptionLimits;
   abuse: AbuseLimits;
+  observability: Observability;
+}>;
+
+/** Metrics, request logs, heartbeats and traces (docs/OPERATIONS.md). */
+export type Observability = Readonly<{
+  metricsPort: number | undefined;
+  metricsMaxOperations: number;
+  logRequests: boolean;
+  heartbeatIntervalMs: number;
+  otlpEndpoint: string | undefined;
 }>;
 
 export type GraphQLLimits = Readonly<{ [K in keyof typeof GRAPHQL_LIMIT_DEFAULTS]: number }>;
@@ -287,6 +310,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shedEventLoopDelayMs: e.SHED_EVENT_LOOP_DELAY_MS,
       shedHeapUsedBytes: e.SHED_HEAP_USED_BYTES,
       shedRssBytes: e.SHED_RSS_BYTES,
+    },
+    observability: {
+      metricsPort: e.METRICS_PORT,
+      metricsMaxOperations: e.METRICS_MAX_OPERATIONS,
+      logRequests: e.LOG_REQUESTS,
+      heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
+      otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     },
   };
 }

@@ -11,6 +11,8 @@ export interface CredentialHolder {
 const refusals: Record<TokenScope, (has: string) => string> = {
   [TokenScope.submitReports]: (has) => `this token may not submit reports: it has scopes ${has}`,
   [TokenScope.writeUploads]: (has) => `this token may not add uploads: it has scopes ${has}; upload:write is needed`,
+  [TokenScope.admin]: (has) =>
+    `this operation is for operators: it needs a token with scope admin, this one has ${has}`,
 };
 
 /**

@@ -2,6 +2,7 @@ import type { Db, DatabaseKind } from "../db/client.js";
 import type { UploadRow, TesterRow } from "../db/schema/index.js";
 import type { EventBus } from "../events/index.js";
 import type { Logger } from "../log.js";
+import type { SystemStatus } from "../monitor/system-status.js";
 import type { NewUpload, UploadChange } from "../report/upload-list.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
 
@@ -11,7 +12,11 @@ import { createLoaders, type Loaders } from "./loaders/index.js";
  */
 export interface IntakeCalls {
   /** Validates, stores and acknowledges a v3 report document (the intake core of POST /v3/report). */
-  submitReport(report: unknown, tester: TesterRow | null): Promise<{ id: string; created: boolean }>;
+  submitReport(
+    report: unknown,
+    tester: TesterRow | null,
+    origin?: { requestId?: string | undefined },
+  ): Promise<{ id: string; created: boolean }>;
   /** Records one upload and tells uploadAdded subscribers. */
   addUpload(upload: NewUpload): Promise<{ change: UploadChange; row: UploadRow }>;
 }
@@ -25,6 +30,8 @@ export interface ApiDependencies {
   allowAnonymousReports: boolean;
   log: Logger;
   startedAt: Date;
+  /** The platform's status, cached briefly (monitor/system-status.ts); absent: not reported. */
+  systemStatus?: (() => Promise<SystemStatus>) | undefined;
 }
 
 /** What every resolver receives; one per operation. */
@@ -32,11 +39,13 @@ export interface GraphQLContext extends ApiDependencies {
   loaders: Loaders;
   /** The caller's `Authorization` header (or, over WebSocket, the token of connection_init). */
   authorization: string | undefined;
+  /** The HTTP request's id (X-Request-Id), carried into what the operation causes. */
+  requestId: string | undefined;
 }
 
 export function createContext(
   deps: ApiDependencies,
-  request: { log?: Logger; authorization?: string | undefined } = {},
+  request: { log?: Logger; authorization?: string | undefined; requestId?: string | undefined } = {},
 ): GraphQLContext {
   // Field by field, not `...deps`: one per request, and the caller's dependencies may hold more.
   return {
@@ -46,8 +55,10 @@ export function createContext(
     intake: deps.intake,
     allowAnonymousReports: deps.allowAnonymousReports,
     startedAt: deps.startedAt,
+    systemStatus: deps.systemStatus,
     log: request.log ?? deps.log,
     authorization: request.authorization,
+    requestId: request.requestId,
     loaders: createLoaders(deps.db),
   };
 }

@@ -16,12 +16,14 @@ import { ReportSubmitResolver } from "./resolvers/report-submit.resolver.js";
 import { SearchResolver } from "./resolvers/search.resolver.js";
 import { ServerInfoResolver } from "./resolvers/server-info.resolver.js";
 import { StatisticsResolver } from "./resolvers/statistics.resolver.js";
+import { SystemStatusResolver } from "./resolvers/system-status.resolver.js";
 import { UploadResolver } from "./resolvers/upload.resolver.js";
 import { UploadAddResolver } from "./resolvers/upload-add.resolver.js";
 import { UploadAddedResolver } from "./resolvers/upload-added.resolver.js";
 
 const resolvers = [
   ServerInfoResolver,
+  SystemStatusResolver,
   NodeResolver,
   ReportResolver,
   ReleaseResolver,

@@ -1,4 +1,4 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -31,6 +31,8 @@ export interface GraphQLOptions {
   http: Pick<GraphQLLimits, "bodyBytes" | "responseBytes" | "timeoutMs">;
   subscriptions: SubscriptionLimits;
   liveMetrics: LiveMetrics;
+  /** Duration and errors by operation, response cache hits (graphql/execution/operation-metrics.ts). */
+  operationMetrics?: ApolloServerPlugin<GraphQLContext> | undefined;
   /** Cache whole responses by their hints (in `cache`). */
   responseCache: boolean;
   /** Our own faults' messages and stacks reach clients (EXPOSE_ERROR_DETAILS). */
@@ -72,6 +74,7 @@ export async function registerGraphQL(
       // No drain plugin: Fastify's close() drains requests and then stops Apollo through onClose
       // (the drain plugin would call close() from inside close() and wait forever).
       ApolloServerPluginLandingPageDisabled(),
+      ...(options.operationMetrics ? [options.operationMetrics] : []),
       requestErrorsPlugin(),
       queryLimitsPlugin(options.limits),
       unavailableStatusPlugin(),
@@ -98,7 +101,7 @@ export async function registerGraphQL(
     // Fastify's request logger is a pino child carrying the request id.
     context: async (request) => {
       const { authorization } = request.headers;
-      const context = createContext(deps, { log: request.log as Logger, authorization });
+      const context = createContext(deps, { log: request.log as Logger, authorization, requestId: request.id });
       return withRequester(context, { ip: request.ip, authorization });
     },
   });

@@ -23,6 +23,10 @@ export interface ClaimedDocument {
   document: ReportDocument;
   /** The authenticated tester who submitted it, as registered; null for an anonymous report. */
   submitter: Reporter | null;
+  /** The X-Request-Id of the request that stored it. */
+  requestId: string | undefined;
+  /** W3C traceparent of the intake span, when tracing was on. */
+  traceparent: string | undefined;
 }
 
 /*
@@ -57,6 +61,8 @@ export async function claimDocuments(tx: Db, claim: { limit: number } | { ids: s
     received_at: string | Date;
     document: ReportDocument;
     submitter: Reporter | null;
+    request_id: string | null;
+    traceparent: string | null;
   }>(
     tx,
     // Hand-written: the builder has no form for a projection over a locked subquery. Every `->` on
@@ -66,14 +72,14 @@ export async function claimDocuments(tx: Db, claim: { limit: number } | { ids: s
     // project the slim document from the decompressed value. Measured on the 1M-report load
     // (BENCHMARKS.md): Postgres time per report in the ETL from about 0.19 ms to 0.10 ms, the
     // whole load from 1,821 to 2,248 reports/s.
-    sql`select d.id, d.seq, d.received_at, ${SLIM_DOCUMENT} as document,
+    sql`select d.id, d.seq, d.received_at, d.request_id, d.traceparent, ${SLIM_DOCUMENT} as document,
           (select jsonb_build_object('name', ${testers.fullName}, 'email', ${testers.email})
            from ${testers} where ${testers.id} = d.tester_id) as submitter
         from (
-          select c.id, c.seq, c.received_at, c.tester_id, c.document || '{}'::jsonb as doc
+          select c.id, c.seq, c.received_at, c.tester_id, c.request_id, c.traceparent, c.document || '{}'::jsonb as doc
           from (
             select ${t.id} as id, ${t.seq} as seq, ${t.receivedAt} as received_at, ${t.testerId} as tester_id,
-              ${t.document} as document
+              ${t.requestId} as request_id, ${t.traceparent} as traceparent, ${t.document} as document
             from ${t}
             where ${waiting} ${which}
             order by ${t.seq}
@@ -92,6 +98,8 @@ export async function claimDocuments(tx: Db, claim: { limit: number } | { ids: s
       receivedAt: new Date(row.received_at),
       document: row.document,
       submitter: row.submitter,
+      requestId: row.request_id ?? undefined,
+      traceparent: row.traceparent ?? undefined,
     }));
 }
 

@@ -5,3 +5,4 @@ export * from "./reports.schema.js";
 export * from "./statistics.schema.js";
 export * from "./testers.schema.js";
 export * from "./uploads.schema.js";
+export * from "./operations.schema.js";

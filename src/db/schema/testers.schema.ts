@@ -10,10 +10,12 @@ export const testers = pgTable("testers", {
   /** SHA-256 of the Metabase secret; the secret itself is never stored. */
   secretHash: text("secret_hash"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Set by an operator: the tester's secret and tokens are refused until unblocked. */
+  blockedAt: timestamp("blocked_at", { withTimezone: true }),
 });
 
 /** Bearer tokens for the v3 and GraphQL APIs; only their hashes are stored. */
-export const TokenScope = { submitReports: "report:submit", writeUploads: "upload:write" } as const;
+export const TokenScope = { submitReports: "report:submit", writeUploads: "upload:write", admin: "admin" } as const;
 export type TokenScope = (typeof TokenScope)[keyof typeof TokenScope];
 
 export const apiTokens = pgTable(
@@ -26,7 +28,7 @@ export const apiTokens = pgTable(
       .references(() => testers.id),
     /** What the token is for, as its owner named it ("smoker on box 3"). */
     label: text("label").notNull(),
-    /** What the token may do: `report:submit`, `upload:write`. */
+    /** What the token may do: `report:submit`, `upload:write`, `admin` (the operations console). */
     scopes: text("scopes")
       .array()
       .notNull()
