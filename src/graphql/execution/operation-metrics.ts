@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { OperationTypeNode } from "graphql";
 import { Counter, Histogram, type Registry } from "prom-client";
+import { errorCodeOf } from "../errors.js";
 
 /** Seconds: a cached answer takes well under a millisecond, a cold matrix tens of milliseconds. */
 const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -50,19 +51,22 @@ export function operationMetricsPlugin<Context extends BaseContext>(
     async requestDidStart() {
       const started = performance.now();
       return {
-        async willSendResponse({ operationName, operation, errors: failures, metrics, overallCachePolicy }) {
+        async willSendResponse({ operationName, operation, metrics, overallCachePolicy, response }) {
           const name = label(operationName);
           duration.observe(
             { operation: name, type: operation?.operation ?? "invalid" },
             (performance.now() - started) / 1000,
           );
-          for (const error of failures ?? []) {
-            const code = error.extensions["code"];
-            errors.inc({ operation: name, code: typeof code === "string" && ERROR_CODE.test(code) ? code : "OTHER" });
+          const failures = response.body.kind === "single" ? (response.body.singleResult.errors ?? []) : [];
+          for (const error of failures) {
+            // Not yet formatted here: the code the formatter will give it.
+            const code = errorCodeOf(error);
+            errors.inc({ operation: name, code: ERROR_CODE.test(code) ? code : "OTHER" });
           }
           if (metrics.responseCacheHit) cache.inc({ result: "hit" });
-          else if (operation?.operation === OperationTypeNode.QUERY && (overallCachePolicy.maxAge ?? 0) > 0)
+          else if (operation?.operation === OperationTypeNode.QUERY && (overallCachePolicy.maxAge ?? 0) > 0) {
             cache.inc({ result: "miss" });
+          }
         },
       };
     },
