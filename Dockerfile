@@ -4,8 +4,10 @@ FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json vite-web.config.ts ./
 COPY src ./src
+COPY web ./web
+COPY scripts ./scripts
 RUN npm run build
 
 FROM node:20-slim

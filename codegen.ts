@@ -1,21 +1,30 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
+/** Settings both clients share: plain string scalars, type-only imports, enums as unions. */
+const clientConfig = { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: "string", Date: "string" } };
+
 /**
  * Typed documents from the committed schema: every `graphql(...)` operation written in the tests
- * (and the benchmarks) gets its result and variable types, so a schema change that breaks a
- * client shows up in `npm run check`.
+ * (and the benchmarks), and in the web app beside the components that use them, gets its result
+ * and variable types, so a schema change that breaks a client shows up in `npm run check`.
  */
 const config: CodegenConfig = {
   schema: "schema.graphql",
-  documents: ["test/**/*.ts", "bench/**/*.ts", "!test/generated/**"],
   ignoreNoDocuments: true,
-  // Relative imports with .js, as NodeNext resolution requires.
+  // Relative imports with .js, as NodeNext resolution requires (Vite resolves them to .ts too).
   emitLegacyCommonJSImports: false,
   generates: {
     "test/generated/": {
+      documents: ["test/**/*.ts", "bench/**/*.ts", "!test/generated/**"],
       preset: "client",
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: "string", Date: "string" } },
+      config: clientConfig,
+    },
+    "web/generated/": {
+      documents: ["web/**/*.{ts,tsx}", "!web/generated/**"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: clientConfig,
     },
   },
 };

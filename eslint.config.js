@@ -48,6 +48,7 @@ export default tseslint.config(
       "bench-results/",
       "scratch/",
       "test/generated/",
+      "web/generated/",
       ".drift/",
     ],
   },

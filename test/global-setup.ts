@@ -8,6 +8,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../src/db/client.js";
 import { migrate, migrationsFolder } from "../src/db/migrate.js";
+import { ensureWebBuild } from "../scripts/web-build.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -23,6 +24,8 @@ declare module "vitest" {
  * a fraction of the time that creating and migrating a database takes, for PGlite as for Postgres.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The server serves the web app's build; a fresh clone (CI runs npm ci, then npm test) has none.
+  await ensureWebBuild();
   const pglite = await PGlite.create("memory://");
   await migratePglite(drizzle(pglite), { migrationsFolder });
   const pgliteTemplate = join(tmpdir(), `cpt-pglite-template-${process.pid}.tar`);

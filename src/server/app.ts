@@ -31,6 +31,8 @@ import { registerLegacyFeeds } from "../rest/legacy/legacy.plugin.js";
 import { registerApiDocsView, registerOpenApi } from "../rest/openapi.plugin.js";
 import { registerV1, registerV3 } from "../rest/v3.plugin.js";
 import { registerConsole } from "../web/console.plugin.js";
+import { registerSite } from "../web/site.plugin.js";
+import { type ApiDependencies, createContext } from "../graphql/context.js";
 import { registerGraphQL } from "./graphql.plugin.js";
 import { registerHealth } from "./health.plugin.js";
 import { createSharedCache, type SharedCache } from "./key-value-cache.js";
@@ -176,42 +178,46 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
   await registerIntake(app, { db, intake, log, backoff, ...config });
   const stopForgetting = forgetRevokedTokens(db, events, log);
   app.addHook("onClose", async () => stopForgetting());
-  await registerGraphQL(
-    app,
-    {
-      db,
-      databaseKind: database.kind,
-      events,
-      intake: {
-        submitReport: (report, tester) => intake.submitV3(report, "graphql", tester),
-        addUpload: (upload) => addUpload({ db, events }, upload),
-      },
-      allowAnonymousReports: config.allowAnonymousReports,
-      log,
-      startedAt: new Date(),
-      systemStatus,
+  const apiDeps: ApiDependencies = {
+    db,
+    databaseKind: database.kind,
+    events,
+    intake: {
+      submitReport: (report, tester, origin) => intake.submitV3(report, "graphql", tester, undefined, origin),
+      addUpload: (upload) => addUpload({ db, events }, upload),
     },
-    {
-      limits: {
-        cost: config.queryCostLimit,
-        depth: config.queryDepthLimit,
-        nodes: MAX_NODES,
-        fields: config.graphqlLimits.fields,
-        aliases: config.graphqlLimits.aliases,
-        rootFields: config.graphqlLimits.rootFields,
-      },
-      http: config.graphqlLimits,
-      responseCache: config.responseCache,
-      exposeErrorDetails: config.exposeErrorDetails,
-      cache,
-      counter,
-      limiter,
-      abuse,
-      subscriptions: config.subscriptions,
-      liveMetrics: new LiveMetrics(registry, events),
-      operationMetrics: operationMetricsPlugin(registry, observability.metricsMaxOperations),
+    allowAnonymousReports: config.allowAnonymousReports,
+    log,
+    startedAt: new Date(),
+    systemStatus,
+  };
+  const schema = await registerGraphQL(app, apiDeps, {
+    limits: {
+      cost: config.queryCostLimit,
+      depth: config.queryDepthLimit,
+      nodes: MAX_NODES,
+      fields: config.graphqlLimits.fields,
+      aliases: config.graphqlLimits.aliases,
+      rootFields: config.graphqlLimits.rootFields,
     },
-  );
+    http: config.graphqlLimits,
+    responseCache: config.responseCache,
+    exposeErrorDetails: config.exposeErrorDetails,
+    cache,
+    counter,
+    limiter,
+    abuse,
+    subscriptions: config.subscriptions,
+    liveMetrics: new LiveMetrics(registry, events),
+    operationMetrics: operationMetricsPlugin(registry, observability.metricsMaxOperations),
+  });
+  // The web app's pages run their operations in-process, each with a context of its own.
+  await registerSite(app, {
+    schema,
+    context: () => createContext(apiDeps),
+    pageCache: config.responseCache,
+    log,
+  });
   await app.register(registerV3(db), { prefix: "/v3" });
   await app.register(registerV1(db), { prefix: "/v1" });
   await registerApiDocsView(app);

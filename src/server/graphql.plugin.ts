@@ -5,6 +5,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { FastifyInstance } from "fastify";
+import type { GraphQLSchema } from "graphql";
 import { cachePolicyPlugin } from "../graphql/execution/cache-policy.js";
 import { compiledGateway } from "../graphql/execution/compiled-executor.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
@@ -45,12 +46,15 @@ export interface GraphQLOptions {
   abuse: AbuseLimits;
 }
 
-/** GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws), both at /graphql. */
+/**
+ * GraphQL over HTTP (Apollo) and over WebSocket (graphql-ws), both at /graphql. Returns the
+ * schema, which the web app's pages execute their operations against in-process.
+ */
 export async function registerGraphQL(
   app: FastifyInstance,
   deps: ApiDependencies,
   options: GraphQLOptions,
-): Promise<void> {
+): Promise<GraphQLSchema> {
   const schema = await buildApiSchema(deps.events);
   const apollo: ApolloServer<GraphQLContext> = new ApolloServer<GraphQLContext>({
     // Executes through graphql-jit (compiled-executor.ts); `schema` is what the gateway hands Apollo.
@@ -120,4 +124,5 @@ export async function registerGraphQL(
     }),
   });
   app.route({ method: ["POST", "OPTIONS"], url: "/graphql", handler, ...limits });
+  return schema;
 }
