@@ -18,6 +18,7 @@ export const routes = {
   dist: { path: "/dist/:dist", page: "dist/DistPage" },
   distVersion: { path: "/dist/:dist/:version", page: "dist/DistPage" },
   report: { path: "/report/:id", page: "report/ReportPage" },
+  status: { path: "/status", page: "status/StatusPage" },
 } satisfies Record<string, RouteDefinition>;
 
 export type RouteKey = keyof typeof routes | "notFound";
