@@ -4,6 +4,7 @@ import { buildSchema } from "type-graphql";
 import type { EventBus } from "../events/index.js";
 import { createMemoryEventBus } from "../events/memory-event-bus.js";
 import { cacheControlDirective } from "./execution/cache-hints.js";
+import { AdminResolver } from "./resolvers/admin.resolver.js";
 import { AuthorResolver } from "./resolvers/author.resolver.js";
 import { DistributionResolver } from "./resolvers/distribution.resolver.js";
 import { NodeResolver } from "./resolvers/node.resolver.js";
@@ -38,6 +39,7 @@ const resolvers = [
   ReportProcessedResolver,
   ReleaseUpdatedResolver,
   UploadAddedResolver,
+  AdminResolver,
 ] as const;
 
 const rootDescriptions = {
