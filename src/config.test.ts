@@ -49,6 +49,13 @@ describe("loadConfig", () => {
         shedHeapUsedBytes: undefined,
         shedRssBytes: 0,
       },
+      observability: {
+        metricsPort: undefined,
+        metricsMaxOperations: 100,
+        logRequests: true,
+        heartbeatIntervalMs: 10_000,
+        otlpEndpoint: undefined,
+      },
     });
   });
 
@@ -102,6 +109,11 @@ describe("loadConfig", () => {
         SHED_EVENT_LOOP_DELAY_MS: "0",
         SHED_HEAP_USED_BYTES: "1073741824",
         SHED_RSS_BYTES: "2147483648",
+        METRICS_PORT: "9464",
+        METRICS_MAX_OPERATIONS: "7",
+        LOG_REQUESTS: "false",
+        HEARTBEAT_INTERVAL_MS: "2000",
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
       }),
     ).toEqual({
       databaseUrl: "postgres://u:p@db:5432/cpantesters",
@@ -148,6 +160,13 @@ describe("loadConfig", () => {
         shedEventLoopDelayMs: 0,
         shedHeapUsedBytes: 1_073_741_824,
         shedRssBytes: 2_147_483_648,
+      },
+      observability: {
+        metricsPort: 9464,
+        metricsMaxOperations: 7,
+        logRequests: false,
+        heartbeatIntervalMs: 2_000,
+        otlpEndpoint: "http://collector:4318",
       },
     });
   });

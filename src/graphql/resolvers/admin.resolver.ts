@@ -85,7 +85,7 @@ export class AdminResolver {
     description: `Operators (admin scope): empties every derived table and queues every document again; the workers rebuild them. Guarded: \`confirm\` must be "${REBUILD_CONFIRMATION}". Counts are incomplete until the workers finish.`,
   })
   async rebuildDerivedTables(
-    @Arg("confirm", () => String) confirm: string,
+    @Arg("confirm", () => String, { description: `Must be "${REBUILD_CONFIRMATION}".` }) confirm: string,
     @Ctx() context: GraphQLContext,
   ): Promise<boolean> {
     await requireAdmin(context);
@@ -100,7 +100,7 @@ export class AdminResolver {
     description: "Operators (admin scope): issues a token to a tester; it is shown once.",
   })
   async issueToken(
-    @Arg("testerId", () => String) testerId: string,
+    @Arg("testerId", () => String, { description: "The tester who receives it." }) testerId: string,
     @Arg("label", () => String, { description: 'What it is for, e.g. "smoker on box 3".' }) label: string,
     @Arg("scopes", () => [String], {
       defaultValue: [TokenScope.submitReports],
@@ -124,7 +124,7 @@ export class AdminResolver {
     description: "Operators (admin scope): revokes a token by its hash; false when it was not live.",
   })
   async revokeToken(
-    @Arg("tokenHash", () => String) tokenHash: string,
+    @Arg("tokenHash", () => String, { description: "SHA-256 of the token, as `testers` lists it." }) tokenHash: string,
     @Ctx() context: GraphQLContext,
   ): Promise<boolean> {
     await requireAdmin(context);
@@ -137,8 +137,8 @@ export class AdminResolver {
       "Operators (admin scope): blocks (or, with blocked: false, unblocks) a tester: their Metabase secret and every token are refused.",
   })
   async blockTester(
-    @Arg("testerId", () => String) testerId: string,
-    @Arg("blocked", () => Boolean, { defaultValue: true }) blocked: boolean,
+    @Arg("testerId", () => String, { description: "The tester to block or unblock." }) testerId: string,
+    @Arg("blocked", () => Boolean, { defaultValue: true, description: "false unblocks." }) blocked: boolean,
     @Ctx() context: GraphQLContext,
   ): Promise<AdminTester> {
     await requireAdmin(context);

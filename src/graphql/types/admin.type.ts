@@ -6,10 +6,10 @@ export class FailedDocument {
   @Field(() => String, { description: "The report GUID." })
   id!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When intake stored it." })
   receivedAt!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Why the ETL could not process it." })
   error!: string;
 }
 
@@ -30,10 +30,10 @@ export class EtlQueueStatus {
 
 @ObjectType({ description: "A derived counter that a recount of the report rows disagrees with." })
 export class CountMismatch {
-  @Field(() => String)
+  @Field(() => String, { description: "The derived table." })
   table!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The row's key in that table." })
   key!: string;
 
   @Field(() => String, { description: "Counts recomputed from the report rows." })
@@ -48,34 +48,34 @@ export class AdminToken {
   @Field(() => String, { description: "SHA-256 of the token: what revokeToken takes." })
   tokenHash!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What the token is for, as named when issued." })
   label!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "What it may do." })
   scopes!: string[];
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When it was issued." })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it was revoked; null while live." })
   revokedAt!: Date | null;
 }
 
 @ObjectType({ description: "A tester with their tokens, for operators (e-mail included)." })
 export class AdminTester {
-  @Field(() => String)
+  @Field(() => String, { description: "The tester's id (their Metabase profile GUID for Metabase testers)." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The name they registered." })
   fullName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Their e-mail address." })
   email!: string;
 
   @Field(() => Boolean, { description: "Whether the tester has a Metabase secret." })
   metabase!: boolean;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When they registered." })
   createdAt!: Date;
 
   @Field(() => DateTimeScalar, {
@@ -84,7 +84,7 @@ export class AdminTester {
   })
   blockedAt!: Date | null;
 
-  @Field(() => [AdminToken])
+  @Field(() => [AdminToken], { description: "Every token they hold, revoked ones too." })
   tokens!: AdminToken[];
 }
 
@@ -93,6 +93,6 @@ export class IssuedToken {
   @Field(() => String, { description: "The bearer token. Give it to the tester now: it cannot be shown again." })
   token!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "What it may do." })
   scopes!: string[];
 }

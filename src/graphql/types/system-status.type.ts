@@ -25,7 +25,7 @@ export class ComponentStatus {
   @Field(() => String, { description: "The process (`api:host:pid`) for instances; the kind for shared services." })
   name!: string;
 
-  @Field(() => ComponentState)
+  @Field(() => ComponentState, { description: "Whether it works now." })
   state!: ComponentState;
 
   @Field(() => DateTimeScalar, { nullable: true, description: "Its last heartbeat, or when it last answered." })
@@ -58,13 +58,13 @@ export class ActivityMinute {
 
 @ObjectType({ simpleResolvers: true, description: "The newest counted report." })
 export class LastProcessedReport {
-  @Field(() => String)
+  @Field(() => String, { description: "The report's GUID (its page is /report/<guid>)." })
   guid!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The distribution tested." })
   dist!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Its version." })
   version!: string;
 
   @Field(() => String, { description: "pass, fail, na or unknown." })
@@ -118,6 +118,9 @@ export class SystemStatus {
   })
   lagP99Seconds!: number | null;
 
-  @Field(() => LastProcessedReport, { nullable: true })
+  @Field(() => LastProcessedReport, {
+    nullable: true,
+    description: "The newest counted report; null before the first.",
+  })
   lastProcessed!: LastProcessedReport | null;
 }
