@@ -103,7 +103,8 @@ export class ActivityCounter {
     const key = this.minuteOf(this.now());
     let minute = this.minutes.get(key);
     if (!minute) {
-      minute = { minute: key, requests: 0, received: 0, processed: 0, lagBuckets: [], dirty: true };
+      const lagBuckets = new Array<number>(LAG_BUCKETS_SECONDS.length + 1).fill(0);
+      minute = { minute: key, requests: 0, received: 0, processed: 0, lagBuckets, dirty: true };
       this.minutes.set(key, minute);
     }
     minute.dirty = true;
