@@ -63,6 +63,13 @@ describe("loadConfig", () => {
         mailRetryBaseSeconds: 60,
         notifyInProcess: true,
       },
+      observability: {
+        metricsPort: undefined,
+        metricsMaxOperations: 100,
+        logRequests: true,
+        heartbeatIntervalMs: 10_000,
+        otlpEndpoint: undefined,
+      },
     });
   });
 
@@ -128,6 +135,11 @@ describe("loadConfig", () => {
         MAIL_MAX_ATTEMPTS: "3",
         MAIL_RETRY_BASE_SECONDS: "23",
         NOTIFY_IN_PROCESS: "false",
+        METRICS_PORT: "9464",
+        METRICS_MAX_OPERATIONS: "7",
+        LOG_REQUESTS: "false",
+        HEARTBEAT_INTERVAL_MS: "2000",
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
       }),
     ).toEqual({
       databaseUrl: "postgres://u:p@db:5432/cpantesters",
@@ -188,6 +200,13 @@ describe("loadConfig", () => {
         mailMaxAttempts: 3,
         mailRetryBaseSeconds: 23,
         notifyInProcess: false,
+      },
+      observability: {
+        metricsPort: 9464,
+        metricsMaxOperations: 7,
+        logRequests: false,
+        heartbeatIntervalMs: 2_000,
+        otlpEndpoint: "http://collector:4318",
       },
     });
   });

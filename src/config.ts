@@ -220,6 +220,19 @@ const schema = z.object({
   MAIL_RETRY_BASE_SECONDS: count(1, 86_400).default(A.mailRetryBaseSeconds),
   /** Run the notifier, digests and mail delivery inside `serve` (the embedded default). */
   NOTIFY_IN_PROCESS: flag.default(true),
+  /**
+   * A port of its own for /metrics (API and ETL alike), to keep it off the public port; absent:
+   * /metrics is on PORT (the API) or ETL_PORT (a worker). `serve` with ETL_IN_PROCESS shares it.
+   */
+  METRICS_PORT: port("expected a port number 0..65535").optional(),
+  /** Distinct GraphQL operation names labelled in metrics; others count as `other`. */
+  METRICS_MAX_OPERATIONS: count(0, 10_000).default(100),
+  /** One JSON log line per HTTP request (with its request id), at info; 5xx at error. */
+  LOG_REQUESTS: flag.default(true),
+  /** How often each process renews its heartbeat and flushes its per-minute activity. */
+  HEARTBEAT_INTERVAL_MS: count(1_000, 600_000).default(10_000),
+  /** OTLP/HTTP collector for traces (e.g. http://otel-collector:4318); absent: no tracing at all. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ error: "expected an http(s):// URL" }).optional(),
 });
 
 export type Config = Readonly<{
@@ -245,6 +258,7 @@ export type Config = Readonly<{
   subscriptions: SubscriptionLimits;
   abuse: AbuseLimits;
   accounts: AccountSettings;
+  observability: Observability;
 }>;
 
 export type AccountSettings = Readonly<{
@@ -259,6 +273,15 @@ export type AccountSettings = Readonly<{
   mailMaxAttempts: number;
   mailRetryBaseSeconds: number;
   notifyInProcess: boolean;
+}>;
+
+/** Metrics, request logs, heartbeats and traces (docs/OPERATIONS.md). */
+export type Observability = Readonly<{
+  metricsPort: number | undefined;
+  metricsMaxOperations: number;
+  logRequests: boolean;
+  heartbeatIntervalMs: number;
+  otlpEndpoint: string | undefined;
 }>;
 
 export type GraphQLLimits = Readonly<{ [K in keyof typeof GRAPHQL_LIMIT_DEFAULTS]: number }>;
@@ -352,6 +375,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
       mailRetryBaseSeconds: e.MAIL_RETRY_BASE_SECONDS,
       notifyInProcess: e.NOTIFY_IN_PROCESS,
+    },
+    observability: {
+      metricsPort: e.METRICS_PORT,
+      metricsMaxOperations: e.METRICS_MAX_OPERATIONS,
+      logRequests: e.LOG_REQUESTS,
+      heartbeatIntervalMs: e.HEARTBEAT_INTERVAL_MS,
+      otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     },
   };
 }

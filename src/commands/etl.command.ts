@@ -12,6 +12,18 @@ import { createEventBus } from "../events/index.js";
 import { eventBusOptions } from "./event-bus.options.js";
 import { createLogger } from "../log.js";
 import { onShutdownSignal } from "./lifecycle.js";
+import { ActivityCounter } from "../monitor/activity.js";
+import { startHeartbeat } from "../monitor/heartbeat.js";
+import {
+  countersFrom,
+  registerPoolMetrics,
+  registerProcessInfo,
+  registerQueueMetrics,
+  registerRedisMetrics,
+  statementMetrics,
+} from "../monitor/process.metrics.js";
+import { startTracing } from "../monitor/tracing.js";
+import { serveMetrics, startMetricsServer } from "../server/metrics.plugin.js";
 
 interface EtlOptions {
   once?: true;
@@ -38,7 +50,9 @@ export function etlCommand(): Command {
 
 async function etl(config: Config, options: EtlOptions): Promise<void> {
   const log = createLogger(config);
-  const database = await openMigratedDatabase(config);
+  // The worker's metrics see every statement, so its registry exists before the database opens.
+  const registry = new Registry();
+  const database = await openMigratedDatabase(config, { onStatement: statementMetrics(registry) });
   const { db } = database;
 
   if (options.status) {
@@ -54,7 +68,7 @@ async function etl(config: Config, options: EtlOptions): Promise<void> {
     await events?.close();
     process.stdout.write(`${counted} reports counted, ${failed} documents failed, in ${seconds.toFixed(1)} s\n`);
   } else {
-    return runWorker(config, database, log);
+    return runWorker(config, database, log, registry);
   }
   await database.close();
 }
@@ -63,16 +77,46 @@ async function runWorker(
   config: Config,
   database: Awaited<ReturnType<typeof openMigratedDatabase>>,
   log: ReturnType<typeof createLogger>,
+  registry: Registry,
 ): Promise<void> {
+  const { observability } = config;
+  const stopTracing = await startTracing(observability.otlpEndpoint, "cpantesters-etl", log);
   const events = await createEventBus(config.redisUrl, log, eventBusOptions(config));
-  const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const worker = await startEtlWorker({ database, events, log, metrics: new EtlMetrics(registry) }, config.etl);
+  registerProcessInfo(registry, "etl");
+  registerPoolMetrics(registry, database);
+  registerQueueMetrics(registry, database);
+  countersFrom(
+    registry,
+    {
+      published: { name: "events_published_total", help: "Events this process published" },
+      dropped: { name: "events_dropped_total", help: "Events published while Redis was away: nobody received them" },
+    },
+    () => {
+      const { published, dropped } = events.stats();
+      return { published, dropped };
+    },
+  );
+  if (config.redisUrl) registerRedisMetrics(registry, () => events.stats().connected);
+  const activity = new ActivityCounter();
+  const worker = await startEtlWorker(
+    { database, events, log, metrics: new EtlMetrics(registry, activity) },
+    config.etl,
+  );
+  const heartbeat = await startHeartbeat(
+    { db: database.db, log, activity },
+    { kind: "etl", intervalMs: observability.heartbeatIntervalMs },
+  );
 
   // Health and metrics for orchestrators and Prometheus; the worker itself serves nothing else.
+  // With METRICS_PORT, /metrics moves to a listener of its own and ETL_PORT keeps /healthz.
   const probe = Fastify();
   probe.get("/healthz", async () => ({ status: "ok" }));
-  probe.get("/metrics", async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  if (observability.metricsPort === undefined) serveMetrics(probe, registry);
+  const metricsServer =
+    observability.metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(registry, config.host, observability.metricsPort);
   await probe.listen({ host: config.host, port: config.etl.port });
   // The port it got, which differs from the one asked for when that is 0.
   const address = probe.server.address();
@@ -81,7 +125,10 @@ async function runWorker(
 
   onShutdownSignal(log, async () => {
     await probe.close();
+    await metricsServer?.close();
     await worker.stop();
+    await heartbeat.stop();
+    await stopTracing();
     await events.close();
     await database.close();
   });

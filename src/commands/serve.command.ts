@@ -8,6 +8,11 @@ import { createEventBus } from "../events/index.js";
 import { eventBusOptions } from "./event-bus.options.js";
 import { createLogger } from "../log.js";
 import { startServer } from "../server/serve.js";
+import { startMetricsServer } from "../server/metrics.plugin.js";
+import { ActivityCounter } from "../monitor/activity.js";
+import { startHeartbeat } from "../monitor/heartbeat.js";
+import { registerProcessInfo, statementMetrics } from "../monitor/process.metrics.js";
+import { startTracing } from "../monitor/tracing.js";
 import { onShutdownSignal } from "./lifecycle.js";
 import { formatAddresses, servedAddresses } from "./served-addresses.js";
 
@@ -20,13 +25,26 @@ export function serveCommand(): Command {
 
 async function serve(config: Config): Promise<void> {
   const log = createLogger(config);
-  const database = await openMigratedDatabase(config);
-  const events = await createEventBus(config.redisUrl, log, eventBusOptions(config));
+  const { observability } = config;
+  const stopTracing = await startTracing(observability.otlpEndpoint, "cpantesters-api", log);
   const metrics = new Registry();
-  const server = await startServer(config, { database, events, log, metrics });
+  registerProcessInfo(metrics, config.etl.inProcess ? "api+etl" : "api");
+  const database = await openMigratedDatabase(config, { onStatement: statementMetrics(metrics) });
+  const events = await createEventBus(config.redisUrl, log, eventBusOptions(config));
+  const activity = new ActivityCounter();
+  const server = await startServer(config, { database, events, log, metrics, activity });
   const worker = config.etl.inProcess
-    ? await startEtlWorker({ database, events, log, metrics: new EtlMetrics(metrics) }, config.etl)
+    ? await startEtlWorker({ database, events, log, metrics: new EtlMetrics(metrics, activity) }, config.etl)
     : undefined;
+  const beats = { db: database.db, log, activity };
+  const heartbeats = [
+    await startHeartbeat(beats, { kind: "api", intervalMs: observability.heartbeatIntervalMs }),
+    ...(worker ? [await startHeartbeat(beats, { kind: "etl", intervalMs: observability.heartbeatIntervalMs })] : []),
+  ];
+  const metricsServer =
+    observability.metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(metrics, config.host, observability.metricsPort);
 
   const addresses = servedAddresses(server.app, server.url);
   log.info(
@@ -37,6 +55,7 @@ async function serve(config: Config): Promise<void> {
       database: database.kind,
       events: config.redisUrl ? "redis" : "in-process",
       etl: worker ? "in-process" : "separate",
+      metrics: metricsServer?.url ?? `${server.url}/metrics`,
     },
     `CPAN Testers platform ready, serving:\n${formatAddresses(addresses)}`,
   );
@@ -45,6 +64,9 @@ async function serve(config: Config): Promise<void> {
     // Order matters: stop taking requests and finish in-flight ones, then release what they used.
     await server.stop();
     await worker?.stop();
+    for (const heartbeat of heartbeats) await heartbeat.stop();
+    await metricsServer?.close();
+    await stopTracing();
     await events.close();
     await database.close();
   });

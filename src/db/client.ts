@@ -37,8 +37,20 @@ export interface Database {
    * (the job queue: pg-boss's `db.executeSql`).
    */
   executeSql(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** Connections of the pool (Postgres); absent on PGlite, which has one in-process session. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
 }
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection: the pool is too small, or the database too slow. */
+  waiting: number;
+}
+
+/** Told the duration of every statement sent to Postgres, and whether it failed (for metrics). */
+export type StatementObserver = (seconds: number, failed: boolean) => void;
 
 export interface DatabaseOptions {
   /** Postgres URL; absent: PGlite. */
@@ -52,6 +64,8 @@ export interface DatabaseOptions {
   pgliteDump?: Blob;
   /** Sees every statement drizzle sends (tests count them to prove there is no N+1). */
   logger?: QueryLogger;
+  /** Times every statement on Postgres (pooled and in transactions); PGlite is not timed. */
+  onStatement?: StatementObserver | undefined;
 }
 
 /**
@@ -77,7 +91,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // A client checked out (a transaction holds one between statements) has no pool listener; its
   // 'error' would crash the process too. Its pending and next queries reject instead, and the pool
   // discards it on release because it is no longer queryable.
-  pool.on("connect", (client) => client.on("error", () => undefined));
+  pool.on("connect", (client) => {
+    client.on("error", () => undefined);
+    if (options.onStatement) timeStatements(client, options.onStatement);
+  });
   // Fail at start-up, with pg's own reason, rather than at the first request.
   const probe = await pool.connect();
   probe.release();
@@ -95,6 +112,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       const last = (Array.isArray(result) ? result.at(-1) : result) as { rows?: unknown[] } | undefined;
       return { rows: last?.rows ?? [] };
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async listen(channel, onNotify) {
       const stop = await listenForever(url, channel, onNotify);
       listeners.add(stop);
@@ -107,6 +125,26 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
+  };
+}
+
+/**
+ * Wraps a connection's query() to time the statements that return a promise (every one drizzle
+ * and the pool send); callback and streaming forms pass through untimed. Two clock reads and a
+ * histogram observation per statement.
+ */
+function timeStatements(client: pg.PoolClient, observe: StatementObserver): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const started = performance.now();
+    const result = query(...args);
+    if (result instanceof Promise) {
+      result.then(
+        () => observe((performance.now() - started) / 1000, false),
+        () => observe((performance.now() - started) / 1000, true),
+      );
+    }
+    return result;
   };
 }
 

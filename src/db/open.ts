@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Config } from "../config.js";
-import { type Database, openDatabase } from "./client.js";
+import { type Database, openDatabase, type StatementObserver } from "./client.js";
 import { DataDirInUseError } from "./data-dir.lock.js";
 import { migrate } from "./migrate.js";
 
@@ -13,7 +13,7 @@ export class DatabaseUnavailableError extends Error {
 /** Opens the configured database and applies pending migrations. */
 export async function openMigratedDatabase(
   config: Config,
-  options: { statementTimeoutMs?: number } = {},
+  options: { statementTimeoutMs?: number; onStatement?: StatementObserver } = {},
 ): Promise<Database> {
   const where = config.databaseUrl ? redact(config.databaseUrl) : `PGlite at ${config.dataDir}`;
   if (!config.databaseUrl) ensureWritable(config.dataDir);

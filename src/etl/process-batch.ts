@@ -15,6 +15,7 @@ import { classifyDatabaseError, rootMessage } from "../errors/index.js";
 import { deriveReportFacts } from "../report/index.js";
 import type { Logger } from "../log.js";
 import { detectRegressions } from "./regressions.js";
+import { linkActiveSpanTo } from "../tracing.js";
 import type { CountedReport } from "./rollup.js";
 import { type PendingReport, writeIsolating } from "./report.writer.js";
 
@@ -23,10 +24,19 @@ export interface BatchResult {
   claimed: number;
   /** New report rows. */
   counted: number;
-  failed: { id: string; error: string }[];
+  failed: FailedDocument[];
+  /** When intake stored each document this batch made visible (processed, not failed), ms since the epoch. */
+  receivedAt: number[];
   reportEvents: ReportProcessedPayload[];
   releaseEvents: ReleaseUpdatedPayload[];
   regressionEvents: RegressionDetectedPayload[];
+}
+
+export interface FailedDocument {
+  id: string;
+  error: string;
+  /** The request that stored it, so that its log lines and this failure can be found together. */
+  requestId?: string | undefined;
 }
 
 /** Any constant shared by every ETL process: the lock that orders report-writing commits. */
@@ -36,6 +46,7 @@ const EMPTY: BatchResult = {
   claimed: 0,
   counted: 0,
   failed: [],
+  receivedAt: [],
   reportEvents: [],
   releaseEvents: [],
   regressionEvents: [],
@@ -108,10 +119,12 @@ async function processClaimed(
   await withoutStatementTimeout(tx);
   const claimed = await claimDocuments(tx, claim, analysis);
   if (claimed.length === 0) return EMPTY;
+  // The batch's span (when tracing) links the intake span of every report it makes visible.
+  for (const doc of claimed) linkActiveSpanTo(doc.traceparent);
 
   const toInsert: PendingReport[] = [];
-  const failed: { id: string; error: string }[] = [];
-  for (const { id, document, receivedAt, submitter, testerId } of claimed) {
+  const failed: FailedDocument[] = [];
+  for (const { id, document, receivedAt, submitter, testerId, requestId } of claimed) {
     try {
       const facts = deriveReportFacts(document, submitter);
       // Perl 6/Raku reports are kept as documents but not counted (PROTOCOLS section 2).
@@ -120,7 +133,7 @@ async function processClaimed(
         toInsert.push({ documentId: id, row, ...(analysis ? { analysis: analyseReport(document, facts.perl) } : {}) });
       }
     } catch (error) {
-      failed.push({ id, error: rootMessage(error) });
+      failed.push({ id, error: rootMessage(error), requestId });
     }
   }
 
@@ -130,11 +143,13 @@ async function processClaimed(
   // in a line; claiming and deriving still run side by side.
   if (toInsert.length > 0) await lockForTransaction(tx, COMMIT_ORDER_LOCK);
   const written = await writeIsolating(tx, toInsert);
-  failed.push(...written.failed);
+  const requestIds = new Map(claimed.map((doc) => [doc.id, doc.requestId]));
+  failed.push(...written.failed.map((f) => ({ ...f, requestId: requestIds.get(f.id) })));
   const failedIds = new Set(failed.map((f) => f.id));
+  const processed = claimed.filter((doc) => !failedIds.has(doc.id));
   await markProcessed(
     tx,
-    claimed.filter((doc) => !failedIds.has(doc.id)).map((doc) => doc.id),
+    processed.map((doc) => doc.id),
   );
   await markFailed(tx, failed);
 
@@ -144,6 +159,7 @@ async function processClaimed(
     claimed: claimed.length,
     counted: written.counted.length,
     failed,
+    receivedAt: processed.map((doc) => doc.receivedAt.getTime()),
     reportEvents: written.counted.map((r) => reportEvent(r, authors)),
     releaseEvents: releases.map(releaseEvent),
     regressionEvents: analysis ? await detectRegressions(tx, written.counted, authors) : [],
@@ -174,6 +190,7 @@ async function processIsolating(db: Db, ids: string[], analysis: boolean): Promi
       claimed: first.claimed + second.claimed,
       counted: first.counted + second.counted,
       failed: [...first.failed, ...second.failed],
+      receivedAt: [...first.receivedAt, ...second.receivedAt],
       reportEvents: [...first.reportEvents, ...second.reportEvents],
       releaseEvents: [...first.releaseEvents, ...second.releaseEvents],
       regressionEvents: [...first.regressionEvents, ...second.regressionEvents],

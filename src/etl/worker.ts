@@ -3,6 +3,7 @@ import { DOCUMENTS_CHANNEL } from "../db/queries/document.queries.js";
 import type { EventBus } from "../events/index.js";
 import { classifyDatabaseError, rootMessage } from "../errors/index.js";
 import type { Logger } from "../log.js";
+import { inSpan } from "../tracing.js";
 import type { EtlMetrics } from "./etl.metrics.js";
 import { type BatchResult, processNextBatch } from "./process-batch.js";
 
@@ -59,7 +60,11 @@ export async function startEtlWorker(
       let result: BatchResult;
       const started = performance.now();
       try {
-        result = await processNextBatch({ db: database.db, events: deps.events, log }, options.batchSize);
+        result = await inSpan("etl.batch", {}, async (span) => {
+          const batch = await processNextBatch({ db: database.db, events: deps.events, log }, options.batchSize);
+          span.setAttributes({ "cpantesters.claimed": batch.claimed, "cpantesters.failed": batch.failed.length });
+          return batch;
+        });
         failures = 0;
       } catch (error) {
         // The database is unreachable or failing as a whole: back off, keep the process alive.
@@ -74,6 +79,7 @@ export async function startEtlWorker(
         continue;
       }
       metrics?.observe(result, (performance.now() - started) / 1000);
+      // A report that cannot be derived is the sender's fault, not ours: a warning, with the request.
       for (const failure of result.failed) log.warn(failure, "report document could not be processed");
       // A full batch means more is probably waiting; so does a notification during the batch.
       if (result.claimed < options.batchSize && !woken && !stopped) await sleep(options.pollIntervalMs);

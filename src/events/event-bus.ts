@@ -17,7 +17,22 @@ export interface EventBus extends PubSub {
    * once Redis has confirmed the topic's channel, and never while Redis is away.
    */
   delivers(topic: Topic): boolean;
+  /** Counts since start (for metrics). */
+  stats(): EventStats;
   close(): Promise<void>;
+}
+
+export interface EventStats {
+  /** Events this process published. */
+  published: number;
+  /** Events queued for a local subscriber (one per subscriber that wanted it). */
+  delivered: number;
+  /** Events published while the transport was away (Redis down): nobody received them. */
+  dropped: number;
+  /** Subscriptions ended because their reader fell more than its buffer behind. */
+  overflowed: number;
+  /** Whether the transport can publish now (always, in process; with Redis, while it is connected). */
+  connected: boolean;
 }
 
 export interface SubscribeOptions<Payload = unknown> {
@@ -55,10 +70,15 @@ export class SubscriberOverflowError extends Error {
  */
 export class LocalFanout {
   private readonly subscribers = new Map<string, Set<BoundedQueue<unknown>>>();
+  delivered = 0;
+  overflowed = 0;
 
   deliver(topic: string, payload: unknown): void {
     for (const queue of this.subscribers.get(topic) ?? []) {
-      if (!queue.filter || queue.filter(payload)) queue.push(payload);
+      if (!queue.filter || queue.filter(payload)) {
+        this.delivered += 1;
+        if (!queue.push(payload)) this.overflowed += 1;
+      }
     }
   }
 
@@ -111,8 +131,9 @@ class BoundedQueue<T> implements AsyncIterableIterator<T> {
     private readonly onDone: () => void,
   ) {}
 
-  push(value: T): void {
-    if (this.done) return;
+  /** False when this event overflowed the buffer and ended the subscription. */
+  push(value: T): boolean {
+    if (this.done) return true;
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = undefined;
@@ -124,7 +145,9 @@ class BoundedQueue<T> implements AsyncIterableIterator<T> {
       this.failedWith = new SubscriberOverflowError(this.topic, this.limit);
       this.buffer.length = 0;
       this.finish();
+      return false;
     }
+    return true;
   }
 
   next(): Promise<IteratorResult<T>> {

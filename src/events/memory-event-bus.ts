@@ -4,7 +4,9 @@ import { DEFAULT_BUFFER_SIZE, type EventBus, type EventBusOptions, LocalFanout }
 export function createMemoryEventBus(options: EventBusOptions = {}): EventBus {
   const fanout = new LocalFanout();
   const defaultBufferSize = options.bufferSize ?? DEFAULT_BUFFER_SIZE;
+  let published = 0;
   const publish = (topic: string, payload: unknown) => {
+    published += 1;
     // A copy per publish keeps subscribers from sharing (and mutating) the publisher's object,
     // exactly as with Redis, where every payload is serialised.
     fanout.deliver(topic, structuredClone(payload));
@@ -22,6 +24,13 @@ export function createMemoryEventBus(options: EventBusOptions = {}): EventBus {
       ) as never,
     subscribers: (topic) => fanout.count(topic),
     delivers: () => true,
+    stats: () => ({
+      published,
+      delivered: fanout.delivered,
+      dropped: 0,
+      overflowed: fanout.overflowed,
+      connected: true,
+    }),
     close: async () => fanout.closeAll(),
   };
 }

@@ -31,6 +31,9 @@ export async function createRedisEventBus(
   /** Topics whose channel Redis has confirmed on the current connection: they deliver. */
   const confirmed = new Set<string>();
   let dropped = 0;
+  /** Since start, for metrics (`dropped` is per outage, for the log). */
+  let droppedTotal = 0;
+  let published = 0;
   let lastError = "";
 
   for (const [role, client] of [
@@ -86,12 +89,15 @@ export async function createRedisEventBus(
     });
   };
   const publish = (topic: string, payload: unknown) => {
+    published += 1;
     if (!publisher.isReady) {
       dropped += 1;
+      droppedTotal += 1;
       return;
     }
     publisher.publish(channelPrefix + topic, JSON.stringify(payload)).catch(() => {
       dropped += 1;
+      droppedTotal += 1;
     });
   };
 
@@ -107,6 +113,13 @@ export async function createRedisEventBus(
     // Both connections count: in a process that publishes too (the embedded ETL), an event
     // published while its publisher is away reaches nobody.
     delivers: (topic) => confirmed.has(topic) && publisher.isReady,
+    stats: () => ({
+      published,
+      delivered: fanout.delivered,
+      dropped: droppedTotal,
+      overflowed: fanout.overflowed,
+      connected: publisher.isReady,
+    }),
     async close() {
       fanout.closeAll();
       // close() lets pending publishes finish; a client that never connected has nothing to finish.

@@ -108,3 +108,13 @@ export function unavailableStatusPlugin(): ApolloServerPlugin {
     },
   };
 }
+
+/** The code a client will be shown for an error, read before formatting (operation metrics count by it). */
+export function errorCodeOf(error: unknown): string {
+  const requestCode = requestErrorCode(error);
+  if (requestCode) return requestCode;
+  const known = knownError(originalOf(unwrapResolverError(error)));
+  if (known) return known.code;
+  const code = (error as Partial<GraphQLError>).extensions?.code;
+  return typeof code === "string" ? code : ErrorCode.INTERNAL_SERVER_ERROR;
+}

@@ -5,6 +5,7 @@ import type { EventBus } from "../events/index.js";
 import { createMemoryEventBus } from "../events/memory-event-bus.js";
 import { cacheControlDirective } from "./execution/cache-hints.js";
 import { AccountResolver } from "./resolvers/account.resolver.js";
+import { AdminResolver } from "./resolvers/admin.resolver.js";
 import { AuthorResolver } from "./resolvers/author.resolver.js";
 import { ConversationResolver } from "./resolvers/conversation.resolver.js";
 import { MailAdminResolver } from "./resolvers/mail-admin.resolver.js";
@@ -21,6 +22,7 @@ import { SearchResolver } from "./resolvers/search.resolver.js";
 import { ServerInfoResolver } from "./resolvers/server-info.resolver.js";
 import { StatisticsResolver } from "./resolvers/statistics.resolver.js";
 import { TesterResolver } from "./resolvers/tester.resolver.js";
+import { SystemStatusResolver } from "./resolvers/system-status.resolver.js";
 import { UploadResolver } from "./resolvers/upload.resolver.js";
 import { UploadAddResolver } from "./resolvers/upload-add.resolver.js";
 import { UploadAddedResolver } from "./resolvers/upload-added.resolver.js";
@@ -29,6 +31,7 @@ import { analysisResolvers } from "./resolvers/analysis.resolver.js";
 
 const resolvers = [
   ServerInfoResolver,
+  SystemStatusResolver,
   NodeResolver,
   ReportResolver,
   ReleaseResolver,
@@ -49,6 +52,7 @@ const resolvers = [
   NotificationSettingsResolver,
   ConversationResolver,
   MailAdminResolver,
+  AdminResolver,
 ] as const;
 
 const rootDescriptions = {

@@ -53,7 +53,7 @@ export async function metabaseRoutes(app: FastifyInstance, options: MetabaseRout
       requireMetabaseTester(db, authorization),
     );
     const tester = requireScope(holder, TokenScope.submitReports);
-    const { id } = await intake.submitMetabase(request.body, tester);
+    const { id } = await intake.submitMetabase(request.body, tester, { requestId: request.id });
     // 201 for a retry of a stored report too: clients treat anything else as a failure and resend.
     return reply.code(201).header("location", `/api/v1/guid/${id}`).send({ guid: id });
   });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { NewDocument } from "../db/queries/document.queries.js";
 import type { TesterRow } from "../db/schema/index.js";
 import type { IntakeJsonLimits } from "../config.js";
-import { AppError, ErrorCode, type ErrorDetail } from "../errors/index.js";
+import { AppError, ErrorCode, type ErrorDetail, isClientError } from "../errors/index.js";
 import {
   capErrors,
   type InputError,
@@ -12,7 +12,9 @@ import {
   type ReportDocument,
   type SerializedReport,
 } from "../report/index.js";
+import { currentTraceparent, inSpan } from "../tracing.js";
 import type { DocumentBatcher } from "./document.batcher.js";
+import type { IntakeMetrics, IntakeOutcome } from "./intake.metrics.js";
 import { reportIdForKey } from "./idempotency-key.js";
 
 export interface Submission {
@@ -23,6 +25,12 @@ export interface Submission {
 }
 
 export type DocumentSource = NewDocument["source"];
+
+/** Where a submission came from: carried with the document, so that the ETL's logs and spans name it. */
+export interface SubmissionOrigin {
+  /** The X-Request-Id of the request. */
+  requestId?: string | undefined;
+}
 
 /** What a client is told when storing failed unexpectedly: nothing was kept, so a retry is safe. */
 export const REPORT_NOT_STORED = "internal server error; the report was not stored, please retry";
@@ -37,13 +45,16 @@ export class ReportIntake {
     private readonly batcher: DocumentBatcher,
     /** Bounds on a report body's shape; the routes' body parser applies them too. */
     readonly jsonLimits: IntakeJsonLimits,
+    private readonly metrics?: IntakeMetrics,
   ) {}
 
   /** A CPAN-Testers-Report fact from a Metabase client, submitted by a registered tester. */
-  submitMetabase(fact: unknown, tester: TesterRow): Promise<Submission> {
-    const parsed = parseMetabaseReport(fact, { name: tester.fullName, email: tester.email });
-    if (!parsed.ok) throw invalidReport(parsed.errors);
-    return this.store(parsed.report, "metabase", tester.id);
+  submitMetabase(fact: unknown, tester: TesterRow, origin: SubmissionOrigin = {}): Promise<Submission> {
+    return this.counted("metabase", origin, () => {
+      const parsed = parseMetabaseReport(fact, { name: tester.fullName, email: tester.email });
+      if (!parsed.ok) throw invalidReport(parsed.errors);
+      return this.store(parsed.report, "metabase", tester.id, origin);
+    });
   }
 
   /**
@@ -56,26 +67,59 @@ export class ReportIntake {
     source: "v3" | "graphql",
     tester: TesterRow | null,
     idempotencyKey?: string,
+    origin: SubmissionOrigin = {},
   ): Promise<Submission> {
-    const testerId = tester?.id ?? null;
-    const prepared = prepareV3Report(
-      body,
-      () => ({
-        id: idempotencyKey === undefined ? randomUUID() : reportIdForKey(testerId, idempotencyKey),
-        // Whole seconds, as the original wrote every date-time.
-        created: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-      }),
-      this.jsonLimits,
-    );
-    if (!prepared.ok) throw invalidReport(prepared.errors);
-    return this.write(prepared.report.id, prepared.serialized, source, testerId);
+    return this.counted(source, origin, () => {
+      const testerId = tester?.id ?? null;
+      const prepared = prepareV3Report(
+        body,
+        () => ({
+          id: idempotencyKey === undefined ? randomUUID() : reportIdForKey(testerId, idempotencyKey),
+          // Whole seconds, as the original wrote every date-time.
+          created: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+        }),
+        this.jsonLimits,
+      );
+      if (!prepared.ok) throw invalidReport(prepared.errors);
+      return this.write(prepared.report.id, prepared.serialized, source, testerId, origin);
+    });
   }
 
-  private store(report: ReportDocument, source: DocumentSource, testerId: string | null): Promise<Submission> {
+  /** Runs a submission in its span and counts its outcome. */
+  private async counted(
+    source: DocumentSource,
+    origin: SubmissionOrigin,
+    submit: () => Promise<Submission>,
+  ): Promise<Submission> {
+    let outcome: IntakeOutcome = "error";
+    try {
+      const submission = await inSpan(
+        "intake.report",
+        { "cpantesters.protocol": source, ...(origin.requestId ? { "http.request.id": origin.requestId } : {}) },
+        submit,
+      );
+      outcome = submission.created ? "created" : "duplicate";
+      return submission;
+    } catch (error) {
+      if (error instanceof AppError && isClientError(error.code)) {
+        outcome = error.code === ErrorCode.CONFLICT ? "conflict" : "invalid";
+      }
+      throw error;
+    } finally {
+      this.metrics?.count(source, outcome);
+    }
+  }
+
+  private store(
+    report: ReportDocument,
+    source: DocumentSource,
+    testerId: string | null,
+    origin: SubmissionOrigin,
+  ): Promise<Submission> {
     // The ETL's own rules: what it could not count is refused now, with its reasons, not stored.
     const prepared = prepareDocument(report, this.jsonLimits);
     if (!prepared.ok) throw invalidReport(prepared.errors);
-    return this.write(report.id, prepared.serialized, source, testerId);
+    return this.write(report.id, prepared.serialized, source, testerId, origin);
   }
 
   private async write(
@@ -83,8 +127,17 @@ export class ReportIntake {
     { json, contentHash }: SerializedReport,
     source: DocumentSource,
     testerId: string | null,
+    origin: SubmissionOrigin,
   ): Promise<Submission> {
-    const outcome = await this.batcher.store({ id, source, testerId, json, contentHash });
+    const outcome = await this.batcher.store({
+      id,
+      source,
+      testerId,
+      json,
+      contentHash,
+      requestId: origin.requestId ?? null,
+      traceparent: currentTraceparent() ?? null,
+    });
     if (outcome === "conflict") {
       throw new AppError(
         ErrorCode.CONFLICT,

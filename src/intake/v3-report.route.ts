@@ -25,7 +25,7 @@ export async function v3ReportRoute(app: FastifyInstance, options: V3ReportRoute
   app.post("/v3/report", async (request, reply) => {
     const tester = await authorizeSubmitter(options, request.headers.authorization);
     const key = parseIdempotencyKey(request.headers["idempotency-key"]);
-    const submission = await options.intake.submitV3(request.body, "v3", tester, key);
+    const submission = await options.intake.submitV3(request.body, "v3", tester, key, { requestId: request.id });
     return reply.code(submission.created ? 201 : 200).send({ id: submission.id });
   });
 }

@@ -2,7 +2,7 @@ import cors from "@fastify/cors";
 import websocket from "@fastify/websocket";
 import { handleProtocols } from "graphql-ws";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
-import type { Registry } from "prom-client";
+import { Registry } from "prom-client";
 import { AuthBackoff } from "../auth/auth.backoff.js";
 import { memoryRateCounter, type RateCounter, redisRateCounter } from "../auth/rate.counter.js";
 import { RateLimiter } from "../auth/rate.limiter.js";
@@ -13,6 +13,7 @@ import {
   type AccountSettings,
   type Config,
   INTAKE_JSON_DEFAULTS,
+  type Observability,
 } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { EventBus } from "../events/index.js";
@@ -22,6 +23,16 @@ import { DocumentsAnnouncer } from "../intake/documents.announcer.js";
 import { registerIntake } from "../intake/intake.plugin.js";
 import { ReportIntake } from "../intake/report.intake.js";
 import { addUpload } from "../intake/upload.intake.js";
+import { IntakeMetrics } from "../intake/intake.metrics.js";
+import { operationMetricsPlugin } from "../graphql/execution/operation-metrics.js";
+import type { ActivityCounter } from "../monitor/activity.js";
+import {
+  countersFrom,
+  registerPoolMetrics,
+  registerQueueMetrics,
+  registerRedisMetrics,
+} from "../monitor/process.metrics.js";
+import { cachedSystemStatus, type Probe } from "../monitor/system-status.js";
 import type { Logger } from "../log.js";
 import { createAccounts } from "../notify/accounts.js";
 import { registerLegacyFeeds } from "../rest/legacy/legacy.plugin.js";
@@ -41,6 +52,7 @@ import { registerLoadShedding } from "./load-shedding.js";
 import { registerMetrics } from "./metrics.plugin.js";
 import { addRateLimitHooks } from "./rate-limit.hooks.js";
 import { answerRouterRefusal } from "./router-refusal.js";
+import { registerRequestLog, requestIdOf } from "./request-log.js";
 
 /** The settings the HTTP app reads (see config.ts for their meaning and defaults). */
 export type AppConfig = Pick<
@@ -61,7 +73,21 @@ export type AppConfig = Pick<
     abuse?: AbuseLimits | undefined;
     /** Sign-in, notifications and mail; absent: none of their routes or operations are served. */
     accounts?: AccountSettings | undefined;
+    /** Metrics, request logs and heartbeats; OBSERVABILITY_DEFAULTS when absent. */
+    observability?: Partial<Observability> | undefined;
   };
+
+/** What a server built without settings for them does: metrics on the app, no request lines (tests). */
+export const OBSERVABILITY_DEFAULTS: Observability = {
+  metricsPort: undefined,
+  metricsMaxOperations: 100,
+  logRequests: false,
+  heartbeatIntervalMs: 10_000,
+  otlpEndpoint: undefined,
+};
+
+/** How long one computed systemStatus serves every caller of this instance. */
+export const SYSTEM_STATUS_MAX_AGE_MS = 5_000;
 
 /** Largest message a WebSocket client may send (an operation with its variables). */
 const WS_MAX_PAYLOAD = 256 * 1024;
@@ -72,12 +98,18 @@ export interface AppDependencies {
   log: Logger;
   /** Where /metrics reads from; other parts of the process (an in-process ETL) add to it. */
   metrics?: Registry;
+  /** This process's per-minute counts, written by its heartbeat; absent: nothing counted. */
+  activity?: ActivityCounter | undefined;
+  /** Whether mail can be sent, for systemStatus; absent: mail is not configured. */
+  mailProbe?: Probe | undefined;
 }
 
 /** The HTTP server with every route mounted; not yet listening. */
 export async function buildApp(config: AppConfig, deps: AppDependencies): Promise<FastifyInstance> {
-  const { database, events, log } = deps;
+  const { database, events, log, activity } = deps;
   const db = database.db;
+  const observability = { ...OBSERVABILITY_DEFAULTS, ...config.observability };
+  const registry = deps.metrics ?? new Registry();
   const announcer = new DocumentsAnnouncer(db, log);
   const intake = new ReportIntake(
     new DocumentBatcher(database, {
@@ -85,14 +117,16 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
       onStored: () => announcer.announce(),
     }),
     config.intakeJsonLimits ?? INTAKE_JSON_DEFAULTS,
+    new IntakeMetrics(registry, activity ? () => activity.received() : undefined),
   );
   const app = Fastify({
     bodyLimit: config.bodyLimit,
     // Typed as Fastify's base logger so that the app keeps Fastify's default type parameters.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it changes inference
     loggerInstance: log as FastifyBaseLogger,
-    // A line per request is noise at thousands of reports a second; metrics count requests instead.
+    // Fastify's own two lines per request are replaced by one (request-log.ts), which LOG_REQUESTS turns off.
     logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIdOf,
     // On close, drop idle keep-alive sockets at once; busy ones finish their request first.
     forceCloseConnections: "idle",
     frameworkErrors: answerRouterRefusal,
@@ -107,11 +141,44 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
   await registerOpenApi(app);
   const abuse = config.abuse ?? ABUSE_DEFAULTS;
   await registerLoadShedding(app, abuse);
+  registerRequestLog(app, { logLines: observability.logRequests });
   registerHealth(app, database);
-  const registry = registerMetrics(app, deps.metrics);
+  registerMetrics(app, registry, {
+    route: observability.metricsPort === undefined,
+    onResponse: activity ? () => activity.request() : undefined,
+  });
   registerConsole(app);
   const cache = await createSharedCache(config.redisUrl, log, `${config.redisPrefix}cache:`);
   app.addHook("onClose", () => cache.close());
+  const redis = cache.redis;
+  registerPoolMetrics(registry, database);
+  registerQueueMetrics(registry, database);
+  if (redis) registerRedisMetrics(registry, () => redis.isReady);
+  countersFrom(
+    registry,
+    {
+      published: { name: "events_published_total", help: "Events this process published" },
+      delivered: { name: "events_delivered_total", help: "Events queued for a subscriber of this process" },
+      dropped: { name: "events_dropped_total", help: "Events published while Redis was away: nobody received them" },
+      overflowed: {
+        name: "events_subscriber_overflows_total",
+        help: "Subscriptions ended because their reader fell more than its buffer behind",
+      },
+    },
+    () => {
+      const { published, delivered, dropped, overflowed } = events.stats();
+      return { published, delivered, dropped, overflowed };
+    },
+  );
+  const systemStatus = cachedSystemStatus(
+    {
+      db,
+      log,
+      redis: redis ? async () => ({ up: redis.isReady }) : undefined,
+      mail: deps.mailProbe,
+    },
+    SYSTEM_STATUS_MAX_AGE_MS,
+  );
   const counter = rateCounterOf(cache, `${config.redisPrefix}limits:`, log);
   const limiter = abuse.enabled ? new RateLimiter(counter, abuse.windowSeconds) : undefined;
   if (limiter) addRateLimitHooks(app, limiter, abuse);
@@ -147,13 +214,14 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
     databaseKind: database.kind,
     events,
     intake: {
-      submitReport: (report, tester) => intake.submitV3(report, "graphql", tester),
+      submitReport: (report, tester, origin) => intake.submitV3(report, "graphql", tester, undefined, origin),
       addUpload: (upload) => addUpload({ db, events }, upload),
     },
     allowAnonymousReports: config.allowAnonymousReports,
     log,
     startedAt: new Date(),
     accounts,
+    systemStatus,
   };
   const schema = await registerGraphQL(app, apiDeps, {
     limits: {
@@ -173,6 +241,7 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
     abuse,
     subscriptions: config.subscriptions,
     liveMetrics: new LiveMetrics(registry, events),
+    operationMetrics: operationMetricsPlugin(registry, observability.metricsMaxOperations),
   });
   // The web app's pages run their operations in-process, each with a context of its own.
   await registerSite(app, {

@@ -1,4 +1,4 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -32,6 +32,8 @@ export interface GraphQLOptions {
   http: Pick<GraphQLLimits, "bodyBytes" | "responseBytes" | "timeoutMs">;
   subscriptions: SubscriptionLimits;
   liveMetrics: LiveMetrics;
+  /** Duration and errors by operation, response cache hits (graphql/execution/operation-metrics.ts). */
+  operationMetrics?: ApolloServerPlugin<GraphQLContext> | undefined;
   /** Cache whole responses by their hints (in `cache`). */
   responseCache: boolean;
   /** Our own faults' messages and stacks reach clients (EXPOSE_ERROR_DETAILS). */
@@ -76,6 +78,7 @@ export async function registerGraphQL(
       // No drain plugin: Fastify's close() drains requests and then stops Apollo through onClose
       // (the drain plugin would call close() from inside close() and wait forever).
       ApolloServerPluginLandingPageDisabled(),
+      ...(options.operationMetrics ? [options.operationMetrics] : []),
       requestErrorsPlugin(),
       queryLimitsPlugin(options.limits),
       unavailableStatusPlugin(),
@@ -107,6 +110,7 @@ export async function registerGraphQL(
         authorization,
         ...(request.viewerState ? { viewer: request.viewerState } : {}),
         ip: request.ip,
+        requestId: request.id,
       });
       return withRequester(context, { ip: request.ip, authorization });
     },

@@ -19,6 +19,9 @@ import { createMemoryEventBus } from "../../src/events/memory-event-bus.js";
 import { createRedisEventBus, type RedisEventBusOptions } from "../../src/events/redis-event-bus.js";
 import { type ReportDocumentRow, reportDocuments } from "../../src/db/schema/index.js";
 import { startEtlWorker } from "../../src/etl/worker.js";
+import { EtlMetrics } from "../../src/etl/etl.metrics.js";
+import type { ActivityCounter } from "../../src/monitor/activity.js";
+import type { Registry } from "prom-client";
 import type { AppConfig } from "../../src/server/app.js";
 import { type RunningServer, startServer } from "../../src/server/serve.js";
 import { type Backend, createTestDatabase, type TestDatabase } from "./database.js";
@@ -117,6 +120,12 @@ export interface TestPlatformOptions {
   logger?: QueryLogger;
   /** Sign-in, notifications and mail (ACCOUNT_DEFAULTS under these); absent: not served. */
   accounts?: Partial<AccountSettings>;
+  /** Metrics, request logs; the app's defaults when absent. */
+  observability?: AppConfig["observability"];
+  /** The registry of /metrics, shared with the worker's metrics; the worker reports none when absent. */
+  metrics?: Registry;
+  /** Per-minute counts of this instance (and its worker). */
+  activity?: ActivityCounter;
 }
 
 /**
@@ -172,13 +181,18 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
           }
         : {}),
       ...options.api,
+      observability: options.observability,
     },
-    { database, events, log: testLog },
+    { database, events, log: testLog, metrics: options.metrics, activity: options.activity },
   );
+  const etlMetrics = options.metrics ? new EtlMetrics(options.metrics, options.activity) : undefined;
   const worker =
     options.etl === false || first
       ? undefined
-      : await startEtlWorker({ database, events, log: testLog }, { batchSize: 100, pollIntervalMs: 1_000 });
+      : await startEtlWorker(
+          { database, events, log: testLog, ...(etlMetrics ? { metrics: etlMetrics } : {}) },
+          { batchSize: 100, pollIntervalMs: 1_000 },
+        );
   return {
     ...testDatabase,
     events,

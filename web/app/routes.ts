@@ -25,6 +25,7 @@ export const routes = {
   signIn: { path: "/sign-in", page: "sign-in/SignInPage" },
   settings: { path: "/settings/notifications", page: "settings/SettingsPage" },
   mailbox: { path: "/dev/mailbox", page: "mailbox/MailboxPage" },
+  status: { path: "/status", page: "status/StatusPage" },
 } satisfies Record<string, RouteDefinition>;
 
 export type RouteKey = keyof typeof routes | "notFound";

@@ -25,6 +25,10 @@ export interface ClaimedDocument {
   submitter: Reporter | null;
   /** That tester's id; null for an anonymous report. */
   testerId: string | null;
+  /** The X-Request-Id of the request that stored it. */
+  requestId: string | undefined;
+  /** W3C traceparent of the intake span, when tracing was on. */
+  traceparent: string | undefined;
 }
 
 /*
@@ -88,6 +92,8 @@ export async function claimDocuments(
     document: ReportDocument;
     submitter: Reporter | null;
     tester_id: string | null;
+    request_id: string | null;
+    traceparent: string | null;
   }>(
     tx,
     // Hand-written: the builder has no form for a projection over a locked subquery. Every `->` on
@@ -97,14 +103,14 @@ export async function claimDocuments(
     // project the slim document from the decompressed value. Measured on the 1M-report load
     // (BENCHMARKS.md): Postgres time per report in the ETL from about 0.19 ms to 0.10 ms, the
     // whole load from 1,821 to 2,248 reports/s.
-    sql`select d.id, d.seq, d.received_at, d.tester_id, ${analysis ? ANALYSED_DOCUMENT : SLIM_DOCUMENT} as document,
+    sql`select d.id, d.seq, d.received_at, d.tester_id, d.request_id, d.traceparent, ${analysis ? ANALYSED_DOCUMENT : SLIM_DOCUMENT} as document,
           (select jsonb_build_object('name', ${testers.fullName}, 'email', ${testers.email})
            from ${testers} where ${testers.id} = d.tester_id) as submitter
         from (
-          select c.id, c.seq, c.received_at, c.tester_id, c.document || '{}'::jsonb as doc
+          select c.id, c.seq, c.received_at, c.tester_id, c.request_id, c.traceparent, c.document || '{}'::jsonb as doc
           from (
             select ${t.id} as id, ${t.seq} as seq, ${t.receivedAt} as received_at, ${t.testerId} as tester_id,
-              ${t.document} as document
+              ${t.requestId} as request_id, ${t.traceparent} as traceparent, ${t.document} as document
             from ${t}
             where ${waiting} ${which}
             order by ${t.seq}
@@ -124,6 +130,8 @@ export async function claimDocuments(
       document: row.document,
       submitter: row.submitter,
       testerId: row.tester_id,
+      requestId: row.request_id ?? undefined,
+      traceparent: row.traceparent ?? undefined,
     }));
 }
 

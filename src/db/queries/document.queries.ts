@@ -19,13 +19,25 @@ export interface NewDocument {
   /** The document's JSON text (see serializeReport). */
   json: string;
   contentHash: string;
+  /** The request that stored it (X-Request-Id), for the ETL's logs. */
+  requestId?: string | null;
+  /** W3C traceparent of the intake span when tracing. */
+  traceparent?: string | null;
 }
 
 export type StoreOutcome = "created" | "duplicate" | "conflict";
 
 // The driver-level statements' text, with names from the schema spliced in once.
 const t = reportDocuments;
-const INSERT_DOCUMENTS = `insert into ${getTableName(t)} (${[t.id, t.source, t.testerId, t.document, t.contentHash]
+const INSERT_DOCUMENTS = `insert into ${getTableName(t)} (${[
+  t.id,
+  t.source,
+  t.testerId,
+  t.document,
+  t.contentHash,
+  t.requestId,
+  t.traceparent,
+]
   .map((column) => column.name)
   .join(", ")}) values`;
 const ON_CONFLICT = `on conflict (${t.id.name}) do nothing returning ${t.id.name} as id`;
@@ -47,8 +59,16 @@ export async function storeDocuments(
   if (documents.length === 0) return [];
   const params: unknown[] = [];
   const values = documents.map((doc) => {
-    const n = params.push(doc.id, doc.source, doc.testerId, doc.json, doc.contentHash);
-    return `($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n})`;
+    const n = params.push(
+      doc.id,
+      doc.source,
+      doc.testerId,
+      doc.json,
+      doc.contentHash,
+      doc.requestId ?? null,
+      doc.traceparent ?? null,
+    );
+    return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}::jsonb, $${n - 2}, $${n - 1}, $${n})`;
   });
   const inserted = await database.query<{ id: string }>(
     `${INSERT_DOCUMENTS} ${values.join(", ")} ${ON_CONFLICT}`,

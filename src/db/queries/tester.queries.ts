@@ -60,7 +60,7 @@ export async function registerTester(db: Db, profile: TesterProfile, secret: str
 /** The tester whose Metabase secret this is; undefined for an unknown tester or a wrong secret. */
 export async function verifyTesterSecret(db: Db, id: string, secret: string): Promise<TesterRow | undefined> {
   const tester = await findTester(db, id);
-  if (!tester?.secretHash) return undefined;
+  if (!tester?.secretHash || tester.blockedAt) return undefined;
   const expected = Buffer.from(tester.secretHash, "hex");
   const given = Buffer.from(hashSecret(secret), "hex");
   return timingSafeEqual(expected, given) ? tester : undefined;
@@ -109,7 +109,7 @@ export async function findTokenHolder(db: Db, token: string): Promise<TokenHolde
     .select({ tester: testers, scopes: apiTokens.scopes })
     .from(apiTokens)
     .innerJoin(testers, eq(testers.id, apiTokens.testerId))
-    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)));
+    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt), isNull(testers.blockedAt)));
   return row && { tester: row.tester, scopes: row.scopes as TokenScope[] };
 }
 
@@ -120,4 +120,67 @@ export async function revokeApiToken(db: Db, token: string): Promise<boolean> {
     .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt)))
     .returning({ tokenHash: apiTokens.tokenHash });
   return revoked.length > 0;
+}
+
+export interface TesterWithTokens {
+  tester: TesterRow;
+  tokens: { tokenHash: string; label: string; scopes: string[]; createdAt: Date; revokedAt: Date | null }[];
+}
+
+/** Testers, newest first, with every token they hold (revoked ones too); `email` filters by address. */
+export async function listTesters(
+  db: Db,
+  options: { first: number; email?: string | undefined },
+): Promise<TesterWithTokens[]> {
+  const rows = await db
+    .select()
+    .from(testers)
+    .where(options.email ? sql`lower(${testers.email}) = lower(${options.email})` : undefined)
+    .orderBy(sql`${testers.createdAt} desc`, testers.id)
+    .limit(options.first);
+  const tokens =
+    rows.length === 0
+      ? []
+      : await db
+          .select()
+          .from(apiTokens)
+          .where(
+            inArray(
+              apiTokens.testerId,
+              rows.map((row) => row.id),
+            ),
+          )
+          .orderBy(apiTokens.createdAt);
+  return rows.map((tester) => ({
+    tester,
+    tokens: tokens
+      .filter((token) => token.testerId === tester.id)
+      .map(({ tokenHash, label, scopes, createdAt, revokedAt }) => ({
+        tokenHash,
+        label,
+        scopes,
+        createdAt,
+        revokedAt,
+      })),
+  }));
+}
+
+/** Revokes a token by its hash (what operators see; they never see tokens). */
+export async function revokeApiTokenByHash(db: Db, tokenHash: string): Promise<boolean> {
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .returning({ tokenHash: apiTokens.tokenHash });
+  return revoked.length > 0;
+}
+
+/** Blocks (or unblocks) a tester: their secret and tokens are refused while blocked. */
+export async function setTesterBlocked(db: Db, testerId: string, blocked: boolean): Promise<TesterRow | undefined> {
+  const [row] = await db
+    .update(testers)
+    .set({ blockedAt: blocked ? new Date() : null })
+    .where(eq(testers.id, testerId))
+    .returning();
+  return row;
 }

@@ -23,6 +23,10 @@ export const reportDocuments = pgTable(
     processedAt: timestamp("processed_at", { withTimezone: true }),
     /** Why processing failed; the document waits here until a retry after a fix. */
     error: text("error"),
+    /** The X-Request-Id of the request that stored it, so the ETL's logs name the same request. */
+    requestId: text("request_id"),
+    /** W3C traceparent of the intake span when tracing is on: the ETL's span continues that trace. */
+    traceparent: text("traceparent"),
   },
   (t) => [
     // The ETL queue: only documents still waiting are in this index, so claiming stays O(batch).

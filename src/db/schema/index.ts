@@ -8,3 +8,4 @@ export * from "./statistics.schema.js";
 export * from "./testers.schema.js";
 export * from "./uploads.schema.js";
 export * from "./legacy-import.schema.js";
+export * from "./operations.schema.js";

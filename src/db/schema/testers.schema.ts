@@ -15,6 +15,8 @@ export const testers = pgTable("testers", {
    */
   importedAt: timestamp("imported_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Set by an operator: the tester's secret and tokens are refused until unblocked. */
+  blockedAt: timestamp("blocked_at", { withTimezone: true }),
 });
 
 /** Bearer tokens for the v3 and GraphQL APIs; only their hashes are stored. */
@@ -31,7 +33,7 @@ export const apiTokens = pgTable(
       .references(() => testers.id),
     /** What the token is for, as its owner named it ("smoker on box 3"). */
     label: text("label").notNull(),
-    /** What the token may do: `report:submit`, `upload:write`. */
+    /** What the token may do: `report:submit`, `upload:write`, `admin` (the operations console). */
     scopes: text("scopes")
       .array()
       .notNull()

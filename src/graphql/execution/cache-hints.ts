@@ -21,6 +21,8 @@ export const MaxAge = {
   statistics: 60,
   /** The submission rate is about the last minutes. */
   rate: 10,
+  /** The platform's own status: recomputed at most this often however many pages poll it. */
+  status: 5,
 } as const;
 
 /** `@cacheControl(maxAge: N)` on a type or a field. */

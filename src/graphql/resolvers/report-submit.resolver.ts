@@ -18,7 +18,7 @@ export class ReportSubmitResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<ReportSubmission> {
     const tester = await authorizeSubmitter(context, context.authorization);
-    const submission = await context.intake.submitReport(report, tester);
+    const submission = await context.intake.submitReport(report, tester, { requestId: context.requestId });
     return Object.assign(new ReportSubmission(), submission);
   }
 }
