@@ -18,6 +18,15 @@ export default defineConfig(({ mode }) => ({
   plugins: [react()],
   publicDir: false,
   logLevel: "warn",
+  // The renderer carries its own production React (and urql, which must share that React): React's
+  // development build, which Node picks when NODE_ENV is unset (npm start), renders several times
+  // slower. graphql stays outside, so that the schema and its executor are one module.
+  ...(mode === "ssr"
+    ? {
+        ssr: { noExternal: true, external: ["graphql"] },
+        define: { "process.env.NODE_ENV": JSON.stringify("production") },
+      }
+    : {}),
   build:
     mode === "ssr"
       ? {
