@@ -23,15 +23,13 @@ describe.runIf(!!chromium)("signing in through the development mailbox in Chromi
 
   beforeAll(async () => {
     platform = await startTestPlatform({ name: "pglite" }, { accounts: {} });
-    await platform.database.db
-      .insert(uploads)
-      .values({
-        dist: "Foo-Bar",
-        version: "1.00",
-        author: "ANDK",
-        filename: "Foo-Bar-1.00.tar.gz",
-        releasedAt: new Date(),
-      });
+    await platform.database.db.insert(uploads).values({
+      dist: "Foo-Bar",
+      version: "1.00",
+      author: "ANDK",
+      filename: "Foo-Bar-1.00.tar.gz",
+      releasedAt: new Date(),
+    });
     browser = await launchBrowser(chromium!);
   });
   afterAll(async () => {
