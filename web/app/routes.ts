@@ -22,6 +22,9 @@ export const routes = {
   tester: { path: "/tester/:id", page: "tester/TesterPage" },
   stats: { path: "/stats", page: "stats/StatsPage" },
   recent: { path: "/recent", page: "recent/RecentPage" },
+  search: { path: "/search", page: "search/SearchPage" },
+  failure: { path: "/failure/:id", page: "failure/FailurePage" },
+  blead: { path: "/blead", page: "blead/BleadPage" },
 } satisfies Record<string, RouteDefinition>;
 
 export type RouteKey = keyof typeof routes | "notFound";

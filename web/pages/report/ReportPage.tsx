@@ -7,6 +7,7 @@ import type { ReportPageQuery } from "../../generated/graphql";
 import { load, type PageContext, type PageModule } from "../../app/page";
 import { OutputByPhase } from "./OutputByPhase";
 import { Prerequisites } from "./Prerequisites";
+import { ReportFailures } from "./ReportFailures";
 
 const ReportPageDocument = graphql(`
   query ReportPage($guid: String, $reportId: Int) {
@@ -32,6 +33,7 @@ const ReportPageDocument = graphql(`
           pauseId
         }
       }
+      ...ReportFailuresFields
       details {
         text
         userAgent
@@ -174,6 +176,7 @@ export function Page(context: PageContext) {
           <pre className="output">{details.comments}</pre>
         </section>
       )}
+      <ReportFailures report={report} />
       {details && <OutputByPhase details={details} grade={report.grade} />}
       {details && <Prerequisites details={details} />}
       {details && details.toolchain.length > 0 && (
