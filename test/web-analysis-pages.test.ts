@@ -201,6 +201,15 @@ describe.runIf(!!chromium)("the search page in Chromium", () => {
     await dist.press("Enter");
     await page.waitForFunction('document.querySelectorAll("li.search-hit").length === 3');
     expect(await page.locator("li.search-hit a[href^='/dist/Planted-Ghost-C/']").count()).toBe(3);
+
+    // More hits than a page: "More results" appends the next page below the first.
+    await page.goto(`${platform.url}/search?q=t%2Faccessors.t`);
+    await hydrated(page);
+    expect(await page.locator("li.search-hit").count()).toBe(20);
+    await page.getByRole("button", { name: "More results" }).click();
+    await page.waitForFunction('document.querySelectorAll("li.search-hit").length > 20');
+    const reports = await page.locator("li.search-hit").evaluateAll((hits) => hits.map((hit) => hit.dataset.reportId));
+    expect(new Set(reports).size).toBe(reports.length);
     expect(errors).toEqual([]);
   });
 });
