@@ -208,7 +208,8 @@ describe.runIf(!!chromium)("the search page in Chromium", () => {
     expect(await page.locator("li.search-hit").count()).toBe(20);
     await page.getByRole("button", { name: "More results" }).click();
     await page.waitForFunction('document.querySelectorAll("li.search-hit").length > 20');
-    const reports = await page.locator("li.search-hit").evaluateAll((hits) => hits.map((hit) => hit.dataset.reportId));
+    const reports: (string | null)[] = [];
+    for (const hit of await page.locator("li.search-hit").all()) reports.push(await hit.getAttribute("data-report-id"));
     expect(new Set(reports).size).toBe(reports.length);
     expect(errors).toEqual([]);
   });
