@@ -138,10 +138,10 @@ function BleadBreaks({ perl, stable }: { perl: string; stable: string }) {
                       {row.dist} {row.version}
                     </a>
                   </th>
-                  <td>
+                  <td className="grade-pass">
                     <span aria-hidden="true">✓</span> <Num value={row.stablePasses} /> pass
                   </td>
-                  <td>
+                  <td className="grade-fail">
                     <span aria-hidden="true">✗</span> <Num value={row.devFails} /> fail
                   </td>
                 </tr>
