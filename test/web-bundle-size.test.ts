@@ -10,11 +10,14 @@ describe("the web app's JavaScript per page", () => {
     expect([...sizes.keys()].sort()).toEqual(
       expect.arrayContaining([
         "pages/author/AuthorPage.tsx",
+        "pages/blead/BleadPage.tsx",
         "pages/dist/DistPage.tsx",
+        "pages/failure/FailurePage.tsx",
         "pages/home/HomePage.tsx",
         "pages/not-found/NotFoundPage.tsx",
         "pages/recent/RecentPage.tsx",
         "pages/report/ReportPage.tsx",
+        "pages/search/SearchPage.tsx",
         "pages/stats/StatsPage.tsx",
         "pages/tester/TesterPage.tsx",
       ]),

@@ -26,6 +26,9 @@ export const routes = {
   settings: { path: "/settings/notifications", page: "settings/SettingsPage" },
   mailbox: { path: "/dev/mailbox", page: "mailbox/MailboxPage" },
   status: { path: "/status", page: "status/StatusPage" },
+  search: { path: "/search", page: "search/SearchPage" },
+  failure: { path: "/failure/:id", page: "failure/FailurePage" },
+  blead: { path: "/blead", page: "blead/BleadPage" },
 } satisfies Record<string, RouteDefinition>;
 
 export type RouteKey = keyof typeof routes | "notFound";

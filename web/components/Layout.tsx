@@ -4,6 +4,8 @@ import { SearchBox } from "./SearchBox";
 const NAVIGATION = [
   { href: "/", label: "Home" },
   { href: "/recent", label: "Recent" },
+  { href: "/search", label: "Search" },
+  { href: "/blead", label: "Blead" },
   { href: "/stats", label: "Stats" },
   { href: "/status", label: "Status" },
   { href: "/console", label: "API" },

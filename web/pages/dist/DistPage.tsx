@@ -9,6 +9,8 @@ import { type Filters, filtersToSearch, parseFilters, reportsVariables } from ".
 import { ReleaseMatrix } from "./ReleaseMatrix";
 import { ReportList } from "./ReportList";
 import { VersionList } from "./VersionList";
+import { WhyItFails } from "./WhyItFails";
+import { ReportSearchForm } from "../../components/ReportSearchForm";
 
 const DistPageDocument = graphql(`
   query DistPage($dist: String!) {
@@ -45,6 +47,7 @@ const DistReleaseDocument = graphql(`
         ...GradeCountsFields
       }
       ...ReleaseMatrixFields
+      ...WhyItFailsFields
     }
   }
 `);
@@ -232,6 +235,7 @@ export function Page(context: PageContext) {
           />
         </section>
       )}
+      {release && <WhyItFails release={release} />}
       {version && (
         <ReportList
           connection={reportsResult.data?.release?.reports}
@@ -242,6 +246,7 @@ export function Page(context: PageContext) {
           osnames={release?.matrix.osnames ?? []}
         />
       )}
+      <ReportSearchForm dist={distribution.name} />
       <div className="grid two">
         <section>
           <h2>Versions</h2>

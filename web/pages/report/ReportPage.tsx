@@ -8,6 +8,7 @@ import { load, type PageContext, type PageModule } from "../../app/page";
 import { OutputByPhase } from "./OutputByPhase";
 import { Prerequisites } from "./Prerequisites";
 import { Conversation } from "./Conversation";
+import { ReportFailures } from "./ReportFailures";
 
 const ReportPageDocument = graphql(`
   query ReportPage($guid: String, $reportId: Int) {
@@ -33,6 +34,7 @@ const ReportPageDocument = graphql(`
           pauseId
         }
       }
+      ...ReportFailuresFields
       details {
         text
         userAgent
@@ -175,6 +177,7 @@ export function Page(context: PageContext) {
           <pre className="output">{details.comments}</pre>
         </section>
       )}
+      <ReportFailures report={report} />
       <Conversation guid={report.guid} author={author} />
       {details && <OutputByPhase details={details} grade={report.grade} />}
       {details && <Prerequisites details={details} />}

@@ -4,6 +4,7 @@ import { CountsBar } from "../../components/CountsBar";
 import { Num, percent } from "../../components/format";
 import { bySeriesDescending } from "../../components/perl";
 import { CellCounts, describeCounts, shareStyle } from "../../components/ShareCell";
+import { ReportSearchForm } from "../../components/ReportSearchForm";
 import { graphql } from "../../generated/gql";
 import type { StatsPageQuery } from "../../generated/graphql";
 import { LINE_COLOURS, MonthChart } from "./MonthChart";
@@ -322,6 +323,7 @@ export function Page(context: PageContext) {
         The last 24 months, {range.from.slice(0, 7)} to {range.to.slice(0, 7)} (UTC), from the counts the platform keeps
         as reports arrive.
       </p>
+      <ReportSearchForm />
       <section>
         <h2>Reports per month</h2>
         <MonthChart

@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PLANTED, plantedReport, plantedReports } from "../bench/generate/planted-causes.js";
+import { processAll } from "../src/etl/process-batch.js";
+import { queueReports } from "./factories/report.factory.js";
+import { graphql } from "./generated/index.js";
+import { chromiumPath, hydrated, launchBrowser, type TestBrowser } from "./helpers/browser.js";
+import { testBackends } from "./helpers/database.js";
+import { startTestPlatform, type TestPlatform, testLog } from "./helpers/server.js";
+
+const GHOST = graphql(`
+  query GhostFailures($text: String!, $dist: String) {
+    searchReports(text: $text, dist: $dist, first: 1) {
+      nodes {
+        report {
+          guid
+          failures {
+            signature {
+              id
+            }
+            otherReports
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** A failing report whose output holds markup next to the recurring text: it must reach the page as text. */
+const HOSTILE = plantedReport(
+  "Planted-Hostile",
+  "0.01",
+  {
+    tester: "Hal Hostile <hal@example.org>",
+    perl: "5.40.0",
+    osname: "linux",
+    osversion: "6.1.0",
+    archname: "x86_64-linux",
+    moo: "2.005004",
+    listUtil: "1.63",
+  },
+  "fail",
+  `t/load.t .. <img src=x onerror="alert(1)"> Can't locate Net/Ghost.pm in @INC <b>bold</b>\nFAILED`,
+);
+
+/** Seeds the planted causes of failure (bench/generate/planted-causes.ts) through intake and the ETL. */
+async function seed(platform: TestPlatform): Promise<void> {
+  await queueReports(platform.database.db, [...plantedReports(2), HOSTILE]);
+  await processAll({ db: platform.database.db, events: platform.events, log: testLog }, 100);
+}
+
+/** The search, why-it-fails, failure, report and blead pages hold their content in the server's HTML. */
+describe.each(testBackends())("server-rendered failure analysis pages on $name", (backend) => {
+  let platform: TestPlatform;
+  const html = async (path: string) => {
+    const response = await fetch(`${platform.url}${path}`, { headers: { accept: "text/html" } });
+    return { response, body: await response.text() };
+  };
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(backend, { etl: false });
+    await seed(platform);
+  });
+  afterAll(() => platform.stop());
+
+  it("searches reports' output with highlighted excerpts and filters from the URL", async () => {
+    const { response, body } = await html(`/search?q=${encodeURIComponent("net/ghost.pm")}`);
+    expect(response.status).toBe(200);
+    expect(body).toContain("<title>“net/ghost.pm” · Search · CPAN Testers</title>");
+    expect(body).toContain("<mark>Net/Ghost.pm</mark>");
+    for (const dist of [...PLANTED.recurring.dists, "Planted-Hostile"]) expect(body).toContain(`href="/dist/${dist}/`);
+    expect(body).not.toContain("Planted-Decoy");
+    // The markup in the output is text on the page, never elements.
+    expect(body).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(body).not.toContain("<img src=x");
+    expect(body).not.toContain("<b>bold</b>");
+
+    const filtered = (await html(`/search?q=Net/Ghost.pm&dist=Planted-Ghost-B&grade=FAIL`)).body;
+    expect(filtered).toContain('href="/dist/Planted-Ghost-B/0.01"');
+    expect(filtered).not.toContain('href="/dist/Planted-Ghost-A/0.01"');
+    expect(filtered).toMatch(/<option value="FAIL" selected="">fail<\/option>/);
+  });
+
+  it("asks for more text rather than failing, and is linked from the header, the dist and stats pages", async () => {
+    const short = await html("/search?q=ab");
+    expect(short.response.status).toBe(200);
+    expect(short.body).toContain("Type at least 3 characters.");
+    const long = await html(`/search?q=${"x".repeat(201)}`);
+    expect(long.response.status).toBe(200);
+    expect(long.body).toContain("Search for at most 200 characters.");
+    expect((await html("/search")).body).toContain('<a href="/search">Search</a>');
+
+    const dist = (await html(`/dist/${PLANTED.recurring.dists[0]}`)).body;
+    expect(dist).toContain('action="/search"');
+    expect(dist).toContain(`<input type="hidden" name="dist" value="${PLANTED.recurring.dists[0]}"/>`);
+    const stats = (await html("/stats")).body;
+    expect(stats).toContain('action="/search"');
+    expect(stats).not.toContain('type="hidden" name="dist"');
+  });
+
+  it("explains why a release fails: the breaking prerequisite, the factors with their evidence, the signatures", async () => {
+    const { dist, version, module, breaking } = PLANTED.prerequisite;
+    const { response, body } = await html(`/dist/${dist}/${version}`);
+    expect(response.status).toBe(200);
+    expect(body).toContain("Why it fails</h2>");
+    expect(body).toContain(`Fails with <!-- -->${module}<!-- --> ≥ <!-- -->${breaking}`);
+    expect(body).toMatch(new RegExp(`data-why="factors".*?${module} ≥ ${breaking.replace(/\./g, "\\.")}`, "s"));
+    expect(body).toContain("p (adjusted)");
+    expect(body).toMatch(/data-why="signatures".*?href="\/failure\/[0-9a-f]{16}".*?undefined-subroutine/s);
+    expect(body).toContain("t/accessors.t");
+    expect(body).toMatch(/href="\/report\/[0-9a-f-]{36}" title="fail on perl /);
+  });
+
+  it("shows flaky machines without their e-mail, the regression, and one line for a release without failures", async () => {
+    const flaky = (await html(`/dist/${PLANTED.flaky.dist}/${PLANTED.flaky.version}`)).body;
+    expect(flaky).toContain("Flaky machines</h3>");
+    expect(flaky).toMatch(
+      /data-why="flaky".*?Perl <!-- -->5\.38\.2<!-- --> on <!-- -->linux.*?1<!-- --> fail, <!-- -->1<!-- --> pass/s,
+    );
+    expect(flaky).not.toContain("flo@example.org");
+
+    const { dist, version, previous, osname } = PLANTED.regression;
+    const regressed = (await html(`/dist/${dist}/${version}`)).body;
+    expect(regressed).toContain(`Regression<!-- --> since ${previous}</h3>`);
+    expect(regressed).toMatch(new RegExp(`perl <!-- -->5\\.38<!-- --> on <!-- -->${osname}`));
+
+    const passing = (await html(`/dist/${dist}/${previous}`)).body;
+    expect(passing).toContain('data-why="none"');
+    expect(passing).not.toContain("Why it fails</h2>");
+  });
+
+  it("counts the other reports failing the same way on a report's page, linking to the failure's page", async () => {
+    const { data, errors } = await platform.graphql(GHOST, {
+      text: "Net/Ghost.pm",
+      dist: PLANTED.recurring.dists[0],
+    });
+    expect(errors).toBeUndefined();
+    const report = data?.searchReports.nodes[0]?.report;
+    const failure = report?.failures[0];
+    if (!report || !failure) throw new Error("no failing report of the recurring failure");
+    expect(failure.otherReports).toBeGreaterThan(1);
+
+    const { body } = await html(`/report/${report.guid}`);
+    expect(body).toContain("How it failed</h2>");
+    expect(body).toContain(
+      `<a href="/failure/${failure.signature.id}">${failure.otherReports}<!-- --> other report<!-- -->s<!-- --> fail<!-- --> the same way</a>`,
+    );
+
+    const page = await html(`/failure/${failure.signature.id}`);
+    expect(page.response.status).toBe(200);
+    expect(page.body).toContain("Net/Ghost.pm");
+    expect(page.body).toMatch(/href="\/search\?q=[^"]*Ghost/);
+    expect((await html("/failure/0123456789abcdef")).response.status).toBe(404);
+    expect((await html("/failure/not-a-signature")).response.status).toBe(404);
+  });
+
+  it("lists what blead breaks: the newest development perl against the newest stable one by default", async () => {
+    const { response, body } = await html("/blead");
+    expect(response.status).toBe(200);
+    expect(body).toContain("<title>Blead breaks CPAN: perl 5.41 · CPAN Testers</title>");
+    const rows = [...body.matchAll(/<tr data-dist="([^"]+)"/g)].map((match) => match[1]);
+    expect(rows.sort()).toEqual([...PLANTED.blead.dists]);
+    expect(body).toContain('href="/dist/Planted-Blead-A/0.10"');
+    expect(body).toContain('<a href="/blead">Blead</a>');
+    // A stable series nothing passes on against 5.41: none listed; an unknown one falls back to the newest.
+    expect((await html("/blead?perl=5.41&stable=5.36")).body).not.toContain("<tr data-dist=");
+    expect((await html("/blead?perl=9.99&stable=5.40")).body).toContain('<tr data-dist="Planted-Blead-A"');
+  });
+});
+
+const chromium = chromiumPath();
+
+/** Typing a search in a real Chromium: results come without a reload, the URL follows, "more" pages on. */
+describe.runIf(!!chromium)("the search page in Chromium", () => {
+  let platform: TestPlatform;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ name: "pglite" }, { etl: false });
+    await seed(platform);
+    browser = await launchBrowser(chromium as string);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it("searches from the keyboard and shows highlighted results", async () => {
+    const { page, errors } = await browser.open(`${platform.url}/search`);
+    await hydrated(page);
+    const input = page.getByLabel("Text in the output");
+    await input.focus();
+    await page.keyboard.type("net/ghost.pm");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("li.search-hit mark");
+    expect(await page.locator("li.search-hit").count()).toBe(13);
+    expect(await page.locator("li.search-hit mark").first().textContent()).toBe("Net/Ghost.pm");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("net/ghost.pm");
+    await page.locator('form.search-form select[name="grade"]').selectOption("FAIL");
+    const dist = page.locator('form.search-form input[name="dist"]');
+    await dist.fill("Planted-Ghost-C");
+    await dist.press("Enter");
+    await page.waitForFunction('document.querySelectorAll("li.search-hit").length === 3');
+    expect(await page.locator("li.search-hit a[href^='/dist/Planted-Ghost-C/']").count()).toBe(3);
+
+    // More hits than a page: "More results" appends the next page below the first.
+    await page.goto(`${platform.url}/search?q=t%2Faccessors.t`);
+    await hydrated(page);
+    expect(await page.locator("li.search-hit").count()).toBe(20);
+    await page.getByRole("button", { name: "More results" }).click();
+    await page.waitForFunction('document.querySelectorAll("li.search-hit").length > 20');
+    const reports: (string | null)[] = [];
+    for (const hit of await page.locator("li.search-hit").all()) reports.push(await hit.getAttribute("data-report-id"));
+    expect(new Set(reports).size).toBe(reports.length);
+    expect(errors).toEqual([]);
+  });
+});
