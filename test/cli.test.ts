@@ -33,9 +33,9 @@ describe("cli commands", () => {
     const issued = await runCommand(testerTokenCommand(), ["--email", "ada@example.org", "--label", "smoker"], env);
     expect(issued.code).toBe(0);
     expect(issued.stdout).toMatch(/^cpt_[A-Za-z0-9_-]{43}\n$/);
-    const wrong = await runCommand(testerTokenCommand(), ["--email", "ada@example.org", "--scope", "admin"], env);
+    const wrong = await runCommand(testerTokenCommand(), ["--email", "ada@example.org", "--scope", "root"], env);
     expect(wrong.error).toBeInstanceOf(UsageError);
-    expect((wrong.error as Error).message).toBe("unknown scope admin: expected report:submit, upload:write");
+    expect((wrong.error as Error).message).toBe("unknown scope root: expected report:submit, upload:write, admin");
     expect(wrong.stdout).toBe("");
     rmSync(dataDir, { recursive: true });
   });

@@ -80,7 +80,9 @@ describe.each(testBackends())("the README's examples on $name", (backend) => {
       .filter(({ operation }) => operation === OperationTypeNode.SUBSCRIPTION)
       .map(({ text }) => subscribe(platform.url, parse(text) as TypedDocumentNode<Record<string, unknown>>));
     try {
-      for (const topic of Object.values(Topic)) await waitFor(() => listening(topic), `a ${topic} subscriber`);
+      // A conversation is open to its author and tester only: its subscription needs a session.
+      const publicTopics = Object.values(Topic).filter((topic) => topic !== Topic.conversationUpdated);
+      for (const topic of publicTopics) await waitFor(() => listening(topic), `a ${topic} subscriber`);
 
       const [mutation] = graphqlBlocks.filter(({ operation }) => operation === OperationTypeNode.MUTATION);
       const { id: _server, ...report } = v3Report({
@@ -97,6 +99,14 @@ describe.each(testBackends())("the README's examples on $name", (backend) => {
       expect(submitted.errors).toBeUndefined();
       expect(submitted.data?.submitReport.created).toBe(true);
       platform.events.emit(Topic.uploadAdded, upload);
+      platform.events.emit(Topic.regressionDetected, {
+        dist: "Data-Printer",
+        version: "0.39",
+        previousVersion: "0.38",
+        author: "GARU",
+        cells: [{ perlSeries: "5.38", osname: "MSWin32", passedBefore: 3, failsNow: 1 }],
+        detectedAt: new Date().toISOString(),
+      });
 
       for (const subscription of subscriptions) {
         const [event] = await subscription.waitForCount(1);

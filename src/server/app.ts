@@ -206,7 +206,8 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
       app.addHook("onClose", () => accounts.stop());
     }
   }
-  await registerIntake(app, { db, intake, log, backoff, ...config });
+  // Only what intake reads: Fastify takes a `logLevel` among plugin options as the routes' level.
+  await registerIntake(app, { db, intake, log, backoff, allowAnonymousReports: config.allowAnonymousReports });
   const stopForgetting = forgetRevokedTokens(db, events, log);
   app.addHook("onClose", async () => stopForgetting());
   const apiDeps: ApiDependencies = {
