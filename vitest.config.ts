@@ -1,11 +1,15 @@
 import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
+import { chromiumPath } from "./test/helpers/chromium.js";
 
 const require = createRequire(import.meta.url);
 const cores = availableParallelism();
 /** Tests against the original's MySQL schema: they run where TEST_MYSQL_URL names a server. */
 const MYSQL_TESTS = ["test/legacy-import.test.ts"];
+/** Tests in a real Chromium: they run where one is found, and always in CI (where they fail without). */
+const BROWSER_TESTS = ["test/*-browser.test.ts"];
+const withoutBrowser = !chromiumPath() && !process.env.CI;
 
 export default defineConfig({
   resolve: {
@@ -38,7 +42,11 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           // The fault suite is a project (and a CI step) of its own: minutes of kills and restarts.
           // The importer's tests need a MariaDB (TEST_MYSQL_URL); without one, global setup says so.
-          exclude: ["test/faults/**", ...(process.env.TEST_MYSQL_URL ? [] : MYSQL_TESTS)],
+          exclude: [
+            "test/faults/**",
+            ...(process.env.TEST_MYSQL_URL ? [] : MYSQL_TESTS),
+            ...(withoutBrowser ? BROWSER_TESTS : []),
+          ],
           globalSetup: ["test/global-setup.ts"],
           // Vitest's default (cores - 1) runs these one by one on two cores, yet they spend much of
           // their time waiting on sockets, child processes and timers: two files per core keep

@@ -8,6 +8,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase, PGLITE_EXTENSIONS } from "../src/db/client.js";
 import { migrate, migrationsFolder } from "../src/db/migrate.js";
+import { chromiumPath, NO_CHROMIUM } from "./helpers/chromium.js";
 import { ensureWebBuild } from "../scripts/web-build.js";
 
 declare module "vitest" {
@@ -38,6 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       "legacy import tests not run: set TEST_MYSQL_URL=mysql://root@127.0.0.1:3306 (a MariaDB or MySQL server)",
     );
   }
+  if (!chromiumPath() && !process.env.CI && project.name === "integration") console.log(NO_CHROMIUM);
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     project.provide("postgresTemplate", null);

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLANTED, plantedReport, plantedReports } from "../bench/generate/planted-causes.js";
-import { processAll } from "../src/etl/process-batch.js";
-import { queueReports } from "./factories/report.factory.js";
+import { PLANTED } from "../bench/generate/planted-causes.js";
+import { seedPlantedFailures as seed } from "./factories/planted-pages.factory.js";
 import { graphql } from "./generated/index.js";
-import { chromiumPath, hydrated, launchBrowser, type TestBrowser } from "./helpers/browser.js";
 import { testBackends } from "./helpers/database.js";
-import { startTestPlatform, type TestPlatform, testLog } from "./helpers/server.js";
+import { startTestPlatform, type TestPlatform } from "./helpers/server.js";
 
 const GHOST = graphql(`
   query GhostFailures($text: String!, $dist: String) {
@@ -24,29 +22,6 @@ const GHOST = graphql(`
     }
   }
 `);
-
-/** A failing report whose output holds markup next to the recurring text: it must reach the page as text. */
-const HOSTILE = plantedReport(
-  "Planted-Hostile",
-  "0.01",
-  {
-    tester: "Hal Hostile <hal@example.org>",
-    perl: "5.40.0",
-    osname: "linux",
-    osversion: "6.1.0",
-    archname: "x86_64-linux",
-    moo: "2.005004",
-    listUtil: "1.63",
-  },
-  "fail",
-  `t/load.t .. <img src=x onerror="alert(1)"> Can't locate Net/Ghost.pm in @INC <b>bold</b>\nFAILED`,
-);
-
-/** Seeds the planted causes of failure (bench/generate/planted-causes.ts) through intake and the ETL. */
-async function seed(platform: TestPlatform): Promise<void> {
-  await queueReports(platform.database.db, [...plantedReports(2), HOSTILE]);
-  await processAll({ db: platform.database.db, events: platform.events, log: testLog }, 100);
-}
 
 /** The search, why-it-fails, failure, report and blead pages hold their content in the server's HTML. */
 describe.each(testBackends())("server-rendered failure analysis pages on $name", (backend) => {
@@ -164,53 +139,5 @@ describe.each(testBackends())("server-rendered failure analysis pages on $name",
     // A stable series nothing passes on against 5.41: none listed; an unknown one falls back to the newest.
     expect((await html("/blead?perl=5.41&stable=5.36")).body).not.toContain("<tr data-dist=");
     expect((await html("/blead?perl=9.99&stable=5.40")).body).toContain('<tr data-dist="Planted-Blead-A"');
-  });
-});
-
-const chromium = chromiumPath();
-
-/** Typing a search in a real Chromium: results come without a reload, the URL follows, "more" pages on. */
-describe.runIf(!!chromium)("the search page in Chromium", () => {
-  let platform: TestPlatform;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform({ name: "pglite" }, { etl: false });
-    await seed(platform);
-    browser = await launchBrowser(chromium as string);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
-
-  it("searches from the keyboard and shows highlighted results", async () => {
-    const { page, errors } = await browser.open(`${platform.url}/search`);
-    await hydrated(page);
-    const input = page.getByLabel("Text in the output");
-    await input.focus();
-    await page.keyboard.type("net/ghost.pm");
-    await page.keyboard.press("Enter");
-    await page.waitForSelector("li.search-hit mark");
-    expect(await page.locator("li.search-hit").count()).toBe(13);
-    expect(await page.locator("li.search-hit mark").first().textContent()).toBe("Net/Ghost.pm");
-    expect(new URL(page.url()).searchParams.get("q")).toBe("net/ghost.pm");
-    await page.locator('form.search-form select[name="grade"]').selectOption("FAIL");
-    const dist = page.locator('form.search-form input[name="dist"]');
-    await dist.fill("Planted-Ghost-C");
-    await dist.press("Enter");
-    await page.waitForFunction('document.querySelectorAll("li.search-hit").length === 3');
-    expect(await page.locator("li.search-hit a[href^='/dist/Planted-Ghost-C/']").count()).toBe(3);
-
-    // More hits than a page: "More results" appends the next page below the first.
-    await page.goto(`${platform.url}/search?q=t%2Faccessors.t`);
-    await hydrated(page);
-    expect(await page.locator("li.search-hit").count()).toBe(20);
-    await page.getByRole("button", { name: "More results" }).click();
-    await page.waitForFunction('document.querySelectorAll("li.search-hit").length > 20');
-    const reports: (string | null)[] = [];
-    for (const hit of await page.locator("li.search-hit").all()) reports.push(await hit.getAttribute("data-report-id"));
-    expect(new Set(reports).size).toBe(reports.length);
-    expect(errors).toEqual([]);
   });
 });

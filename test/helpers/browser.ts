@@ -1,17 +1,9 @@
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 
-/** CHROMIUM_PATH, else Debian's chromium; undefined when neither exists. */
-export function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  return candidates.find((path): path is string => !!path && existsSync(path));
-}
-
-export const NO_CHROMIUM =
-  "browser tests: no Chromium found; install one (apt-get install chromium) or set CHROMIUM_PATH";
+export { chromiumPath, NO_CHROMIUM } from "./chromium.js";
 
 export interface TestBrowser {
   context: BrowserContext;
