@@ -52,12 +52,18 @@ async function metric(url: string, series: string): Promise<number | undefined> 
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
-/** Waits until the server at `url` has `count` subscriptions to `topic` that events reach. */
-const subscribed = (url: string, topic: string, count: number) =>
+const subscribers = async (url: string, topic: string) =>
+  (await metric(url, `event_subscribers{topic="${topic}"}`)) ?? 0;
+
+/**
+ * Waits until the server at `url` has `count` more subscriptions to `topic` than `before`, and
+ * events reach them (the server's own notifier listens to processed reports too).
+ */
+const subscribed = (url: string, topic: string, count: number, before: number) =>
   waitFor(async () => {
-    const subscribers = await metric(url, `event_subscribers{topic="${topic}"}`);
+    const now = await subscribers(url, topic);
     const delivery = await metric(url, `event_delivery{topic="${topic}"}`);
-    return subscribers === count && delivery === 1 ? true : undefined;
+    return now === before + count && delivery === 1 ? true : undefined;
   }, `${count} subscribers to ${topic} on ${url}`);
 
 /** Where the flow runs: two API instances, or one, and tokens to submit reports and add uploads. */
@@ -72,10 +78,14 @@ interface Cluster {
 function liveFlow(cluster: () => Cluster) {
   it("delivers to a subscriber on instance B the events of a report submitted to instance A", async () => {
     const { apiA, apiB, submitter } = cluster();
+    const before = {
+      reports: await subscribers(apiB, "REPORT_PROCESSED"),
+      releases: await subscribers(apiB, "RELEASE_UPDATED"),
+    };
     const reports = subscribe(apiB, REPORTS, { dist: "Across-Instances" });
     const releases = subscribe(apiB, RELEASES, { dist: "Across-Instances" });
-    await subscribed(apiB, "REPORT_PROCESSED", 1);
-    await subscribed(apiB, "RELEASE_UPDATED", 1);
+    await subscribed(apiB, "REPORT_PROCESSED", 1, before.reports);
+    await subscribed(apiB, "RELEASE_UPDATED", 1, before.releases);
 
     const report = v3Report({ dist: "Across-Instances", version: "0.01", grade: "fail" });
     const response = await fetch(`${apiA}/v3/report`, {
@@ -99,8 +109,9 @@ function liveFlow(cluster: () => Cluster) {
 
   it("delivers to a subscriber on instance A an upload added on instance B", async () => {
     const { apiA, apiB, uploader } = cluster();
+    const before = await subscribers(apiA, "UPLOAD_ADDED");
     const uploads = subscribe(apiA, UPLOADS, { author: "ACROSS" });
-    await subscribed(apiA, "UPLOAD_ADDED", 1);
+    await subscribed(apiA, "UPLOAD_ADDED", 1, before);
     const response = await fetch(`${apiB}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${uploader}` },

@@ -8,10 +8,10 @@ import {
   flakyMachines,
   releaseFactorRows,
   releaseFailureGroups,
-  searchReportTexts,
-  seriesBreaks,
   spreadingSignatures,
 } from "../src/db/queries/analysis.queries.js";
+import { searchReportTexts } from "../src/db/queries/report-search.queries.js";
+import { seriesBreaks } from "../src/db/queries/regression.queries.js";
 import { resetDerivedTables, verifyDerivedCounts } from "../src/db/queries/derived.queries.js";
 import { processAll } from "../src/etl/process-batch.js";
 import { createMemoryEventBus } from "../src/events/memory-event-bus.js";

@@ -1,6 +1,6 @@
 import { previousVersion, regressedCells } from "../analysis/index.js";
 import type { Db } from "../db/client.js";
-import { releaseCells, versionsOf } from "../db/queries/analysis.queries.js";
+import { releaseCells, versionsOf } from "../db/queries/regression.queries.js";
 import type { RegressionDetectedPayload } from "../events/index.js";
 import type { CountedReport } from "./rollup.js";
 

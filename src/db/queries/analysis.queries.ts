@@ -1,17 +1,7 @@
-import { and, asc, count, countDistinct, desc, eq, getTableColumns, gte, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
-import {
-  failureSignatures,
-  releaseMatrixCells,
-  releases,
-  reportFactors,
-  reportFailures,
-  reports,
-  reportTexts,
-  type ReportRow,
-} from "../schema/index.js";
+import { failureSignatures, reportFactors, reportFailures, reports, reportTexts } from "../schema/index.js";
 import { type ArrayColumn, unnestRows } from "../unnest.js";
-import { filterConditions, type ReportFilter } from "./report.queries.js";
 
 /** What the analysis derives from one counted report (src/analysis/), written with its row. */
 export interface ReportAnalysisRow {
@@ -91,69 +81,6 @@ export async function insertReportAnalysis(tx: Db, rows: readonly ReportAnalysis
     )} on conflict do nothing`,
   );
 }
-
-// ---- search
-
-export interface SearchRequest {
-  text: string;
-  filter: ReportFilter;
-  limit: number;
-  after?: { rank: number; id: number };
-}
-
-export interface SearchHitRow {
-  report: ReportRow;
-  rank: number;
-  /** The stored text around the first match (the whole text is not sent back). */
-  window: string;
-}
-
-/** A LIKE pattern matching `text` anywhere, with its wildcards escaped. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** Characters kept on each side of the first match for the excerpts. */
-export const SEARCH_WINDOW = 400;
-
-/** Matches ranked per search: the newest this many; older matches are not reached. */
-export const MAX_RANKED_MATCHES = 200;
-
-/**
- * Reports whose stored output contains `text` (ignoring case), best ranked first. The trigram
- * index finds the candidates for any text of three characters or more and ILIKE keeps exactly
- * those that contain it; the newest MAX_RANKED_MATCHES of them are ranked by ts_rank over the
- * text around their first match (a few hundred characters, not the whole output), the id breaks
- * ties, and the page continues after (rank, id).
- */
-export async function searchReportTexts(db: Db, request: SearchRequest): Promise<SearchHitRow[]> {
-  const at = sql`strpos(lower(${reportTexts.body}), lower(${request.text}))`;
-  const candidates = db
-    .select({
-      id: reportTexts.reportId,
-      window:
-        sql<string>`substr(${reportTexts.body}, greatest(1, ${at} - ${SEARCH_WINDOW}), ${2 * SEARCH_WINDOW} + length(${request.text}))`.as(
-          "window",
-        ),
-    })
-    .from(reportTexts)
-    .innerJoin(reports, eq(reports.id, reportTexts.reportId))
-    .where(and(sql`${reportTexts.body} ilike ${containing(request.text)}`, ...filterConditions(request.filter)))
-    .orderBy(desc(reportTexts.reportId))
-    .limit(MAX_RANKED_MATCHES)
-    .as("candidates");
-  const rank = sql<number>`ts_rank(to_tsvector('simple', ${candidates.window}), plainto_tsquery('simple', ${request.text}))::float8`;
-  const rows = await db
-    .select({ report: getTableColumns(reports), rank, window: candidates.window })
-    .from(candidates)
-    .innerJoin(reports, eq(reports.id, candidates.id))
-    .where(
-      request.after ? sql`(${rank}, ${reports.id}) < (${request.after.rank}::float8, ${request.after.id})` : undefined,
-    )
-    .orderBy(desc(rank), desc(reports.id))
-    .limit(request.limit + 1);
-  return rows.map((row) => ({ ...row, rank: Number(row.rank) }));
-}
-
-// ---- signatures
 
 export interface FailureGroupRow {
   signature: string;
@@ -359,82 +286,6 @@ export async function flakyMachines(db: Db, dist: string, version: string): Prom
     passIds: row.passIds.map(Number),
     failIds: row.failIds.map(Number),
   }));
-}
-
-// ---- regressions
-
-export interface CellRow {
-  dist: string;
-  version: string;
-  perlSeries: string;
-  osname: string;
-  pass: number;
-  fail: number;
-}
-
-/** Pass and fail counts per perl series × OS of these releases. */
-export async function releaseCells(db: Db, keys: readonly { dist: string; version: string }[]): Promise<CellRow[]> {
-  if (keys.length === 0) return [];
-  const c = releaseMatrixCells;
-  const rows = await db
-    .select({
-      dist: c.dist,
-      version: c.version,
-      perlSeries: c.perlSeries,
-      osname: c.osname,
-      pass: sql<number>`coalesce(sum(${c.reports}) filter (where ${c.grade} = 'pass'), 0)`,
-      fail: sql<number>`coalesce(sum(${c.reports}) filter (where ${c.grade} = 'fail'), 0)`,
-    })
-    .from(c)
-    .where(
-      sql`(${c.dist}, ${c.version}) in (${sql.join(
-        keys.map((k) => sql`(${k.dist}, ${k.version})`),
-        sql`, `,
-      )})`,
-    )
-    .groupBy(c.dist, c.version, c.perlSeries, c.osname);
-  return rows.map((row) => ({ ...row, pass: Number(row.pass), fail: Number(row.fail) }));
-}
-
-/** Every version of these distributions that has reports. */
-export async function versionsOf(db: Db, dists: readonly string[]): Promise<{ dist: string; version: string }[]> {
-  if (dists.length === 0) return [];
-  return db
-    .select({ dist: releases.dist, version: releases.version })
-    .from(releases)
-    .where(inArray(releases.dist, [...dists]));
-}
-
-export interface SeriesBreakRow {
-  dist: string;
-  version: string;
-  stablePass: number;
-  devFail: number;
-}
-
-/**
- * Releases that pass on the stable series and fail on the development series, in every report
- * of each: what "Blead Breaks CPAN" lists. Read from the matrix cells, one row per series × OS.
- */
-export async function seriesBreaks(db: Db, stableSeries: string, devSeries: string): Promise<SeriesBreakRow[]> {
-  const c = releaseMatrixCells;
-  const sum = (series: string, grade: string) =>
-    sql<number>`coalesce(sum(${c.reports}) filter (where ${c.perlSeries} = ${series} and ${c.grade} = ${grade}), 0)`;
-  const rows = await db
-    .select({
-      dist: c.dist,
-      version: c.version,
-      stablePass: sum(stableSeries, "pass"),
-      devFail: sum(devSeries, "fail"),
-    })
-    .from(c)
-    .where(and(inArray(c.perlSeries, [stableSeries, devSeries]), ne(c.grade, "na")))
-    .groupBy(c.dist, c.version)
-    .having(
-      sql`${sum(stableSeries, "pass")} > 0 and ${sum(stableSeries, "fail")} = 0 and ${sum(devSeries, "fail")} > 0 and ${sum(devSeries, "pass")} = 0`,
-    )
-    .orderBy(asc(c.dist), asc(c.version));
-  return rows.map((row) => ({ ...row, stablePass: Number(row.stablePass), devFail: Number(row.devFail) }));
 }
 
 /** How many reports each release has in the analysis tables: the audit's recount. */

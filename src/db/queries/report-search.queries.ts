@@ -1,0 +1,65 @@
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { type Db } from "../client.js";
+import { reports, reportTexts, type ReportRow } from "../schema/index.js";
+import { filterConditions, type ReportFilter } from "./report.queries.js";
+
+export interface SearchRequest {
+  text: string;
+  filter: ReportFilter;
+  limit: number;
+  after?: { rank: number; id: number };
+}
+
+export interface SearchHitRow {
+  report: ReportRow;
+  rank: number;
+  /** The stored text around the first match (the whole text is not sent back). */
+  window: string;
+}
+
+/** A LIKE pattern matching `text` anywhere, with its wildcards escaped. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Characters kept on each side of the first match for the excerpts. */
+export const SEARCH_WINDOW = 400;
+
+/** Matches ranked per search: the newest this many; older matches are not reached. */
+export const MAX_RANKED_MATCHES = 200;
+
+/**
+ * Reports whose stored output contains `text` (ignoring case), best ranked first. The trigram
+ * index finds the candidates for any text of three characters or more and ILIKE keeps exactly
+ * those that contain it; the newest MAX_RANKED_MATCHES of them are ranked by ts_rank over the
+ * text around their first match (a few hundred characters, not the whole output), the id breaks
+ * ties, and the page continues after (rank, id).
+ */
+export async function searchReportTexts(db: Db, request: SearchRequest): Promise<SearchHitRow[]> {
+  const at = sql`strpos(lower(${reportTexts.body}), lower(${request.text}))`;
+  const candidates = db
+    .select({
+      id: reportTexts.reportId,
+      window:
+        sql<string>`substr(${reportTexts.body}, greatest(1, ${at} - ${SEARCH_WINDOW}), ${2 * SEARCH_WINDOW} + length(${request.text}))`.as(
+          "window",
+        ),
+    })
+    .from(reportTexts)
+    .innerJoin(reports, eq(reports.id, reportTexts.reportId))
+    .where(and(sql`${reportTexts.body} ilike ${containing(request.text)}`, ...filterConditions(request.filter)))
+    .orderBy(desc(reportTexts.reportId))
+    .limit(MAX_RANKED_MATCHES)
+    .as("candidates");
+  const rank = sql<number>`ts_rank(to_tsvector('simple', ${candidates.window}), plainto_tsquery('simple', ${request.text}))::float8`;
+  const rows = await db
+    .select({ report: getTableColumns(reports), rank, window: candidates.window })
+    .from(candidates)
+    .innerJoin(reports, eq(reports.id, candidates.id))
+    .where(
+      request.after ? sql`(${rank}, ${reports.id}) < (${request.after.rank}::float8, ${request.after.id})` : undefined,
+    )
+    .orderBy(desc(rank), desc(reports.id))
+    .limit(request.limit + 1);
+  return rows.map((row) => ({ ...row, rank: Number(row.rank) }));
+}
+
+// ---- signatures
