@@ -27,7 +27,7 @@ export class JobQueue implements DeliveryScheduler {
     });
     boss.on("error", (error) => log.error({ err: error }, "job queue error"));
     await boss.start();
-    for (const name of [DELIVER, DIGESTS, SWEEP]) await boss.createQueue(name);
+    for (const name of [DELIVER, DIGESTS, SWEEP]) await createQueue(boss, name);
     const queue = new JobQueue(boss);
     outbox.scheduler = queue;
     await boss.work<{ id: number }>(DELIVER, { batchSize: 20, pollingIntervalSeconds: 0.5 }, async (jobs) => {
@@ -59,5 +59,21 @@ export class JobQueue implements DeliveryScheduler {
 
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}
+
+/**
+ * Creates a queue, again after a deadlock: replicas starting together run pg-boss's queue creation
+ * at the same moment, and Postgres picks one of them to fail (40P01). Creating is idempotent.
+ */
+async function createQueue(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await boss.createQueue(name);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || (error as { code?: unknown }).code !== "40P01") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
   }
 }
