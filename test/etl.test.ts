@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { type Db, queryRows } from "../src/db/client.js";
-import { reportDocuments } from "../src/db/schema/index.js";
+import { reportDocuments, reports } from "../src/db/schema/index.js";
+import { markInvalid, unmarkInvalid } from "../src/db/queries/invalidation.queries.js";
 import { resetDerivedTables, verifyDerivedCounts } from "../src/db/queries/derived.queries.js";
 import { claimDocuments, etlStatus, retryFailedDocuments } from "../src/db/queries/document-queue.queries.js";
 import { processAll, processNextBatch } from "../src/etl/process-batch.js";
@@ -309,6 +310,35 @@ describe.each(testBackends())("ETL on $name", (backend) => {
     await resetDerivedTables(db);
     await processAll({ db, log: testLog }, 7);
     expect(await derivedState(db)).toEqual(before);
+  });
+
+  it("takes a report marked invalid out of every counter as if never counted, and puts it back", async () => {
+    await registerTester(db, TESTER, "secret");
+    await queueReports(db, mixedReports(20), TESTER.id);
+    await processAll({ db, log: testLog }, 50);
+    const counters = async () => {
+      const state = (await derivedState(db)) as Record<string, unknown>;
+      return { ...state, reports: undefined, releases: undefined, perls: undefined, uploads: undefined };
+    };
+    const withoutIt = await counters();
+    // A report with rows of its own in every counter table: its own release, OS, day, tester, machine.
+    const lone = v3Report({ dist: "Lone-Dist", osname: "haiku", email: TESTER.email, created: "2025-01-05T03:00:00Z" });
+    await queueReports(db, [lone], TESTER.id);
+    await processAll({ db, log: testLog }, 50);
+    const withIt = await counters();
+    const [row] = await db.select().from(reports).where(eq(reports.guid, lone.id));
+    if (!row) throw new Error("the lone report was not counted");
+
+    const marked = await db.transaction((tx) =>
+      markInvalid(tx, row, { author: "ANDK", reason: "test", at: new Date() }),
+    );
+    expect(marked).toMatchObject({ dist: "Lone-Dist", pass: 0, fail: 0, na: 0, unknown: 0, latestReportId: 0 });
+    expect(await counters()).toEqual(withoutIt);
+    expect(await verifyDerivedCounts(db)).toEqual([]);
+
+    await db.transaction((tx) => unmarkInvalid(tx, row));
+    expect(await counters()).toEqual(withIt);
+    expect(await verifyDerivedCounts(db)).toEqual([]);
   });
 
   it("gives two workers side by side exactly the counts of one", async () => {

@@ -23,10 +23,15 @@ export function unnestRows(
   const names = quoted(columns.map(([column]) => column));
   const targets = quoted([...columns.map(([column]) => column), ...computed.map(([column]) => column)]);
   const values = sql.join([names, ...computed.map(([, expression]) => expression)], sql`, `);
+  return sql`(${targets}) select ${values} from ${unnestColumns(columns)} with ordinality as u(${names}, ordinality)
+    order by ordinality`;
+}
+
+/** `unnest(array, ...)`: the columns' values as rows, e.g. for `(a, b) in (select * from ...)`. */
+export function unnestColumns(columns: readonly ArrayColumn[]): SQL {
   const arrays = sql.join(
     columns.map(([column, rows]) => sql`${sql.param(rows)}::${sql.raw(column.getSQLType())}[]`),
     sql`, `,
   );
-  return sql`(${targets}) select ${values} from unnest(${arrays}) with ordinality as u(${names}, ordinality)
-    order by ordinality`;
+  return sql`unnest(${arrays})`;
 }

@@ -16,7 +16,7 @@ import { deriveReportFacts } from "../report/index.js";
 import type { Logger } from "../log.js";
 import { detectRegressions } from "./regressions.js";
 import { linkActiveSpanTo } from "../tracing.js";
-import type { CountedReport } from "./rollup.js";
+import type { CountedReport } from "../db/queries/rollup.deltas.js";
 import { type PendingReport, writeIsolating } from "./report.writer.js";
 
 export interface BatchResult {

@@ -2,7 +2,7 @@ import { previousVersion, regressedCells } from "../analysis/index.js";
 import type { Db } from "../db/client.js";
 import { releaseCells, versionsOf } from "../db/queries/regression.queries.js";
 import type { RegressionDetectedPayload } from "../events/index.js";
-import type { CountedReport } from "./rollup.js";
+import type { CountedReport } from "../db/queries/rollup.deltas.js";
 
 const key = (...parts: string[]) => parts.join("\u0000");
 

@@ -5,7 +5,7 @@ import { insertReports, type ReportToInsert } from "../db/queries/report.queries
 import { invalidatedAmong } from "../db/queries/invalidation.queries.js";
 import { applyRollups, type ReleaseCounts } from "../db/queries/rollup.queries.js";
 import { rootMessage } from "../errors/index.js";
-import { type CountedReport, rollUp } from "./rollup.js";
+import { type CountedReport, rollUp } from "../db/queries/rollup.deltas.js";
 
 /** A derived report waiting for its row, with the document it came from. */
 export interface PendingReport {

@@ -1,25 +1,16 @@
-import { and, eq, inArray, lte, max, notExists, sql } from "drizzle-orm";
+import { and, eq, inArray, max, notExists, sql } from "drizzle-orm";
 import type { Grade } from "../../report/grade.js";
-import { countReport, NO_RELEASE_COUNTS, type ReleaseCounters } from "../../report/release-counters.js";
-import { weekHourOf } from "../../report/week-hour.js";
 import type { Db } from "../client.js";
 import {
-  releaseMatrixCells,
   releases,
   type ReportInvalidationRow,
   reportInvalidations,
   type ReportRow,
   reports,
-  reportsDaily,
-  reportsHourly,
-  reportsMonthly,
-  reportsMonthlyTotals,
-  reportsWeekHours,
   reportDocuments,
-  testerMachines,
-  testerMonths,
 } from "../schema/index.js";
-import { applyRollups, type ReleaseCounts, type Rollups } from "./rollup.queries.js";
+import { type CountedReport, rollUp } from "./rollup.deltas.js";
+import { applyRollups, dropEmptyCounts, negated, type ReleaseCounts, type Rollups } from "./rollup.queries.js";
 
 /*
  * Marking a report invalid takes it out of every derived table in the transaction that records
@@ -67,8 +58,9 @@ export async function markInvalid(
     .returning({ guid: reportInvalidations.guid });
   if (inserted.length === 0) return undefined;
   const testerId = await testerIdOf(tx, report.guid);
-  await applyRollups(tx, rollupsOfOne(report, testerId, -1));
-  await dropEmptyCounters(tx, report, testerId);
+  const taken = negated(rollupsOfOne(report, testerId));
+  await applyRollups(tx, taken);
+  await dropEmptyCounts(tx, taken);
   return refreshLatest(tx, report);
 }
 
@@ -79,7 +71,7 @@ export async function unmarkInvalid(tx: Db, report: ReportRow): Promise<ReleaseC
     .where(eq(reportInvalidations.guid, report.guid))
     .returning({ guid: reportInvalidations.guid });
   if (deleted.length === 0) return undefined;
-  const [release] = await applyRollups(tx, rollupsOfOne(report, await testerIdOf(tx, report.guid), 1));
+  const [release] = await applyRollups(tx, rollupsOfOne(report, await testerIdOf(tx, report.guid)));
   return release;
 }
 
@@ -92,113 +84,22 @@ async function testerIdOf(tx: Db, guid: string): Promise<string | null> {
   return row?.testerId ?? null;
 }
 
-/** What one report adds to (sign 1) or takes from (sign -1) each derived table; the ETL's keys. */
-function rollupsOfOne(report: ReportRow, testerId: string | null, sign: 1 | -1): Rollups {
-  const counters: ReleaseCounters = { ...NO_RELEASE_COUNTS };
-  countReport(counters, report.grade as Grade, report.perlMaturity as "stable" | "dev");
-  for (const key of Object.keys(counters) as (keyof ReleaseCounters)[]) counters[key] *= sign;
-  const grade = report.grade as Grade;
-  const perlSeries = `${report.perlMajor}.${report.perlMinor}`;
-  const day = report.submittedAt.toISOString().slice(0, 10);
-  const month = `${day.slice(0, 7)}-01`;
-  const hour = new Date(report.receivedAt);
-  hour.setUTCMinutes(0, 0, 0);
-  const one = { reports: sign };
-  return {
-    releases: [{ dist: report.dist, version: report.version, ...counters, latestReportId: sign > 0 ? report.id : 0 }],
-    matrixCells: [
-      { key: { dist: report.dist, version: report.version, perlSeries, osname: report.osname, grade }, ...one },
-    ],
-    daily: [{ key: { day, osname: report.osname, perlSeries, grade }, ...one }],
-    monthly: [{ key: { month, osname: report.osname, perlSeries, grade }, ...one }],
-    monthlyTotals: [{ key: { month, grade }, ...one }],
-    hourly: [{ key: { hour, grade }, ...one }],
-    testerMonths: [{ key: { month, tester: report.tester }, ...one }],
-    weekHours: [{ key: weekHourOf(report.receivedAt), ...one }],
-    testerMachines: testerId
-      ? [{ key: { testerId, osname: report.osname, perl: report.perl, platform: report.platform, grade }, ...one }]
-      : [],
-    perlVersions: [],
-    uploads: [],
+/**
+ * What one report adds to each counter: the ETL's own rollup of it. Perl versions and provisional
+ * uploads are left out, they were written when it was first counted and stay.
+ */
+function rollupsOfOne(report: ReportRow, testerId: string | null): Rollups {
+  const counted: CountedReport = {
+    ...report,
+    grade: report.grade as Grade,
+    perlSeries: `${report.perlMajor}.${report.perlMinor}`,
+    perlMaturity: report.perlMaturity as "stable" | "dev",
+    author: null,
+    distMaturity: "stable",
+    counted: true,
+    testerId,
   };
-}
-
-/** Counter rows the subtraction left at zero go, as if the report had never been counted. */
-async function dropEmptyCounters(tx: Db, report: ReportRow, testerId: string | null): Promise<void> {
-  const perlSeries = `${report.perlMajor}.${report.perlMinor}`;
-  const day = report.submittedAt.toISOString().slice(0, 10);
-  const month = `${day.slice(0, 7)}-01`;
-  const hour = new Date(report.receivedAt);
-  hour.setUTCMinutes(0, 0, 0);
-  const m = releaseMatrixCells;
-  await tx
-    .delete(m)
-    .where(
-      and(
-        eq(m.dist, report.dist),
-        eq(m.version, report.version),
-        eq(m.perlSeries, perlSeries),
-        eq(m.osname, report.osname),
-        eq(m.grade, report.grade),
-        lte(m.reports, 0),
-      ),
-    );
-  const d = reportsDaily;
-  await tx
-    .delete(d)
-    .where(
-      and(
-        eq(d.day, day),
-        eq(d.osname, report.osname),
-        eq(d.perlSeries, perlSeries),
-        eq(d.grade, report.grade),
-        lte(d.reports, 0),
-      ),
-    );
-  const mo = reportsMonthly;
-  await tx
-    .delete(mo)
-    .where(
-      and(
-        eq(mo.month, month),
-        eq(mo.osname, report.osname),
-        eq(mo.perlSeries, perlSeries),
-        eq(mo.grade, report.grade),
-        lte(mo.reports, 0),
-      ),
-    );
-  const mt = reportsMonthlyTotals;
-  await tx.delete(mt).where(and(eq(mt.month, month), eq(mt.grade, report.grade), lte(mt.reports, 0)));
-  const h = reportsHourly;
-  await tx.delete(h).where(and(eq(h.hour, hour), eq(h.grade, report.grade), lte(h.reports, 0)));
-  const tm = testerMonths;
-  await tx.delete(tm).where(and(eq(tm.month, month), eq(tm.tester, report.tester), lte(tm.reports, 0)));
-  const slot = weekHourOf(report.receivedAt);
-  const wh = reportsWeekHours;
-  await tx
-    .delete(wh)
-    .where(
-      and(
-        eq(wh.month, slot.month),
-        eq(wh.weekday, Number(slot.weekday)),
-        eq(wh.hour, Number(slot.hour)),
-        lte(wh.reports, 0),
-      ),
-    );
-  if (!testerId) return;
-  const tma = testerMachines;
-  await tx
-    .delete(tma)
-    .where(
-      and(
-        eq(tma.testerId, testerId),
-        eq(tma.osname, report.osname),
-        eq(tma.perl, report.perl),
-        eq(tma.platform, report.platform),
-        eq(tma.grade, report.grade),
-        lte(tma.reports, 0),
-      ),
-    );
+  return { ...rollUp([counted]), perlVersions: [], uploads: [] };
 }
 
 /** The release's newest counted report after one left; its counts as they now are. */

@@ -3,20 +3,9 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Grade } from "../../report/grade.js";
 import type { ReleaseCounters } from "../../report/release-counters.js";
 import { type Db, queryRows } from "../client.js";
-import {
-  perlVersions,
-  releaseMatrixCells,
-  releases,
-  reportsDaily,
-  reportsHourly,
-  reportsMonthly,
-  reportsMonthlyTotals,
-  reportsWeekHours,
-  testerMachines,
-  testerMonths,
-  uploads,
-} from "../schema/index.js";
-import { type ArrayColumn, unnestRows } from "../unnest.js";
+import { perlVersions, releases, uploads } from "../schema/index.js";
+import { type ArrayColumn, unnestColumns, unnestRows } from "../unnest.js";
+import { COUNTER_TABLES, type CounterTable } from "./rollup.tables.js";
 
 /** What a batch of reports adds to one release. */
 export interface ReleaseDelta extends ReleaseCounters {
@@ -62,57 +51,7 @@ export type ReleaseCounts = ReleaseDelta & { updatedAt: Date };
 /** Adds a batch's rollups to every derived table; returns the releases' new counts. */
 export async function applyRollups(tx: Db, rollups: Rollups): Promise<ReleaseCounts[]> {
   const updated = await upsertReleases(tx, rollups.releases);
-  const m = releaseMatrixCells;
-  await addCounts(tx, m, rollups.matrixCells, [
-    [m.dist, (k) => k.dist],
-    [m.version, (k) => k.version],
-    [m.perlSeries, (k) => k.perlSeries],
-    [m.osname, (k) => k.osname],
-    [m.grade, (k) => k.grade],
-  ]);
-  const d = reportsDaily;
-  await addCounts(tx, d, rollups.daily, [
-    [d.day, (k) => k.day],
-    [d.osname, (k) => k.osname],
-    [d.perlSeries, (k) => k.perlSeries],
-    [d.grade, (k) => k.grade],
-  ]);
-  const mo = reportsMonthly;
-  await addCounts(tx, mo, rollups.monthly, [
-    [mo.month, (k) => k.month],
-    [mo.osname, (k) => k.osname],
-    [mo.perlSeries, (k) => k.perlSeries],
-    [mo.grade, (k) => k.grade],
-  ]);
-  const mt = reportsMonthlyTotals;
-  await addCounts(tx, mt, rollups.monthlyTotals, [
-    [mt.month, (k) => k.month],
-    [mt.grade, (k) => k.grade],
-  ]);
-  const h = reportsHourly;
-  await addCounts(tx, h, rollups.hourly, [
-    [h.hour, (k) => k.hour.toISOString()],
-    [h.grade, (k) => k.grade],
-  ]);
-  const tm = testerMonths;
-  await addCounts(tx, tm, rollups.testerMonths, [
-    [tm.month, (k) => k.month],
-    [tm.tester, (k) => k.tester],
-  ]);
-  const w = reportsWeekHours;
-  await addCounts(tx, w, rollups.weekHours, [
-    [w.month, (k) => k.month],
-    [w.weekday, (k) => Number(k.weekday)],
-    [w.hour, (k) => Number(k.hour)],
-  ]);
-  const tma = testerMachines;
-  await addCounts(tx, tma, rollups.testerMachines, [
-    [tma.testerId, (k) => k.testerId],
-    [tma.osname, (k) => k.osname],
-    [tma.perl, (k) => k.perl],
-    [tma.platform, (k) => k.platform],
-    [tma.grade, (k) => k.grade],
-  ]);
+  for (const counter of COUNTER_TABLES) await addCounts(tx, counter, rollups[counter.field]);
   if (rollups.perlVersions.length > 0) {
     const versions = rollups.perlVersions;
     const p = perlVersions;
@@ -204,33 +143,54 @@ async function upsertReleases(tx: Db, deltas: ReleaseDelta[]): Promise<ReleaseCo
   }));
 }
 
-/** A table of counters: key columns and `reports`. */
-type CounterTable =
-  | typeof releaseMatrixCells
-  | typeof reportsDaily
-  | typeof reportsMonthly
-  | typeof reportsMonthlyTotals
-  | typeof reportsHourly
-  | typeof reportsWeekHours
-  | typeof testerMachines
-  | typeof testerMonths;
+/** The key columns of a counter table bound as column arrays, one element per delta. */
+const keyColumns = ({ keys }: CounterTable, deltas: readonly CounterDelta<unknown>[]): ArrayColumn[] =>
+  keys.map(([column, value]): ArrayColumn => [column, deltas.map((delta) => value(delta.key as never))]);
 
 /** `insert ... on conflict (keys) do update set reports = reports + excluded.reports` for a counter table. */
-async function addCounts<Key>(
-  tx: Db,
-  table: CounterTable,
-  deltas: readonly CounterDelta<Key>[],
-  keys: readonly (readonly [column: AnyPgColumn, value: (key: Key) => unknown])[],
-): Promise<void> {
+async function addCounts(tx: Db, counter: CounterTable, deltas: readonly CounterDelta<unknown>[]): Promise<void> {
   if (deltas.length === 0) return;
+  const { table } = counter;
   const reports = table.reports;
   await tx.execute(sql`insert into ${table} ${unnestRows([
-    ...keys.map(([column, value]): ArrayColumn => [column, deltas.map((delta) => value(delta.key))]),
+    ...keyColumns(counter, deltas),
     [reports, deltas.map((delta) => delta.reports)],
   ])}
   on conflict (${sql.join(
-    keys.map(([column]) => name(column)),
+    counter.keys.map(([column]) => name(column)),
     sql`, `,
   )})
   do update set ${name(reports)} = ${reports} + excluded.${name(reports)}`);
+}
+
+/**
+ * Deletes the counter rows of these rollups' keys that a subtraction left at zero, so that a
+ * report taken out leaves the tables as if it had never been counted.
+ */
+export async function dropEmptyCounts(tx: Db, rollups: Rollups): Promise<void> {
+  for (const counter of COUNTER_TABLES) {
+    const deltas = rollups[counter.field];
+    if (deltas.length === 0) continue;
+    const { table } = counter;
+    const columns = sql.join(
+      counter.keys.map(([column]) => column),
+      sql`, `,
+    );
+    await tx.execute(sql`delete from ${table}
+      where ${table.reports} <= 0 and (${columns}) in (select * from ${unnestColumns(keyColumns(counter, deltas))})`);
+  }
+}
+
+/** The same rollups with every count turned negative: what taking their reports out again subtracts. */
+export function negated(rollups: Rollups): Rollups {
+  const releases = rollups.releases.map((delta) => {
+    const taken = { ...delta, latestReportId: 0 };
+    for (const [field] of RELEASE_COUNTERS) taken[field] = -delta[field];
+    return taken;
+  });
+  const taken: Rollups = { ...rollups, releases };
+  for (const { field } of COUNTER_TABLES) {
+    taken[field] = rollups[field].map((delta) => ({ ...delta, reports: -delta.reports })) as never;
+  }
+  return taken;
 }

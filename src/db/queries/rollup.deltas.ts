@@ -1,6 +1,6 @@
-import type { CounterDelta, ReleaseDelta, Rollups } from "../db/queries/rollup.queries.js";
-import { countReport, NO_RELEASE_COUNTS, type ReportFacts } from "../report/index.js";
-import { weekHourOf } from "../report/week-hour.js";
+import type { CounterDelta, ReleaseDelta, Rollups } from "./rollup.queries.js";
+import { countReport, NO_RELEASE_COUNTS, type ReportFacts } from "../../report/index.js";
+import { weekHourOf } from "../../report/week-hour.js";
 
 /** A report the ETL has just inserted: its derived facts, its new row id and its arrival time. */
 export interface CountedReport extends ReportFacts {
@@ -95,7 +95,7 @@ function startOfHour(date: Date): Date {
   return hour;
 }
 
-/** The month, ISO weekday (1 Monday .. 7 Sunday) and hour of a report's arrival, in UTC. */
+/** The map's values in the order of their keys. */
 function sortedValues<T>(map: Map<string, T>): T[] {
   return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
 }
