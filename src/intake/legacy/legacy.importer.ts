@@ -4,8 +4,8 @@ import { readCheckpoint, recordRejects, saveCheckpoint } from "../../db/queries/
 import { type EventBus, Topic } from "../../events/index.js";
 import type { JsonLimits } from "../../report/index.js";
 import { uploadEvent } from "../upload.intake.js";
-import { type LegacyTable, tableImports } from "./legacy.tables.js";
-import { LegacySourceError, type MysqlSource } from "./mysql.source.js";
+import { type LegacyTable, type PreparedPage, tableImports } from "./legacy.tables.js";
+import { LegacySourceError, type MysqlSource, type SourceRow } from "./mysql.source.js";
 
 /** What one table's import did. */
 export interface TableSummary {
@@ -78,6 +78,34 @@ export async function importLegacy(options: LegacyImportOptions): Promise<TableS
     const scope = since === undefined ? table.name : `${table.name}@${since}`;
     const after = await readCheckpoint(db, scope);
     progress?.start(await source.estimatedRows(table, since), table.name);
+    // One page is prepared (parsed, validated, serialised: JavaScript) while the one before it is
+    // written (Postgres): the two overlap. Writes stay one at a time and in key order, so the
+    // checkpoint never passes a page that has not committed.
+    let writing: Promise<void> = Promise.resolve();
+    const commit = async (rows: SourceRow[], page: PreparedPage) => {
+      const lastKey = String(rows[rows.length - 1]?.[table.key]);
+      const written = await db.transaction(async (tx) => {
+        const result = await page.write(tx);
+        await recordRejects(tx, page.rejects);
+        await saveCheckpoint(tx, scope, lastKey);
+        // Delivered at commit: ETL workers in any process start on the new documents.
+        if (table.name === "test_report" || table.name === "metabase.metabase") await announceDocuments(tx);
+        return result;
+      });
+      for (const upload of written.uploads ?? []) options.events?.emit(Topic.uploadAdded, uploadEvent(upload));
+      summary.read += rows.length;
+      summary.imported += written.imported;
+      summary.alreadyThere += page.accepted - written.imported;
+      summary.invalid += page.rejects.length;
+      for (const { reason, sourceKey } of page.rejects) {
+        const entry = summary.invalidByReason.get(reason) ?? { count: 0, keys: [] };
+        entry.count += 1;
+        if (entry.keys.length < KEYS_SHOWN) entry.keys.push(sourceKey);
+        summary.invalidByReason.set(reason, entry);
+      }
+      progress?.increment(rows.length);
+      options.onPage?.(table.name, summary);
+    };
     try {
       for await (const rows of source.pages(table, {
         ...(after !== undefined ? { after } : {}),
@@ -85,30 +113,15 @@ export async function importLegacy(options: LegacyImportOptions): Promise<TableS
         pageSize: options.batchSize,
       })) {
         const page = await tableImport.prepare(rows, { db, limits: options.limits });
-        const lastKey = String(rows[rows.length - 1]?.[table.key]);
-        const written = await db.transaction(async (tx) => {
-          const result = await page.write(tx);
-          await recordRejects(tx, page.rejects);
-          await saveCheckpoint(tx, scope, lastKey);
-          // Delivered at commit: ETL workers in any process start on the new documents.
-          if (table.name === "test_report" || table.name === "metabase.metabase") await announceDocuments(tx);
-          return result;
-        });
-        for (const upload of written.uploads ?? []) options.events?.emit(Topic.uploadAdded, uploadEvent(upload));
-        summary.read += rows.length;
-        summary.imported += written.imported;
-        summary.alreadyThere += page.accepted - written.imported;
-        summary.invalid += page.rejects.length;
-        for (const { reason, sourceKey } of page.rejects) {
-          const entry = summary.invalidByReason.get(reason) ?? { count: 0, keys: [] };
-          entry.count += 1;
-          if (entry.keys.length < KEYS_SHOWN) entry.keys.push(sourceKey);
-          summary.invalidByReason.set(reason, entry);
-        }
-        progress?.increment(rows.length);
-        options.onPage?.(table.name, summary);
+        await writing;
+        writing = commit(rows, page);
+        // Awaited before the next write or at the end; meanwhile a failure must not go unhandled.
+        writing.catch(() => undefined);
       }
+      await writing;
     } finally {
+      // A read or preparation that failed leaves the write in flight to end before the caller closes.
+      await writing.catch(() => undefined);
       progress?.stop();
     }
   }
