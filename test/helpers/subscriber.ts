@@ -79,7 +79,7 @@ export function subscribe<Result, Variables extends Record<string, unknown>>(
 }
 
 /** The `ws` WebSocket, sending these headers with its upgrade request. */
-function socketWithHeaders(headers: Record<string, string>): typeof WebSocket {
+function socketWithHeaders(headers: Record<string, string>): unknown {
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers });
