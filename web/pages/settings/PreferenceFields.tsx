@@ -68,7 +68,7 @@ export function PreferenceFields({ idPrefix, form, set, error }: Props) {
         </select>
       ))}
       {form.frequency === "weekly" &&
-        row("weekday", "On", (aria) => (
+        row("weekday", "Weekly on", (aria) => (
           <select
             id={id("weekday")}
             value={form.weekday}
