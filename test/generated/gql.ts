@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription ConversationUpdatedTest($guid: String!) {\n    conversationUpdated(reportGuid: $guid) {\n      reportGuid\n      from\n      fromName\n      body\n      html\n    }\n  }\n": typeof types.ConversationUpdatedTestDocument,
     "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    ": typeof types.SubmitDocument,
     "\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n": typeof types.LiveReportIdsDocument,
     "\n  subscription AcrossReports($dist: String!) {\n    reportProcessed(filter: { dist: $dist }) {\n      guid\n      dist\n      version\n      author\n      grade\n    }\n  }\n": typeof types.AcrossReportsDocument,
@@ -56,6 +57,7 @@ type Documents = {
     "\n  query OneSignature($id: ID!) {\n    failureSignature(id: $id) {\n      reports\n      distributions\n      firstSeenAt\n    }\n  }\n": typeof types.OneSignatureDocument,
 };
 const documents: Documents = {
+    "\n  subscription ConversationUpdatedTest($guid: String!) {\n    conversationUpdated(reportGuid: $guid) {\n      reportGuid\n      from\n      fromName\n      body\n      html\n    }\n  }\n": types.ConversationUpdatedTestDocument,
     "\n      mutation Submit($report: JSONObject!) {\n        submitReport(report: $report) {\n          id\n          created\n        }\n      }\n    ": types.SubmitDocument,
     "\n  subscription LiveReportIds {\n    reportProcessed {\n      reportId\n    }\n  }\n": types.LiveReportIdsDocument,
     "\n  subscription AcrossReports($dist: String!) {\n    reportProcessed(filter: { dist: $dist }) {\n      guid\n      dist\n      version\n      author\n      grade\n    }\n  }\n": types.AcrossReportsDocument,
@@ -112,6 +114,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConversationUpdatedTest($guid: String!) {\n    conversationUpdated(reportGuid: $guid) {\n      reportGuid\n      from\n      fromName\n      body\n      html\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationUpdatedTest($guid: String!) {\n    conversationUpdated(reportGuid: $guid) {\n      reportGuid\n      from\n      fromName\n      body\n      html\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

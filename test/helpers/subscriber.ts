@@ -26,19 +26,23 @@ export interface TestSubscription<Result> {
 /** `http://host:port` → `ws://host:port/graphql` */
 export const graphqlWsUrl = (httpUrl: string) => `${httpUrl.replace(/^http/, "ws")}/graphql`;
 
-/** Subscribes over a real socket with the graphql-ws client (no retries: a close is final). */
+/**
+ * Subscribes over a real socket with the graphql-ws client (no retries: a close is final).
+ * `headers` go with the upgrade request, as a browser sends its session cookie.
+ */
 export function subscribe<Result, Variables extends Record<string, unknown>>(
   httpUrl: string,
   document: TypedDocumentNode<Result, Variables>,
   variables?: Variables,
   connectionParams?: Record<string, unknown>,
+  headers?: Record<string, string>,
 ): TestSubscription<Result> {
   const received: GraphQLResponse<Result>[] = [];
   let onClosed: (closed: Closed) => void = () => undefined;
   const closed = new Promise<Closed>((resolve) => (onClosed = resolve));
   const client = createClient({
     url: graphqlWsUrl(httpUrl),
-    webSocketImpl: WebSocket,
+    webSocketImpl: headers ? socketWithHeaders(headers) : WebSocket,
     lazy: false,
     retryAttempts: 0,
     // A refused connection is what some tests expect; `closed` records it.
@@ -71,6 +75,15 @@ export function subscribe<Result, Variables extends Record<string, unknown>>(
         timeoutMs,
       ),
     dispose: () => client.dispose() as Promise<void>,
+  };
+}
+
+/** The `ws` WebSocket, sending these headers with its upgrade request. */
+function socketWithHeaders(headers: Record<string, string>): unknown {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
   };
 }
 

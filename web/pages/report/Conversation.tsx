@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../../generated/gql";
+import { useLive } from "../../components/live";
 import { useViewer, withCsrf } from "../../components/session";
 
 const ConversationDocument = graphql(`
@@ -21,6 +22,20 @@ const ConversationDocument = graphql(`
     }
   }
 `);
+
+const ConversationLiveDocument = graphql(`
+  subscription ConversationLive($guid: String!) {
+    conversationUpdated(reportGuid: $guid) {
+      id
+    }
+  }
+`);
+
+/** Reads the thread again when the other side writes: mounted for the report's two parties only. */
+function LiveThread({ guid, onMessage }: { guid: string; onMessage: () => void }) {
+  useLive(ConversationLiveDocument, { guid }, onMessage, 100);
+  return null;
+}
 
 const PostMessageDocument = graphql(`
   mutation PostMessage($guid: String!, $body: String!) {
@@ -86,6 +101,7 @@ export function Conversation({ guid, author }: { guid: string; author: string | 
   return (
     <section id="conversation">
       <h2>Conversation</h2>
+      <LiveThread guid={guid} onMessage={refresh} />
       {invalidation && (
         <p className="invalid">
           Marked invalid by {invalidation.author}: {invalidation.reason}

@@ -1,8 +1,11 @@
-import { type FormEvent, useEffect, useState } from "react";
-import { useMutation, useQuery } from "urql";
+import { useState } from "react";
+import { type CombinedError, useMutation, useQuery } from "urql";
 import type { PageModule } from "../../app/page";
-import { graphql } from "../../generated/gql";
 import { useViewer, withCsrf } from "../../components/session";
+import { graphql } from "../../generated/gql";
+import type { NotificationPreferenceInput } from "../../generated/graphql";
+import { type AuthorWide, PreferenceEditor } from "./PreferenceEditor";
+import type { PreferenceValues } from "./preference-form";
 
 const NotificationSettingsDocument = graphql(`
   query NotificationSettings {
@@ -11,88 +14,109 @@ const NotificationSettingsDocument = graphql(`
       timeZone
       ignoredDistributions
       default {
-        frequency
-        weekday
-        grades
-        firstOnly
-        versions
-        includePatched
-        includeDevPerls
+        ...PreferenceValues
       }
       distributions {
         distribution
-        frequency
-        grades
+        ...PreferenceValues
+      }
+    }
+  }
+
+  fragment PreferenceValues on NotificationPreference {
+    frequency
+    weekday
+    grades
+    firstOnly
+    versions
+    versionList
+    includePatched
+    includeDevPerls
+    perls
+    excludePerls
+    platforms
+    excludePlatforms
+  }
+`);
+
+// The first hundred, as suggestions: the server checks whatever name is typed.
+const AuthorDistributionsDocument = graphql(`
+  query AuthorDistributionNames($pauseId: String!) {
+    author(pauseId: $pauseId) {
+      distributions(first: 100) {
+        nodes {
+          name
+        }
       }
     }
   }
 `);
 
 const UpdateNotificationSettingsDocument = graphql(`
-  mutation UpdateNotificationSettings($input: NotificationPreferenceInput, $timeZone: String, $ignored: [String!]) {
-    updateNotificationSettings(input: $input, timeZone: $timeZone, ignoredDistributions: $ignored) {
+  mutation UpdateNotificationSettings(
+    $input: NotificationPreferenceInput
+    $distribution: String
+    $timeZone: String
+    $ignored: [String!]
+  ) {
+    updateNotificationSettings(
+      input: $input
+      distribution: $distribution
+      timeZone: $timeZone
+      ignoredDistributions: $ignored
+    ) {
       author
     }
   }
 `);
 
-const FREQUENCIES = [
-  ["report", "Every report"],
-  ["daily", "Daily"],
-  ["weekly", "Weekly"],
-  ["monthly", "Monthly"],
-  ["never", "Never"],
-] as const;
-const GRADES = ["pass", "fail", "na", "unknown"] as const;
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const RemoveOverrideDocument = graphql(`
+  mutation RemoveNotificationOverride($distribution: String!) {
+    removeNotificationOverride(distribution: $distribution) {
+      author
+    }
+  }
+`);
 
 export const prepare: PageModule["prepare"] = async () => ({
   head: { title: "Notification settings · CPAN Testers", description: "What CPAN Testers mails you about." },
   maxAge: 0,
 });
 
-interface Form {
-  frequency: string;
-  weekday: number;
-  grades: string[];
-  firstOnly: boolean;
-  versions: string;
-  includePatched: boolean;
-  includeDevPerls: boolean;
-  timeZone: string;
-  ignored: string;
+const FREQUENCY_NAMES: Record<string, string> = {
+  report: "every report",
+  daily: "daily",
+  weekly: "weekly",
+  monthly: "monthly",
+  never: "never",
+};
+
+/** One line about a preference, for the list of overrides. */
+function summary(pref: PreferenceValues): string {
+  const versions = pref.versions === "list" ? pref.versionList.join(", ") : pref.versions;
+  return `${FREQUENCY_NAMES[pref.frequency] ?? pref.frequency}; ${pref.grades.join(", ").toUpperCase()}; ${pref.firstOnly ? "first per platform" : "all reports"}; versions: ${versions}`;
 }
 
 export function Page() {
   const { viewer, loading } = useViewer();
-  const isAuthor = viewer?.kind === "author";
+  const author = viewer?.kind === "author" ? viewer : null;
   const [{ data }, refetch] = useQuery({
     query: NotificationSettingsDocument,
-    pause: !isAuthor,
+    pause: !author,
     requestPolicy: "network-only",
   });
-  const [saved, save] = useMutation(UpdateNotificationSettingsDocument);
-  const [form, setForm] = useState<Form | null>(null);
-  const settings = data?.notificationSettings;
-  useEffect(() => {
-    if (!settings) return;
-    // Field by field: the result also carries __typename, which the input type does not have.
-    const d = settings.default;
-    setForm({
-      frequency: d.frequency,
-      weekday: d.weekday,
-      grades: d.grades,
-      firstOnly: d.firstOnly,
-      versions: d.versions,
-      includePatched: d.includePatched,
-      includeDevPerls: d.includeDevPerls,
-      timeZone: settings.timeZone,
-      ignored: settings.ignoredDistributions.join(" "),
-    });
-  }, [settings]);
+  const [{ data: dists }] = useQuery({
+    query: AuthorDistributionsDocument,
+    variables: { pauseId: author?.pauseId ?? "" },
+    pause: !author?.pauseId,
+  });
+  const [, update] = useMutation(UpdateNotificationSettingsDocument);
+  const [removed, remove] = useMutation(RemoveOverrideDocument);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [adding, setAdding] = useState("");
 
   if (loading) return <p>Loading…</p>;
-  if (!isAuthor) {
+  if (!author) {
     return (
       <section>
         <h1>Notification settings</h1>
@@ -103,108 +127,98 @@ export function Page() {
       </section>
     );
   }
-  if (!form) return <p>Loading…</p>;
-  const set = (change: Partial<Form>) => setForm({ ...form, ...change });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const { timeZone, ignored, ...input } = form;
-    void save({ input, timeZone, ignored: ignored.split(/[\s,]+/).filter(Boolean) }, withCsrf(viewer.csrfToken)).then(
-      () => refetch(),
-    );
+  const settings = data?.notificationSettings;
+  if (!settings) return <p>Loading…</p>;
+  const csrf = withCsrf(author.csrfToken);
+  const saved = async (result: Promise<{ error?: CombinedError | undefined }>) => {
+    const { error } = await result;
+    if (!error) refetch({ requestPolicy: "network-only" });
+    return error;
   };
+  const saveDefault = (input: NotificationPreferenceInput, wide?: AuthorWide) =>
+    saved(update({ input, timeZone: wide?.timeZone ?? null, ignored: wide?.ignoredDistributions ?? null }, csrf));
+  const saveOverride = (distribution: string) => (input: NotificationPreferenceInput) =>
+    saved(update({ input, distribution }, csrf));
+  const overrideOf = (dist: string) => settings.distributions.find((d) => d.distribution === dist);
+  const names = dists?.author?.distributions.nodes.map((d) => d.name) ?? [];
+
   return (
     <section className="settings">
-      <h1>Notification settings for {viewer.pauseId}</h1>
-      <form onSubmit={submit}>
-        <label>
-          How often{" "}
-          <select value={form.frequency} onChange={(e) => set({ frequency: e.target.value })}>
-            {FREQUENCIES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {form.frequency === "weekly" && (
-          <label>
-            {" "}
-            on{" "}
-            <select value={form.weekday} onChange={(e) => set({ weekday: Number(e.target.value) })}>
-              {DAYS.map((day, i) => (
-                <option key={day} value={i}>
-                  {day}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <fieldset>
-          <legend>Grades</legend>
-          {GRADES.map((grade) => (
-            <label key={grade}>
-              <input
-                type="checkbox"
-                checked={form.grades.includes(grade)}
-                onChange={(e) =>
-                  set({ grades: e.target.checked ? [...form.grades, grade] : form.grades.filter((g) => g !== grade) })
-                }
-              />{" "}
-              {grade.toUpperCase()}
-            </label>
+      <h1>Notification settings for {author.pauseId}</h1>
+      <h2 id="default-heading">For all your distributions</h2>
+      <PreferenceEditor
+        label="Default for all distributions"
+        idPrefix="default"
+        initial={settings.default}
+        authorWide={{ timeZone: settings.timeZone, ignoredDistributions: settings.ignoredDistributions }}
+        save={saveDefault}
+      />
+
+      <h2>Per distribution</h2>
+      {settings.distributions.length === 0 ? (
+        <p>No distribution has settings of its own: the default applies to all of them.</p>
+      ) : (
+        <ul className="overrides">
+          {settings.distributions.map((d) => (
+            <li key={d.distribution}>
+              <strong>{d.distribution}</strong>: {summary(d)}{" "}
+              <button type="button" onClick={() => setEditing(d.distribution)} aria-label={`Edit ${d.distribution}`}>
+                Edit
+              </button>{" "}
+              <button
+                type="button"
+                aria-label={`Remove the override of ${d.distribution}`}
+                disabled={removed.fetching}
+                onClick={() => {
+                  if (editing === d.distribution) setEditing(null);
+                  void saved(remove({ distribution: d.distribution ?? "" }, csrf));
+                }}
+              >
+                Remove
+              </button>
+            </li>
           ))}
-        </fieldset>
-        <label>
-          <input type="checkbox" checked={form.firstOnly} onChange={(e) => set({ firstOnly: e.target.checked })} /> Only
-          the first report per platform, perl and grade
-        </label>
-        <label>
-          Versions{" "}
-          <select value={form.versions} onChange={(e) => set({ versions: e.target.value })}>
-            <option value="latest">the latest only</option>
-            <option value="all">all</option>
-          </select>
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={form.includePatched}
-            onChange={(e) => set({ includePatched: e.target.checked })}
-          />{" "}
-          Include patched perls
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={form.includeDevPerls}
-            onChange={(e) => set({ includeDevPerls: e.target.checked })}
-          />{" "}
-          Include release candidates and development perls
-        </label>
-        <label>
-          Time zone of digests <input value={form.timeZone} onChange={(e) => set({ timeZone: e.target.value })} />
-        </label>
-        <label>
-          Distributions to ignore <input value={form.ignored} onChange={(e) => set({ ignored: e.target.value })} />
-        </label>
-        <button type="submit" disabled={saved.fetching}>
-          Save
-        </button>
-      </form>
-      {saved.data && <p role="status">Saved.</p>}
-      {saved.error && <p role="alert">{saved.error.graphQLErrors[0]?.message ?? saved.error.message}</p>}
-      {settings && settings.distributions.length > 0 && (
-        <>
-          <h2>Per distribution</h2>
-          <ul>
-            {settings.distributions.map((d) => (
-              <li key={d.distribution}>
-                {d.distribution}: {d.frequency}, {d.grades.join(", ")}
-              </li>
-            ))}
-          </ul>
-        </>
+        </ul>
       )}
+      <form
+        aria-label="Add an override"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (adding.trim()) setEditing(adding.trim());
+        }}
+      >
+        <label htmlFor="add-distribution">Distribution</label>{" "}
+        <input
+          id="add-distribution"
+          list="author-distributions"
+          value={adding}
+          required
+          onChange={(e) => setAdding(e.target.value)}
+        />
+        <datalist id="author-distributions">
+          {names.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>{" "}
+        <button type="submit">Add an override</button>
+      </form>
+      {editing && (
+        <PreferenceEditor
+          key={editing}
+          label={`Override for ${editing}`}
+          idPrefix="override"
+          initial={overrideOf(editing) ?? settings.default}
+          save={saveOverride(editing)}
+        >
+          <h3>
+            Override for {editing}{" "}
+            <button type="button" onClick={() => setEditing(null)}>
+              Close
+            </button>
+          </h3>
+        </PreferenceEditor>
+      )}
+      {removed.error && <p role="alert">{removed.error.graphQLErrors[0]?.message ?? removed.error.message}</p>}
     </section>
   );
 }
