@@ -1,6 +1,13 @@
-import { and, asc, count, countDistinct, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, getTableColumns, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
-import { failureSignatures, reportFactors, reportFailures, reports, reportTexts } from "../schema/index.js";
+import {
+  failureSignatures,
+  reportFactors,
+  reportFailures,
+  reports,
+  reportTexts,
+  type ReportRow,
+} from "../schema/index.js";
 import { type ArrayColumn, unnestRows } from "../unnest.js";
 
 /** What the analysis derives from one counted report (src/analysis/), written with its row. */
@@ -219,6 +226,33 @@ export async function findSignatures(db: Db, signatures: readonly string[]): Pro
     reports: Number(bySignature.get(row.signature)?.reports ?? 0),
     distributions: Number(bySignature.get(row.signature)?.distributions ?? 0),
   }));
+}
+
+/**
+ * A page of the reports failing with `signature`, newest first, after the report id `beforeId`.
+ * report_failures_signature_idx (signature, report_id) makes it one backward range scan that stops
+ * after the page, however common the signature; a report failing this way in several test files
+ * has a row for each, so ids are made distinct before the limit.
+ */
+export async function signatureReportPage(
+  db: Db,
+  signature: string,
+  page: { beforeId?: number; limit: number },
+): Promise<ReportRow[]> {
+  const f = reportFailures;
+  const ids = db
+    .selectDistinct({ id: f.reportId })
+    .from(f)
+    .where(and(eq(f.signature, signature), page.beforeId === undefined ? undefined : lt(f.reportId, page.beforeId)))
+    .orderBy(desc(f.reportId))
+    .limit(page.limit + 1)
+    .as("ids");
+  const rows = await db
+    .select({ report: getTableColumns(reports) })
+    .from(ids)
+    .innerJoin(reports, eq(reports.id, ids.id))
+    .orderBy(desc(reports.id));
+  return rows.map((row) => row.report);
 }
 
 // ---- factors, flaky machines
