@@ -21,6 +21,8 @@ export interface ReportAnalysisRow {
   factors: readonly string[];
   /** Searchable output; null for a pass. */
   text: string | null;
+  /** Its distinct words, which the search index covers; null for a pass. */
+  words: string | null;
   failures: readonly { signature: string; kind: string; title: string; testFile: string | null }[];
 }
 
@@ -57,6 +59,7 @@ export async function insertReportAnalysis(tx: Db, rows: readonly ReportAnalysis
       sql`insert into ${reportTexts} ${unnestRows([
         text(reportTexts.reportId, (r) => r.reportId),
         text(reportTexts.body, (r) => r.text),
+        text(reportTexts.words, (r) => r.words),
       ])} on conflict do nothing`,
     );
   }

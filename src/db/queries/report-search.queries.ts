@@ -5,6 +5,8 @@ import { filterConditions, type ReportFilter } from "./report.queries.js";
 
 export interface SearchRequest {
   text: string;
+  /** The words of `text` (searchedWords, src/analysis/search-text.ts): what the index looks up. */
+  words: readonly string[];
   filter: ReportFilter;
   limit: number;
   after?: { rank: number; id: number };
@@ -28,8 +30,9 @@ export const MAX_RANKED_MATCHES = 200;
 
 /**
  * Reports whose stored output contains `text` (ignoring case), best ranked first. The trigram
- * index finds the candidates for any text of three characters or more and ILIKE keeps exactly
- * those that contain it; the newest MAX_RANKED_MATCHES of them are ranked by ts_rank over the
+ * index over each text's distinct words finds the reports having every word of `text` within
+ * one of theirs (words of three characters or more narrow it), and ILIKE on the text keeps
+ * exactly those that contain it; the newest MAX_RANKED_MATCHES of them are ranked by ts_rank over the
  * text around their first match (a few hundred characters, not the whole output), the id breaks
  * ties, and the page continues after (rank, id).
  */
@@ -45,7 +48,13 @@ export async function searchReportTexts(db: Db, request: SearchRequest): Promise
     })
     .from(reportTexts)
     .innerJoin(reports, eq(reports.id, reportTexts.reportId))
-    .where(and(sql`${reportTexts.body} ilike ${containing(request.text)}`, ...filterConditions(request.filter)))
+    .where(
+      and(
+        ...request.words.map((word) => sql`${reportTexts.words} ilike ${containing(word)}`),
+        sql`${reportTexts.body} ilike ${containing(request.text)}`,
+        ...filterConditions(request.filter),
+      ),
+    )
     .orderBy(desc(reportTexts.reportId))
     .limit(MAX_RANKED_MATCHES)
     .as("candidates");
