@@ -126,6 +126,13 @@ describe.each(testBackends())("why it fails ($name)", (backend) => {
       expect(containing.length).toBeGreaterThanOrEqual(expected.length);
       expect(rows.map((r) => r.report.id).sort((a, b) => a - b)).toEqual(containing.map((r) => Number(r.id)));
     }
+    // Looking back from the newest report a little at a time finds the same reports.
+    for (const text of ["Net/Ghost.pm", "Failed test"]) {
+      const request = { text, words: searchedWords(text), filter: {}, limit: 50 };
+      const stepwise = await searchReportTexts(db(), { ...request, firstReach: 1 });
+      expect(stepwise.length).toBeGreaterThan(10);
+      expect(stepwise).toEqual(await searchReportTexts(db(), request));
+    }
     const filtered = await searchReportTexts(db(), {
       text: "Net/Ghost.pm",
       words: searchedWords("Net/Ghost.pm"),

@@ -41,9 +41,13 @@ export function searchWords(text: string): string {
   return [...words].join(" ");
 }
 
-/** The words a searched text consists of, each of which a matching report's words contain. */
+/**
+ * The words of a searched text that a matching report's words each contain, for the index to look
+ * up: those of three characters or more, the shortest that hold a trigram (shorter ones only add
+ * work to the plan and to each check).
+ */
 export function searchedWords(text: string): string[] {
-  return [...new Set(text.split(NOT_WORD))].filter((word) => word !== "");
+  return [...new Set(text.split(NOT_WORD))].filter((word) => word.length >= 3);
 }
 
 export interface Excerpt {
