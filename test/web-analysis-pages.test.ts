@@ -124,6 +124,11 @@ describe.each(testBackends())("server-rendered failure analysis pages on $name",
     expect(page.response.status).toBe(200);
     expect(page.body).toContain("Net/Ghost.pm");
     expect(page.body).toMatch(/href="\/search\?q=[^"]*Ghost/);
+    expect(page.body).toContain("Reports failing this way</h2>");
+    const listed = [...page.body.matchAll(/<li data-report-id="(\d+)"/g)].map((match) => Number(match[1]));
+    expect(listed).toHaveLength(failure.otherReports + 1);
+    expect(listed).toEqual([...listed].sort((a, b) => b - a));
+    expect(page.body).toContain(`href="/report/${report.guid}"`);
     expect((await html("/failure/0123456789abcdef")).response.status).toBe(404);
     expect((await html("/failure/not-a-signature")).response.status).toBe(404);
   });

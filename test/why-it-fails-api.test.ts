@@ -166,6 +166,29 @@ const SIGNATURE = graphql(`
   }
 `);
 
+const SIGNATURE_REPORTS = graphql(`
+  query SignatureReports($id: ID!, $first: Int!, $after: String) {
+    failureSignature(id: $id) {
+      signature {
+        reports(first: $first, after: $after) {
+          nodes {
+            reportId
+            dist
+            grade
+          }
+          pageInfo {
+            hasNextPage
+            hasPreviousPage
+            endCursor
+          }
+        }
+      }
+    }
+  }
+`);
+
+type SignatureReports = NonNullable<ResultOf<typeof SIGNATURE_REPORTS>["failureSignature"]>["signature"]["reports"];
+
 describe.each(testBackends())("why it fails through GraphQL ($name)", (backend) => {
   let platform: TestPlatform;
   const regressions = () => subscribe(platform.url, REGRESSIONS, { dist: PLANTED.regression.dist });
@@ -214,14 +237,17 @@ describe.each(testBackends())("why it fails through GraphQL ($name)", (backend) 
     expect(diagnosis.factors.factors).toEqual([]);
     expect(diagnosis.prerequisiteBreak).toBeNull();
     // Random fails on one machine are what flaky means: the same machine both passes and fails.
-    for (const machine of diagnosis.flakyMachines) expect(machine.passes * machine.fails).toBeGreaterThan(0);
+    for (const machine of diagnosis.flakyMachines) {
+      expect(machine.passes * machine.fails).toBeGreaterThan(0);
+      expect(machine.tester ?? "").not.toContain("@");
+    }
     expect(diagnosis.regression).toEqual({ previousVersion: null, cells: [] });
   });
 
   it("flags the flaky machine and the regressed cells", async () => {
     const flaky = await why(PLANTED.flaky.dist, PLANTED.flaky.version);
     expect(flaky.flakyMachines).toEqual([
-      expect.objectContaining({ tester: PLANTED.flaky.tester, passes: 1, fails: 1, failExamples: [{ grade: "FAIL" }] }),
+      expect.objectContaining({ tester: "Flo Flaky", passes: 1, fails: 1, failExamples: [{ grade: "FAIL" }] }),
     ]);
     const { dist, version, previous, osname } = PLANTED.regression;
     const regressed = await why(dist, version);
@@ -289,5 +315,36 @@ describe.each(testBackends())("why it fails through GraphQL ($name)", (backend) 
     });
     const one = await platform.graphql(SIGNATURE, { id: data?.spreadingFailures[0]?.signature.id ?? "" });
     expect(one.data?.failureSignature).toMatchObject({ reports: 12, distributions: 4 });
+  });
+
+  it("pages through the reports failing with a signature, newest first, each once", async () => {
+    const { data } = await platform.graphql(BLEAD, { since: "2026-11-15T00:00:00Z" });
+    const id = data?.spreadingFailures[0]?.signature.id ?? "";
+    const seen: { reportId: number; dist: string; grade: string }[] = [];
+    const pages: boolean[] = [];
+    const pageAfter = async (after: string | null): Promise<SignatureReports> => {
+      const page = await platform.graphql(SIGNATURE_REPORTS, { id, first: 5, after });
+      expect(page.errors).toBeUndefined();
+      const reports = page.data?.failureSignature?.signature.reports;
+      if (!reports) throw new Error(`no reports of signature ${id}`);
+      return reports;
+    };
+    let after: string | null = null;
+    do {
+      const reports = await pageAfter(after);
+      seen.push(...reports.nodes);
+      pages.push(reports.pageInfo.hasPreviousPage);
+      after = reports.pageInfo.hasNextPage ? reports.pageInfo.endCursor : null;
+    } while (after);
+    expect(pages).toEqual([false, true, true]);
+    expect(seen).toHaveLength(12);
+    const ids = seen.map((r) => r.reportId);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(12);
+    expect(new Set(seen.map((r) => r.dist))).toEqual(new Set(PLANTED.recurring.dists));
+    expect(new Set(seen.map((r) => r.grade))).toEqual(new Set(["FAIL"]));
+
+    const wrong = await platform.graphql(SIGNATURE_REPORTS, { id, first: 5, after: "bm90IGEgY3Vyc29y" });
+    expect(wrong.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLANTED, plantedReports } from "../bench/generate/planted-causes.js";
-import { rankFactors } from "../src/analysis/index.js";
+import { rankFactors, searchedWords } from "../src/analysis/index.js";
 import { queryRows } from "../src/db/client.js";
 import {
   failuresOfReports,
@@ -95,8 +95,10 @@ describe.each(testBackends())("why it fails ($name)", (backend) => {
     const seen: number[] = [];
     let after: { rank: number; id: number } | undefined;
     for (let page = 0; page < 5; page++) {
+      const text = "can't locate Net/Ghost.pm";
       const rows = await searchReportTexts(db(), {
-        text: "can't locate Net/Ghost.pm",
+        text,
+        words: searchedWords(text),
         filter: {},
         limit: 5,
         ...(after ? { after } : {}),
@@ -113,8 +115,27 @@ describe.each(testBackends())("why it fails ($name)", (backend) => {
       sql`select id from reports where dist like 'Planted-Ghost-%' order by id`,
     );
     expect(seen.sort((a, b) => a - b)).toEqual(expected.map((r) => Number(r.id)));
+    // The words index finds a text that starts and ends inside words, in any case: every stored
+    // text containing it, the decoys too.
+    for (const text of ["ATE NET/GHOST.P", "n't locate Net/Gh"]) {
+      const rows = await searchReportTexts(db(), { text, words: searchedWords(text), filter: {}, limit: 50 });
+      const containing = await queryRows<{ id: number | string }>(
+        db(),
+        sql`select report_id as id from report_texts where strpos(lower(body), lower(${text})) > 0 order by 1`,
+      );
+      expect(containing.length).toBeGreaterThanOrEqual(expected.length);
+      expect(rows.map((r) => r.report.id).sort((a, b) => a - b)).toEqual(containing.map((r) => Number(r.id)));
+    }
+    // Looking back from the newest report a little at a time finds the same reports.
+    for (const text of ["Net/Ghost.pm", "Failed test"]) {
+      const request = { text, words: searchedWords(text), filter: {}, limit: 50 };
+      const stepwise = await searchReportTexts(db(), { ...request, firstReach: 1 });
+      expect(stepwise.length).toBeGreaterThan(10);
+      expect(stepwise).toEqual(await searchReportTexts(db(), request));
+    }
     const filtered = await searchReportTexts(db(), {
       text: "Net/Ghost.pm",
+      words: searchedWords("Net/Ghost.pm"),
       filter: { dist: "Planted-Ghost-B" },
       limit: 10,
     });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { pino } from "pino";
-import { rankFactors } from "../../src/analysis/index.js";
+import { rankFactors, searchedWords } from "../../src/analysis/index.js";
 import { type Database, openDatabase, queryRows } from "../../src/db/client.js";
 import { releaseFactorRows, releaseFailureGroups } from "../../src/db/queries/analysis.queries.js";
 import { searchReportTexts } from "../../src/db/queries/report-search.queries.js";
@@ -54,9 +54,10 @@ export const scenario: Scenario = {
       const storage = await storagePerReport(database);
       context.say(`  analysis storage: ${storage.toFixed(0)} bytes per report`);
       const db = database.db;
-      const search = await concurrently(requests, (i) =>
-        searchReportTexts(db, { text: i % 2 ? PLANTED.recurring.text : "Failed test", filter: {}, limit: 20 }),
-      );
+      const search = await concurrently(requests, (i) => {
+        const text = i % 2 ? PLANTED.recurring.text : "Failed test";
+        return searchReportTexts(db, { text, words: searchedWords(text), filter: {}, limit: 20 });
+      });
       const releases = [
         PLANTED.prerequisite,
         PLANTED.noCause,

@@ -26,6 +26,13 @@ export {
   type RankedFactor,
   type RankingOptions,
 } from "./factor-ranking.js";
-export { searchableText, SEARCH_TEXT_LIMITS, excerpts, type Excerpt } from "./search-text.js";
+export {
+  searchableText,
+  searchedWords,
+  searchWords,
+  SEARCH_TEXT_LIMITS,
+  excerpts,
+  type Excerpt,
+} from "./search-text.js";
 export { analyseReport, type ReportAnalysis } from "./analyse.js";
 export { previousVersion, regressedCells, type Cell, type RegressedCell } from "./regressions.js";

@@ -21,6 +21,35 @@ export function searchableText(doc: ReportDocument): string | null {
   return text.slice(0, SEARCH_TEXT_LIMITS.head) + GAP + text.slice(text.length - tail);
 }
 
+/*
+ * The trigram index of the search is built over a report's distinct words, not its whole text:
+ * pg_trgm takes its trigrams from words alone (runs of letters and digits), so the distinct words
+ * give the same trigrams from about a sixth of the text (generated failure output: 4.7 KB → 0.8
+ * KB), and extracting them was most of what the index cost the ETL. A report contains a searched
+ * text only if each word of that text is part of one of its words, which the index answers; the
+ * text itself then decides (src/db/queries/report-search.queries.ts).
+ */
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/u;
+
+/**
+ * The distinct words of a searchable text, space-separated, in order of first appearance.
+ * Not lowercased: the database compares them ignoring case, as it compares the text.
+ */
+export function searchWords(text: string): string {
+  const words = new Set(text.split(NOT_WORD));
+  words.delete("");
+  return [...words].join(" ");
+}
+
+/**
+ * The words of a searched text that a matching report's words each contain, for the index to look
+ * up: those of three characters or more, the shortest that hold a trigram (shorter ones only add
+ * work to the plan and to each check).
+ */
+export function searchedWords(text: string): string[] {
+  return [...new Set(text.split(NOT_WORD))].filter((word) => word.length >= 3);
+}
+
 export interface Excerpt {
   /** A line or two around a match. */
   text: string;

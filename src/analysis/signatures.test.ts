@@ -111,3 +111,13 @@ describe("searchableText", () => {
     expect(searchableText({ ...report, result: { grade: "pass", output: {} } })).toBeNull();
   });
 });
+
+describe("searchWords", () => {
+  it("keeps each word once, in its case, and the searched words of a text are within them", async () => {
+    const { searchWords, searchedWords } = await import("./search-text.js");
+    const text = "Can't locate Net/Ghost.pm in @INC\nCan't locate Net/Ghost.pm in @INC (Ærø 5.38)";
+    expect(searchWords(text)).toBe("Can t locate Net Ghost pm in INC Ærø 5 38");
+    expect(searchedWords("t locate Net/Ghost.pm Ghost")).toEqual(["locate", "Net", "Ghost"]);
+    expect(searchedWords("::=")).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadFixture } from "../../test/fixtures/index.js";
-import { deriveFacts, deriveReportFacts } from "./derive.js";
+import { deriveFacts, deriveReportFacts, displayReporter, reporterName } from "./derive.js";
 import { FACT_LENGTH_LIMITS, PERL_PART_MAX } from "./facts.rules.js";
 import { parseMetabaseReport } from "./metabase.report.js";
 import type { NewReport, ReportDocument } from "./report.types.js";
@@ -166,5 +166,14 @@ describe("deriveFacts: what the database can store", () => {
       ],
     });
     expect(() => deriveReportFacts(past)).toThrow(/distribution\/name must be at most 200 characters long, got 201; /);
+  });
+});
+
+describe("reporterName", () => {
+  it("keeps the name of a shown reporter and never its address", () => {
+    expect(reporterName(displayReporter({ name: "Zoë Testwright", email: "zoe@example.com" }))).toBe("Zoë Testwright");
+    expect(reporterName("  Flo  Flaky   <flo@example.org> ")).toBe("Flo  Flaky");
+    expect(reporterName(displayReporter({ email: "zoe@example.com" }))).toBeNull();
+    expect(reporterName("<zoe@example.com>")).toBeNull();
   });
 });

@@ -41,6 +41,15 @@ export type FactsDerivation = { ok: true; facts: ReportFacts } | { ok: false; er
 export const displayReporter = ({ name, email }: Reporter): string => (name ? `${name} <${email}>` : email);
 
 /**
+ * The name in a shown reporter (`Name <email>`); null for a bare address. Pages and the API name
+ * testers without their e-mail address, which is their login.
+ */
+export function reporterName(shown: string): string | null {
+  const name = /^(.*?)\s*<[^>]*>\s*$/.exec(shown)?.[1]?.trim();
+  return name ? name : null;
+}
+
+/**
  * Derives the ETL row from a report document and the authenticated tester who submitted it (null
  * for an anonymous one), and checks it against what the database can store: the one decision of
  * both intake (which refuses with these errors before storing) and the ETL, so that a report

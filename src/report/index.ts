@@ -24,7 +24,7 @@ export {
   type RegistrationInput,
 } from "./metabase.build.js";
 export { cleanName, decodeHtmlEntities, decodeMixedBytes, repairMojibake } from "./text.repair.js";
-export { deriveReportFacts, displayReporter, type ReportFacts } from "./derive.js";
+export { deriveReportFacts, displayReporter, reporterName, type ReportFacts } from "./derive.js";
 export { canonicalJson, contentHash, serializeReport, type SerializedReport } from "./report.hash.js";
 export { checkConformance, fromStoredForm, type ConformanceResult, type SampleKind } from "./conformance.js";
 export { withoutNulChars } from "./storable.js";

@@ -55,6 +55,7 @@ type Documents = {
     "\n  subscription RegressionsOf($dist: String) {\n    regressionDetected(dist: $dist) {\n      dist\n      version\n      previousVersion\n      cells {\n        perlSeries\n        osname\n        failsNow\n      }\n    }\n  }\n": typeof types.RegressionsOfDocument,
     "\n  query BleadAndSpreading($since: DateTime) {\n    bleadBreaksCpan(perl: \"5.41.7\", stable: \"5.40\") {\n      dist\n      version\n      stablePasses\n      devFails\n    }\n    spreadingFailures(since: $since) {\n      signature {\n        id\n        title\n      }\n      distributions\n      reports\n    }\n  }\n": typeof types.BleadAndSpreadingDocument,
     "\n  query OneSignature($id: ID!) {\n    failureSignature(id: $id) {\n      reports\n      distributions\n      firstSeenAt\n    }\n  }\n": typeof types.OneSignatureDocument,
+    "\n  query SignatureReports($id: ID!, $first: Int!, $after: String) {\n    failureSignature(id: $id) {\n      signature {\n        reports(first: $first, after: $after) {\n          nodes {\n            reportId\n            dist\n            grade\n          }\n          pageInfo {\n            hasNextPage\n            hasPreviousPage\n            endCursor\n          }\n        }\n      }\n    }\n  }\n": typeof types.SignatureReportsDocument,
 };
 const documents: Documents = {
     "\n  subscription ConversationUpdatedTest($guid: String!) {\n    conversationUpdated(reportGuid: $guid) {\n      reportGuid\n      from\n      fromName\n      body\n      html\n    }\n  }\n": types.ConversationUpdatedTestDocument,
@@ -98,6 +99,7 @@ const documents: Documents = {
     "\n  subscription RegressionsOf($dist: String) {\n    regressionDetected(dist: $dist) {\n      dist\n      version\n      previousVersion\n      cells {\n        perlSeries\n        osname\n        failsNow\n      }\n    }\n  }\n": types.RegressionsOfDocument,
     "\n  query BleadAndSpreading($since: DateTime) {\n    bleadBreaksCpan(perl: \"5.41.7\", stable: \"5.40\") {\n      dist\n      version\n      stablePasses\n      devFails\n    }\n    spreadingFailures(since: $since) {\n      signature {\n        id\n        title\n      }\n      distributions\n      reports\n    }\n  }\n": types.BleadAndSpreadingDocument,
     "\n  query OneSignature($id: ID!) {\n    failureSignature(id: $id) {\n      reports\n      distributions\n      firstSeenAt\n    }\n  }\n": types.OneSignatureDocument,
+    "\n  query SignatureReports($id: ID!, $first: Int!, $after: String) {\n    failureSignature(id: $id) {\n      signature {\n        reports(first: $first, after: $after) {\n          nodes {\n            reportId\n            dist\n            grade\n          }\n          pageInfo {\n            hasNextPage\n            hasPreviousPage\n            endCursor\n          }\n        }\n      }\n    }\n  }\n": types.SignatureReportsDocument,
 };
 
 /**
@@ -278,6 +280,10 @@ export function graphql(source: "\n  query BleadAndSpreading($since: DateTime) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OneSignature($id: ID!) {\n    failureSignature(id: $id) {\n      reports\n      distributions\n      firstSeenAt\n    }\n  }\n"): (typeof documents)["\n  query OneSignature($id: ID!) {\n    failureSignature(id: $id) {\n      reports\n      distributions\n      firstSeenAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignatureReports($id: ID!, $first: Int!, $after: String) {\n    failureSignature(id: $id) {\n      signature {\n        reports(first: $first, after: $after) {\n          nodes {\n            reportId\n            dist\n            grade\n          }\n          pageInfo {\n            hasNextPage\n            hasPreviousPage\n            endCursor\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SignatureReports($id: ID!, $first: Int!, $after: String) {\n    failureSignature(id: $id) {\n      signature {\n        reports(first: $first, after: $after) {\n          nodes {\n            reportId\n            dist\n            grade\n          }\n          pageInfo {\n            hasNextPage\n            hasPreviousPage\n            endCursor\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

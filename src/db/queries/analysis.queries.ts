@@ -1,6 +1,13 @@
-import { and, asc, count, countDistinct, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, getTableColumns, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../client.js";
-import { failureSignatures, reportFactors, reportFailures, reports, reportTexts } from "../schema/index.js";
+import {
+  failureSignatures,
+  reportFactors,
+  reportFailures,
+  reports,
+  reportTexts,
+  type ReportRow,
+} from "../schema/index.js";
 import { type ArrayColumn, unnestRows } from "../unnest.js";
 
 /** What the analysis derives from one counted report (src/analysis/), written with its row. */
@@ -14,6 +21,8 @@ export interface ReportAnalysisRow {
   factors: readonly string[];
   /** Searchable output; null for a pass. */
   text: string | null;
+  /** Its distinct words, which the search index covers; null for a pass. */
+  words: string | null;
   failures: readonly { signature: string; kind: string; title: string; testFile: string | null }[];
 }
 
@@ -50,6 +59,7 @@ export async function insertReportAnalysis(tx: Db, rows: readonly ReportAnalysis
       sql`insert into ${reportTexts} ${unnestRows([
         text(reportTexts.reportId, (r) => r.reportId),
         text(reportTexts.body, (r) => r.text),
+        text(reportTexts.words, (r) => r.words),
       ])} on conflict do nothing`,
     );
   }
@@ -219,6 +229,33 @@ export async function findSignatures(db: Db, signatures: readonly string[]): Pro
     reports: Number(bySignature.get(row.signature)?.reports ?? 0),
     distributions: Number(bySignature.get(row.signature)?.distributions ?? 0),
   }));
+}
+
+/**
+ * A page of the reports failing with `signature`, newest first, after the report id `beforeId`.
+ * report_failures_signature_idx (signature, report_id) makes it one backward range scan that stops
+ * after the page, however common the signature; a report failing this way in several test files
+ * has a row for each, so ids are made distinct before the limit.
+ */
+export async function signatureReportPage(
+  db: Db,
+  signature: string,
+  page: { beforeId?: number; limit: number },
+): Promise<ReportRow[]> {
+  const f = reportFailures;
+  const ids = db
+    .selectDistinct({ id: f.reportId })
+    .from(f)
+    .where(and(eq(f.signature, signature), page.beforeId === undefined ? undefined : lt(f.reportId, page.beforeId)))
+    .orderBy(desc(f.reportId))
+    .limit(page.limit + 1)
+    .as("ids");
+  const rows = await db
+    .select({ report: getTableColumns(reports) })
+    .from(ids)
+    .innerJoin(reports, eq(reports.id, ids.id))
+    .orderBy(desc(reports.id));
+  return rows.map((row) => row.report);
 }
 
 // ---- factors, flaky machines

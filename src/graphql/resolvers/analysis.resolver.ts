@@ -26,6 +26,7 @@ import {
   releaseFailureGroups,
   spreadingSignatures,
 } from "../../db/queries/analysis.queries.js";
+import { reporterName } from "../../report/index.js";
 import { releaseCells, seriesBreaks, versionsOf } from "../../db/queries/regression.queries.js";
 import { type RegressionDetectedPayload, regressionFilter, Topic } from "../../events/index.js";
 import { badArgument, dateTimeArgument, intInRange, perlSeriesArgument } from "../args/arguments.js";
@@ -48,6 +49,7 @@ import {
 } from "../types/analysis.type.js";
 import { Release } from "../types/release.type.js";
 import { Report, toReport } from "../types/report.type.js";
+import { FailureSignatureResolver } from "./failure-signature.resolver.js";
 import { ReportSearchResolver } from "./report-search.resolver.js";
 
 const MAX_GROUPS = 50;
@@ -159,7 +161,9 @@ export class ReleaseDiagnosisResolver {
   @cacheFor(MaxAge.counts)
   async flakyMachines(@Root() diagnosis: ReleaseDiagnosis, @Ctx() { db }: GraphQLContext): Promise<FlakyMachine[]> {
     const rows = await flakyMachines(db, diagnosis.dist, diagnosis.version);
-    return rows.map((row) => Object.assign(new FlakyMachine(), { ...row, archname: row.platform }));
+    return rows.map((row) =>
+      Object.assign(new FlakyMachine(), { ...row, tester: reporterName(row.tester), archname: row.platform }),
+    );
   }
 
   @FieldResolver(() => ReleaseRegression, {
@@ -338,6 +342,7 @@ export const analysisResolvers = [
   ReleaseFactorResolver,
   FlakyMachineResolver,
   ReportFailuresResolver,
+  FailureSignatureResolver,
   AnalysisQueryResolver,
   ReportSearchResolver,
 ] as const;

@@ -154,8 +154,11 @@ export class FactorAnalysis {
 })
 @inheritCache()
 export class FlakyMachine {
-  @Field(() => String, { description: "Who reported." })
-  tester!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "The tester's name, never an e-mail address; null for a tester known only by address.",
+  })
+  tester!: string | null;
 
   @Field(() => String, { description: "The archname of its perl." })
   archname!: string;

@@ -1,5 +1,6 @@
 import { Feed } from "feed";
 import type { FeedEntryReport } from "../../db/queries/report-feed.queries.js";
+import { reporterName } from "../../report/index.js";
 
 /** Entries an Atom feed holds: the newest, enough for a reader that polls every few minutes. */
 export const ATOM_FEED_ENTRIES = 50;
@@ -18,8 +19,7 @@ export interface AtomFeedSpec {
 
 /** The tester's name from `Name <email>`; nothing for a bare address, which is never shown. */
 export function testerName(tester: string): string | undefined {
-  const name = /^(.*?)\s*<[^>]*>\s*$/.exec(tester)?.[1]?.trim();
-  return name ? name : undefined;
+  return reporterName(tester) ?? undefined;
 }
 
 /** One line for a report: `FAIL Foo-Bar 1.0 on perl 5.38.0, linux`. */

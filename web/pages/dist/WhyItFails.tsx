@@ -225,7 +225,7 @@ export function WhyItFails({ release: { whyItFails: why } }: { release: WhyItFai
           <p className="muted">Machines that both passed and failed this release.</p>
           <ul className="why-list">
             {flakyMachines.map((machine, index) => (
-              // The tester is not asked for: the API names them with their e-mail, which pages never show.
+              // A machine is named by what it runs; the example reports name its tester.
               <li key={index}>
                 Perl {machine.perl} on {machine.osname} {machine.osversion}{" "}
                 <code>{machine.archname}</code> — {machine.fails} fail, {machine.passes} pass.{" "}
