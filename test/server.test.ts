@@ -156,7 +156,7 @@ describe.each(testBackends())("server on $name", (backend) => {
     const page = await fetch(`${platform.url}/console`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    const assets = [...html.matchAll(/(?:src|href)="(\/console\/assets\/[^"]+)"/g)].map((match) => match[1]);
+    const assets = [...html.matchAll(/(?:src|href)="(\/console\/assets\/[^"]+)"/g)].map((match) => match[1] ?? "");
     expect(assets).toEqual([
       "/console/assets/graphiql.min.css",
       "/console/assets/plugin-explorer.css",

@@ -32,9 +32,10 @@ import {
   registerQueueMetrics,
   registerRedisMetrics,
 } from "../monitor/process.metrics.js";
-import { cachedSystemStatus, type Probe } from "../monitor/system-status.js";
+import { cachedSystemStatus } from "../monitor/system-status.js";
 import type { Logger } from "../log.js";
 import { createAccounts } from "../notify/accounts.js";
+import { mailProbe } from "../notify/mail.probe.js";
 import { registerLegacyFeeds } from "../rest/legacy/legacy.plugin.js";
 import { registerSiteRoutes } from "../rest/site/site.plugin.js";
 import { registerApiDocsView, registerOpenApi } from "../rest/openapi.plugin.js";
@@ -100,8 +101,6 @@ export interface AppDependencies {
   metrics?: Registry;
   /** This process's per-minute counts, written by its heartbeat; absent: nothing counted. */
   activity?: ActivityCounter | undefined;
-  /** Whether mail can be sent, for systemStatus; absent: mail is not configured. */
-  mailProbe?: Probe | undefined;
 }
 
 /** The HTTP server with every route mounted; not yet listening. */
@@ -175,7 +174,8 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
       db,
       log,
       redis: redis ? async () => ({ up: redis.isReady }) : undefined,
-      mail: deps.mailProbe,
+      // Mail exists only with accounts; then SMTP_URL's server answers, or the development mailbox.
+      mail: config.accounts ? mailProbe(config.accounts.smtpUrl) : undefined,
     },
     SYSTEM_STATUS_MAX_AGE_MS,
   );
