@@ -221,6 +221,14 @@ const schema = z.object({
   /** Run the notifier, digests and mail delivery inside `serve` (the embedded default). */
   NOTIFY_IN_PROCESS: flag.default(true),
   /**
+   * Metrics collection: `off` records nothing for Prometheus (no per-request histograms, no
+   * statement timing, no process metrics) and serves no /metrics. systemStatus works either way.
+   */
+  METRICS: z
+    .enum(["on", "off", "true", "false", "1", "0"], { error: "expected on or off" })
+    .default("on")
+    .transform((v) => v === "on" || v === "true" || v === "1"),
+  /**
    * A port of its own for /metrics (API and ETL alike), to keep it off the public port; absent:
    * /metrics is on PORT (the API) or ETL_PORT (a worker). `serve` with ETL_IN_PROCESS shares it.
    */
@@ -277,6 +285,8 @@ export type AccountSettings = Readonly<{
 
 /** Metrics, request logs, heartbeats and traces (docs/OPERATIONS.md). */
 export type Observability = Readonly<{
+  /** METRICS: collect and serve Prometheus metrics. */
+  metrics: boolean;
   metricsPort: number | undefined;
   metricsMaxOperations: number;
   logRequests: boolean;
@@ -377,6 +387,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       notifyInProcess: e.NOTIFY_IN_PROCESS,
     },
     observability: {
+      metrics: e.METRICS,
       metricsPort: e.METRICS_PORT,
       metricsMaxOperations: e.METRICS_MAX_OPERATIONS,
       logRequests: e.LOG_REQUESTS,

@@ -215,6 +215,33 @@ describe.each(testBackends())("operations on $name", (backend) => {
     }
   });
 
+  it("records and serves no metrics with METRICS=off, and still counts activity for systemStatus", async () => {
+    const registry = new Registry();
+    const counted = new ActivityCounter();
+    const off = await startTestPlatform(backend, {
+      instanceOf: platform,
+      metrics: registry,
+      activity: counted,
+      observability: { metrics: false },
+    });
+    try {
+      expect((await fetch(`${off.url}/metrics`)).status).toBe(404);
+      expect((await off.graphql<{ perlVersions: unknown[] }>("query Named { perlVersions { version } }")).errors).toBe(
+        undefined,
+      );
+      const names = (await registry.getMetricsAsJSON()).map((metric) => metric.name);
+      expect(
+        names.filter((name) =>
+          /^(http_request|graphql_operation|graphql_response_cache|process_|nodejs_|db_statement)/.test(name),
+        ),
+      ).toEqual([]);
+      const requests = counted.takeChanged().reduce((sum, minute) => sum + minute.requests, 0);
+      expect(requests).toBeGreaterThanOrEqual(2);
+    } finally {
+      await off.stop();
+    }
+  });
+
   it("keeps /metrics off the app when METRICS_PORT moves it", async () => {
     const privateMetrics = await startTestPlatform(backend, {
       instanceOf: platform,

@@ -80,6 +80,7 @@ export type AppConfig = Pick<
 
 /** What a server built without settings for them does: metrics on the app, no request lines (tests). */
 export const OBSERVABILITY_DEFAULTS: Observability = {
+  metrics: true,
   metricsPort: undefined,
   metricsMaxOperations: 100,
   logRequests: false,
@@ -143,7 +144,8 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
   registerRequestLog(app, { logLines: observability.logRequests });
   registerHealth(app, database);
   registerMetrics(app, registry, {
-    route: observability.metricsPort === undefined,
+    collect: observability.metrics,
+    route: observability.metrics && observability.metricsPort === undefined,
     onResponse: activity ? () => activity.request() : undefined,
   });
   registerConsole(app);
@@ -242,7 +244,9 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
     abuse,
     subscriptions: config.subscriptions,
     liveMetrics: new LiveMetrics(registry, events),
-    operationMetrics: operationMetricsPlugin(registry, observability.metricsMaxOperations),
+    operationMetrics: observability.metrics
+      ? operationMetricsPlugin(registry, observability.metricsMaxOperations)
+      : undefined,
   });
   // The web app's pages run their operations in-process, each with a context of its own.
   await registerSite(app, {
