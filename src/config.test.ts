@@ -64,6 +64,7 @@ describe("loadConfig", () => {
         notifyInProcess: true,
       },
       observability: {
+        metrics: true,
         metricsPort: undefined,
         metricsMaxOperations: 100,
         logRequests: true,
@@ -135,6 +136,7 @@ describe("loadConfig", () => {
         MAIL_MAX_ATTEMPTS: "3",
         MAIL_RETRY_BASE_SECONDS: "23",
         NOTIFY_IN_PROCESS: "false",
+        METRICS: "off",
         METRICS_PORT: "9464",
         METRICS_MAX_OPERATIONS: "7",
         LOG_REQUESTS: "false",
@@ -202,6 +204,7 @@ describe("loadConfig", () => {
         notifyInProcess: false,
       },
       observability: {
+        metrics: false,
         metricsPort: 9464,
         metricsMaxOperations: 7,
         logRequests: false,
@@ -220,6 +223,7 @@ describe("loadConfig", () => {
     [{ REDIS_URL: "http://cache" }, 'REDIS_URL="http://cache" is invalid: expected a redis:// or rediss:// URL'],
     [{ PORT: "http" }, 'PORT="http" is invalid: expected a port number 0..65535'],
     [{ PORT: "70000" }, 'PORT="70000" is invalid: expected a port number 0..65535'],
+    [{ METRICS: "no" }, 'METRICS="no" is invalid: expected on or off'],
     [{ DATABASE_POOL_SIZE: "0" }, 'DATABASE_POOL_SIZE="0" is invalid: expected a whole number 1..500'],
     [{ ETL_IN_PROCESS: "yes" }, 'ETL_IN_PROCESS="yes" is invalid: expected true or false'],
     [{ QUERY_COST_LIMIT: "0" }, 'QUERY_COST_LIMIT="0" is invalid: expected a whole number 1..1000000'],

@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from "node:net";
 import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityMinutes, componentHeartbeats } from "../src/db/schema/index.js";
@@ -6,6 +7,7 @@ import { type Heartbeat, startHeartbeat } from "../src/monitor/heartbeat.js";
 import { testerWithToken, v3Report } from "./factories/report.factory.js";
 import { testBackends } from "./helpers/database.js";
 import { startTestPlatform, type TestPlatform, testLog } from "./helpers/server.js";
+import { startSmtpServer } from "./helpers/smtp-server.js";
 
 /** The value of one series of a Prometheus text exposition, or undefined when absent. */
 function sample(text: string, series: string): number | undefined {
@@ -169,6 +171,75 @@ describe.each(testBackends())("operations on $name", (backend) => {
     }
     const rows = await db.select().from(activityMinutes);
     expect(new Set(rows.map((r) => r.instance))).toEqual(new Set(["api:test:1"]));
+  });
+
+  it("shows mail as the SMTP server answers, or as the development mailbox without SMTP_URL", async () => {
+    const smtp = await startSmtpServer();
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const mailOf = async (smtpUrl: string | undefined) => {
+      const instance = await startTestPlatform(backend, {
+        instanceOf: platform,
+        accounts: { smtpUrl, notifyInProcess: false },
+      });
+      try {
+        const result = await instance.graphql<{
+          systemStatus: { components: { kind: string; state: string; detail: string | null }[] };
+        }>(`{ systemStatus { components { kind state detail } } }`);
+        return result.data?.systemStatus.components.find((c) => c.kind === "mail");
+      } finally {
+        await instance.stop();
+      }
+    };
+    try {
+      const { port } = new URL(smtp.url);
+      expect(await mailOf(smtp.url)).toEqual({
+        kind: "mail",
+        state: "UP",
+        detail: `the SMTP server 127.0.0.1:${port} answered`,
+      });
+      const down = await mailOf(`smtp://127.0.0.1:${closedPort}`);
+      expect(down?.state).toBe("DOWN");
+      expect(down?.detail).toMatch(
+        new RegExp(`^the SMTP server 127\\.0\\.0\\.1:${closedPort} failed its check: .*ECONNREFUSED`),
+      );
+      expect(await mailOf(undefined)).toEqual({
+        kind: "mail",
+        state: "UP",
+        detail: "no SMTP_URL: messages are kept in the development mailbox, none is sent",
+      });
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("records and serves no metrics with METRICS=off, and still counts activity for systemStatus", async () => {
+    const registry = new Registry();
+    const counted = new ActivityCounter();
+    const off = await startTestPlatform(backend, {
+      instanceOf: platform,
+      metrics: registry,
+      activity: counted,
+      observability: { metrics: false },
+    });
+    try {
+      expect((await fetch(`${off.url}/metrics`)).status).toBe(404);
+      expect((await off.graphql<{ perlVersions: unknown[] }>("query Named { perlVersions { version } }")).errors).toBe(
+        undefined,
+      );
+      const names = (await registry.getMetricsAsJSON()).map((metric) => metric.name);
+      expect(
+        names.filter((name) =>
+          /^(http_request|graphql_operation|graphql_response_cache|process_|nodejs_|db_statement)/.test(name),
+        ),
+      ).toEqual([]);
+      const requests = counted.takeChanged().reduce((sum, minute) => sum + minute.requests, 0);
+      expect(requests).toBeGreaterThanOrEqual(2);
+    } finally {
+      await off.stop();
+    }
   });
 
   it("keeps /metrics off the app when METRICS_PORT moves it", async () => {

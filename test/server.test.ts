@@ -156,9 +156,27 @@ describe.each(testBackends())("server on $name", (backend) => {
     const page = await fetch(`${platform.url}/console`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    const assets = [...html.matchAll(/(?:src|href)="(\/console\/assets\/[^"]+)"/g)].map((match) => match[1]);
-    expect(assets).toHaveLength(5);
-    for (const asset of assets) expect((await fetch(`${platform.url}${asset}`)).status, asset).toBe(200);
+    const assets = [...html.matchAll(/(?:src|href)="(\/console\/assets\/[^"]+)"/g)].map((match) => match[1] ?? "");
+    expect(assets).toEqual([
+      "/console/assets/graphiql.min.css",
+      "/console/assets/plugin-explorer.css",
+      "/console/assets/react.production.min.js",
+      "/console/assets/react-dom.production.min.js",
+      "/console/assets/graphiql.min.js",
+      "/console/assets/plugin-explorer.umd.js",
+      "/console/assets/graphql-ws.min.js",
+    ]);
+    for (const asset of assets) {
+      const response = await fetch(`${platform.url}${asset}`);
+      expect(response.status, asset).toBe(200);
+      expect(response.headers.get("content-type"), asset).toMatch(
+        asset.endsWith(".css") ? /^text\/css/ : /^application\/javascript/,
+      );
+    }
+    // The Explorer's UMD build is the one that attaches to GraphiQL's globals, not the CommonJS one.
+    const explorer = await (await fetch(`${platform.url}/console/assets/plugin-explorer.umd.js`)).text();
+    expect(explorer).toContain("GraphiQLPluginExplorer");
+    expect(html).toContain("plugins: [explorer]");
     expect((await fetch(`${platform.url}/console/assets/nope.js`)).status).toBe(404);
   });
 

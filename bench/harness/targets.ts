@@ -7,18 +7,22 @@ import { freePort, type RunningChild, startChild } from "./process.js";
  * - graphql-uncached: the same with RESPONSE_CACHE=false, so every request resolves and runs its SQL;
  * - baseline: a bare Fastify server calling the platform's query functions (bench/baseline);
  * - postgraphile: PostGraphile 4's CLI over the same database, what a user would reach for to put
- *   GraphQL on this Postgres (version 5 needs Node 22).
+ *   GraphQL on this Postgres (version 5 needs Node 22);
+ * - graphql-metrics-off: the platform as it ships with METRICS=off (not a contender in reads).
  */
 export const TARGETS = {
-  graphql: { label: "platform (GraphQL)", postgresOnly: false },
-  "graphql-uncached": { label: "platform, response cache off", postgresOnly: false },
-  baseline: { label: "bare Fastify + pg", postgresOnly: false },
-  postgraphile: { label: "PostGraphile 4", postgresOnly: true },
+  graphql: { label: "platform (GraphQL)", postgresOnly: false, reads: true },
+  "graphql-uncached": { label: "platform, response cache off", postgresOnly: false, reads: true },
+  baseline: { label: "bare Fastify + pg", postgresOnly: false, reads: true },
+  postgraphile: { label: "PostGraphile 4", postgresOnly: true, reads: true },
+  // The observability scenario's: what Prometheus collection costs the platform as it ships.
+  "graphql-metrics-off": { label: "platform, METRICS=off", postgresOnly: false, reads: false },
 } as const;
 export type TargetName = keyof typeof TARGETS;
 
 /** The platform, with or without its response cache. */
-export const isPlatform = (name: TargetName): name is "graphql" | "graphql-uncached" => name.startsWith("graphql");
+export const isPlatform = (name: TargetName): name is "graphql" | "graphql-uncached" | "graphql-metrics-off" =>
+  name.startsWith("graphql");
 
 /** The contender's name in results; the bare baseline names the database it talks to. */
 export function targetLabel(name: TargetName, database: BenchDatabaseTarget): string {
@@ -97,6 +101,8 @@ export async function startTarget(name: TargetName, database: BenchDatabaseTarge
     case "graphql":
     case "graphql-uncached":
       return startPlatform(name, database, port, name === "graphql-uncached" ? { RESPONSE_CACHE: "false" } : {});
+    case "graphql-metrics-off":
+      return startPlatform(name, database, port, { METRICS: "off" });
     case "baseline":
       return startChild({
         name,

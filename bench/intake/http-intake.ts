@@ -55,6 +55,8 @@ export async function measureHttpIntake(
   scratch: BenchDatabaseTarget,
   protocol: IntakeProtocol,
   shape: PlatformShape,
+  /** The embedded shape's server: the platform as it ships, or with METRICS=off. */
+  target: "graphql" | "graphql-metrics-off" = "graphql",
 ): Promise<HttpIntakeOutcome> {
   const token = await registerBenchTester(scratch);
   if (shape === "production") {
@@ -66,7 +68,7 @@ export async function measureHttpIntake(
       await platform.stop();
     }
   }
-  return measureOn(context, await context.server("graphql", scratch), scratch, protocol, token, shape);
+  return measureOn(context, await context.server(target, scratch), scratch, protocol, token, shape);
 }
 
 async function measureOn(

@@ -1,52 +1,143 @@
-import type { Figure } from "../harness/results.js";
-import type { Scenario } from "../scenario.js";
+import { measureHttp } from "../harness/measure.js";
+import type { Figure, ResultRow } from "../harness/results.js";
+import { measureHttpIntake } from "../intake/http-intake.js";
+import { v3Protocol } from "../intake/protocols.js";
+import { READS } from "../reads/index.js";
+import type { BenchContext, Scenario } from "../scenario.js";
+import { requestsFor } from "./reads.scenario.js";
 
 /** Sequential requests per case: latency of one at a time, not throughput. */
 const REQUESTS = { full: 400, smoke: 20 };
+/** Rounds of metrics on then off: alternating spreads the machine's drift over both. */
+const ROUNDS = { full: 2, smoke: 1 };
+/** The read whose throughput is compared: a hot point read, where any per-request cost shows most. */
+const READ = "release-summary";
+/** Reports per intake run, cycled through (ids are unique per request). */
+const INTAKE_POOL = 200;
+/** Most of its throughput that collecting metrics may cost (issue #17). */
+const TARGET_COST = 0.03;
 
 const STATUS_QUERY = JSON.stringify({
   query:
     "{ systemStatus { healthy components { kind state } minutes { minute received processed } waitingDocuments lagSeconds lagP99Seconds } }",
 });
 
+type Side = "graphql" | "graphql-metrics-off";
+const SIDES: Side[] = ["graphql", "graphql-metrics-off"];
+const SIDE_LABEL: Record<Side, string> = { graphql: "metrics on (as shipped)", "graphql-metrics-off": "METRICS=off" };
+
 export const scenario: Scenario = {
   name: "observability",
   summary:
-    "What watching the platform costs: a /metrics scrape and a systemStatus query, one at a time against the platform " +
-    "on the loaded database, beside /healthz (the cost of any request) on the same server.",
+    "What watching the platform costs: read and intake throughput with Prometheus metrics on against the same platform " +
+    "with METRICS=off, alternated in the same run; then a /metrics scrape and a systemStatus query, one at a time, " +
+    "beside /healthz (the cost of any request) on the same server.",
   order: 40,
   async run(context) {
-    const server = await context.server("graphql");
-    const n = context.options.smoke ? REQUESTS.smoke : REQUESTS.full;
-    const health = await timed(n, () => fetch(`${server.url}/healthz`));
-    const scrape = await timed(n, () => fetch(`${server.url}/metrics`));
-    const status = await timed(n, () =>
-      fetch(`${server.url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: STATUS_QUERY,
-      }),
+    const rounds = context.options.smoke ? ROUNDS.smoke : ROUNDS.full;
+    const read = READS.find((candidate) => candidate.name === READ);
+    const requests = read && requestsFor(read, "graphql", context.readParams.get(READ) ?? []);
+    if (!requests) throw new Error(`the ${READ} read has no GraphQL operation on this build`);
+    const reads: Record<Side, Figure[]> = { graphql: [], "graphql-metrics-off": [] };
+    const intake: Record<Side, Figure[]> = { graphql: [], "graphql-metrics-off": [] };
+    const reports = Array.from({ length: INTAKE_POOL }, (_, i) =>
+      context.generator.reportAt(context.generator.size + i),
     );
-    const healthFigure = figure("GET /healthz", health);
-    return {
-      rows: [
-        {
-          case: "GET /metrics (target: under 50 ms)",
-          subject: figure("platform /metrics", scrape),
-          baselines: [healthFigure],
-        },
-        {
-          case: "systemStatus (target: p99 under 10 ms)",
-          subject: figure("platform systemStatus", status),
-          baselines: [healthFigure],
-        },
-      ],
-      notes: [
-        `${n} sequential requests per case; systemStatus is recomputed at most every 5 s, so most are served from its cache`,
-      ],
-    };
+    for (let round = 0; round < rounds; round++) {
+      for (const side of SIDES) {
+        context.say(`  ${READ}, ${SIDE_LABEL[side]} (round ${round + 1} of ${rounds})`);
+        const server = await context.server(side);
+        const { figure } = await measureHttp(context.load, server, SIDE_LABEL[side], requests, context.options, true);
+        reads[side].push(figure);
+        context.say(`  intake, ${SIDE_LABEL[side]} (round ${round + 1} of ${rounds})`);
+        const outcome = await measureHttpIntake(
+          context,
+          await context.scratchDatabase(),
+          v3Protocol(reports),
+          "embedded",
+          side,
+        );
+        if ("missing" in outcome) throw new Error(outcome.missing);
+        intake[side].push(outcome.acknowledged);
+      }
+    }
+    const rows: ResultRow[] = [
+      costRow(`${READ} read throughput, metrics on vs off (target: at most 3% lower)`, reads),
+      costRow("v3 intake throughput (acknowledged), metrics on vs off (target: at most 3% lower)", intake),
+    ];
+    const notes = [
+      `${rounds} round(s) of on then off, each ${context.options.durationSeconds} s after ${context.options.warmupSeconds} s of warm-up; figures are the rounds' mean`,
+    ];
+    rows.push(...(await latencyRows(context, notes)));
+    return { rows, notes };
   },
 };
+
+/** Metrics on as the subject, off as its baseline, throughput averaged over the rounds. */
+function costRow(name: string, figures: Record<Side, Figure[]>): ResultRow {
+  const on = mean(figures.graphql, SIDE_LABEL.graphql);
+  const off = mean(figures["graphql-metrics-off"], SIDE_LABEL["graphql-metrics-off"]);
+  return { case: name, subject: on, baselines: [off], note: costNote(figures) };
+}
+
+function costNote(figures: Record<Side, Figure[]>): string {
+  const on = mean(figures.graphql, "").throughput ?? 0;
+  const off = mean(figures["graphql-metrics-off"], "").throughput ?? 0;
+  if (off === 0) return "no throughput measured";
+  const cost = 1 - on / off;
+  const verdict = cost <= TARGET_COST ? "within" : "over";
+  // Each round's figure: their spread says how much of the ratio is the machine's noise.
+  const rounds = (side: Side) => figures[side].map((figure) => Math.round(figure.throughput ?? 0)).join(", ");
+  return (
+    `on/off = ${(on / off).toFixed(3)} (cost ${(cost * 100).toFixed(1)}%, ${verdict} the 3% target; ` +
+    `rounds on: ${rounds("graphql")}, off: ${rounds("graphql-metrics-off")})`
+  );
+}
+
+function mean(figures: Figure[], contender: string): Figure {
+  const average = (pick: (figure: Figure) => number | undefined) =>
+    figures.reduce((sum, figure) => sum + (pick(figure) ?? 0), 0) / Math.max(1, figures.length);
+  return {
+    contender,
+    throughput: average((figure) => figure.throughput),
+    unit: figures[0]?.unit ?? "req/s",
+    medianMs: average((figure) => figure.medianMs),
+    p99Ms: average((figure) => figure.p99Ms),
+    requests: figures.reduce((sum, figure) => sum + (figure.requests ?? 0), 0),
+    errors: figures.reduce((sum, figure) => sum + (figure.errors ?? 0), 0),
+  };
+}
+
+/** The scrape and systemStatus, one request at a time, on the platform with metrics on. */
+async function latencyRows(context: BenchContext, notes: string[]): Promise<ResultRow[]> {
+  const server = await context.server("graphql");
+  const n = context.options.smoke ? REQUESTS.smoke : REQUESTS.full;
+  const health = await timed(n, () => fetch(`${server.url}/healthz`));
+  const scrape = await timed(n, () => fetch(`${server.url}/metrics`));
+  const status = await timed(n, () =>
+    fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: STATUS_QUERY,
+    }),
+  );
+  const healthFigure = figure("GET /healthz", health);
+  notes.push(
+    `${n} sequential requests per latency case; systemStatus is recomputed at most every 5 s, so most are served from its cache`,
+  );
+  return [
+    {
+      case: "GET /metrics (target: under 50 ms)",
+      subject: figure("platform /metrics", scrape),
+      baselines: [healthFigure],
+    },
+    {
+      case: "systemStatus (target: p99 under 10 ms)",
+      subject: figure("platform systemStatus", status),
+      baselines: [healthFigure],
+    },
+  ];
+}
 
 interface Timings {
   ms: number[];

@@ -19,8 +19,8 @@ export const scenario: Scenario = {
   async run(context) {
     const figures = new Map<string, Map<TargetName, Figure>>();
     const answers = new Map<string, Map<TargetName, unknown[]>>();
-    const targets = (Object.keys(TARGETS) as TargetName[]).filter((target) =>
-      targetAvailable(target, context.database),
+    const targets = (Object.keys(TARGETS) as TargetName[]).filter(
+      (target) => TARGETS[target].reads && targetAvailable(target, context.database),
     );
     // Every target must give the same answers before anything is measured.
     for (const target of targets) {
@@ -54,7 +54,7 @@ export const scenario: Scenario = {
       }
     }
     const skipped = (Object.keys(TARGETS) as TargetName[]).filter(
-      (target) => !targetAvailable(target, context.database),
+      (target) => TARGETS[target].reads && !targetAvailable(target, context.database),
     );
     return {
       rows: READS.flatMap((read) => rowsOf(read, figures.get(read.name))),
@@ -90,7 +90,7 @@ function rowsOf(read: ReadCase, measured: Map<TargetName, Figure> | undefined): 
 }
 
 /** The requests the load generator cycles through, or undefined when the target cannot express the read. */
-function requestsFor(read: ReadCase, target: TargetName, params: ReadParams[]): LoadRequest[] | undefined {
+export function requestsFor(read: ReadCase, target: TargetName, params: ReadParams[]): LoadRequest[] | undefined {
   if (params.length === 0) throw new Error(`no parameters were sampled for ${read.name}: is the database empty?`);
   if (target === "baseline") {
     return params.map((p) => ({ method: "GET", path: `/read/${read.name}?${new URLSearchParams(p).toString()}` }));

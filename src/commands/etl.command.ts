@@ -52,7 +52,10 @@ async function etl(config: Config, options: EtlOptions): Promise<void> {
   const log = createLogger(config);
   // The worker's metrics see every statement, so its registry exists before the database opens.
   const registry = new Registry();
-  const database = await openMigratedDatabase(config, { onStatement: statementMetrics(registry) });
+  const database = await openMigratedDatabase(
+    config,
+    config.observability.metrics ? { onStatement: statementMetrics(registry) } : {},
+  );
   const { db } = database;
 
   if (options.status) {
@@ -82,7 +85,9 @@ async function runWorker(
   const { observability } = config;
   const stopTracing = await startTracing(observability.otlpEndpoint, "cpantesters-etl", log);
   const events = await createEventBus(config.redisUrl, log, eventBusOptions(config));
-  collectDefaultMetrics({ register: registry });
+  // METRICS=off: the counters below still count (into a registry nobody reads), at a few
+  // nanoseconds each; what costs, process metrics and statement timing, is not started.
+  if (observability.metrics) collectDefaultMetrics({ register: registry });
   registerProcessInfo(registry, "etl");
   registerPoolMetrics(registry, database);
   registerQueueMetrics(registry, database);
@@ -112,9 +117,9 @@ async function runWorker(
   // With METRICS_PORT, /metrics moves to a listener of its own and ETL_PORT keeps /healthz.
   const probe = Fastify();
   probe.get("/healthz", async () => ({ status: "ok" }));
-  if (observability.metricsPort === undefined) serveMetrics(probe, registry);
+  if (observability.metrics && observability.metricsPort === undefined) serveMetrics(probe, registry);
   const metricsServer =
-    observability.metricsPort === undefined
+    observability.metricsPort === undefined || !observability.metrics
       ? undefined
       : await startMetricsServer(registry, config.host, observability.metricsPort);
   await probe.listen({ host: config.host, port: config.etl.port });

@@ -29,7 +29,10 @@ async function serve(config: Config): Promise<void> {
   const stopTracing = await startTracing(observability.otlpEndpoint, "cpantesters-api", log);
   const metrics = new Registry();
   registerProcessInfo(metrics, config.etl.inProcess ? "api+etl" : "api");
-  const database = await openMigratedDatabase(config, { onStatement: statementMetrics(metrics) });
+  const database = await openMigratedDatabase(
+    config,
+    observability.metrics ? { onStatement: statementMetrics(metrics) } : {},
+  );
   const events = await createEventBus(config.redisUrl, log, eventBusOptions(config));
   const activity = new ActivityCounter();
   const server = await startServer(config, { database, events, log, metrics, activity });
@@ -42,7 +45,7 @@ async function serve(config: Config): Promise<void> {
     ...(worker ? [await startHeartbeat(beats, { kind: "etl", intervalMs: observability.heartbeatIntervalMs })] : []),
   ];
   const metricsServer =
-    observability.metricsPort === undefined
+    observability.metricsPort === undefined || !observability.metrics
       ? undefined
       : await startMetricsServer(metrics, config.host, observability.metricsPort);
 
@@ -55,7 +58,7 @@ async function serve(config: Config): Promise<void> {
       database: database.kind,
       events: config.redisUrl ? "redis" : "in-process",
       etl: worker ? "in-process" : "separate",
-      metrics: metricsServer?.url ?? `${server.url}/metrics`,
+      metrics: observability.metrics ? (metricsServer?.url ?? `${server.url}/metrics`) : "off",
     },
     `CPAN Testers platform ready, serving:\n${formatAddresses(addresses)}`,
   );

@@ -32,9 +32,10 @@ import {
   registerQueueMetrics,
   registerRedisMetrics,
 } from "../monitor/process.metrics.js";
-import { cachedSystemStatus, type Probe } from "../monitor/system-status.js";
+import { cachedSystemStatus } from "../monitor/system-status.js";
 import type { Logger } from "../log.js";
 import { createAccounts } from "../notify/accounts.js";
+import { mailProbe } from "../notify/mail.probe.js";
 import { registerLegacyFeeds } from "../rest/legacy/legacy.plugin.js";
 import { registerSiteRoutes } from "../rest/site/site.plugin.js";
 import { registerApiDocsView, registerOpenApi } from "../rest/openapi.plugin.js";
@@ -79,6 +80,7 @@ export type AppConfig = Pick<
 
 /** What a server built without settings for them does: metrics on the app, no request lines (tests). */
 export const OBSERVABILITY_DEFAULTS: Observability = {
+  metrics: true,
   metricsPort: undefined,
   metricsMaxOperations: 100,
   logRequests: false,
@@ -100,8 +102,6 @@ export interface AppDependencies {
   metrics?: Registry;
   /** This process's per-minute counts, written by its heartbeat; absent: nothing counted. */
   activity?: ActivityCounter | undefined;
-  /** Whether mail can be sent, for systemStatus; absent: mail is not configured. */
-  mailProbe?: Probe | undefined;
 }
 
 /** The HTTP server with every route mounted; not yet listening. */
@@ -144,7 +144,8 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
   registerRequestLog(app, { logLines: observability.logRequests });
   registerHealth(app, database);
   registerMetrics(app, registry, {
-    route: observability.metricsPort === undefined,
+    collect: observability.metrics,
+    route: observability.metrics && observability.metricsPort === undefined,
     onResponse: activity ? () => activity.request() : undefined,
   });
   registerConsole(app);
@@ -175,7 +176,8 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
       db,
       log,
       redis: redis ? async () => ({ up: redis.isReady }) : undefined,
-      mail: deps.mailProbe,
+      // Mail exists only with accounts; then SMTP_URL's server answers, or the development mailbox.
+      mail: config.accounts ? mailProbe(config.accounts.smtpUrl) : undefined,
     },
     SYSTEM_STATUS_MAX_AGE_MS,
   );
@@ -242,7 +244,9 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
     abuse,
     subscriptions: config.subscriptions,
     liveMetrics: new LiveMetrics(registry, events),
-    operationMetrics: operationMetricsPlugin(registry, observability.metricsMaxOperations),
+    operationMetrics: observability.metrics
+      ? operationMetricsPlugin(registry, observability.metricsMaxOperations)
+      : undefined,
   });
   // The web app's pages run their operations in-process, each with a context of its own.
   await registerSite(app, {

@@ -34,7 +34,7 @@ export function graphqlWsHandler(
   },
 ) {
   const { subscriptions: limits, metrics } = options;
-  const formatErrors = formatSubscriptionErrors(deps.log, { exposeDetails: options.exposeErrorDetails });
+  const formatErrors = formatSubscriptionErrors({ exposeDetails: options.exposeErrorDetails });
   const server = makeServer<Record<string, unknown> | undefined, WsExtra>({
     schema,
     subscribe: sharedSubscribe(),
@@ -96,15 +96,15 @@ export function graphqlWsHandler(
         }),
       };
     },
-    onNext(_ctx, _id, _payload, _args, result) {
+    onNext({ extra }, _id, _payload, _args, result) {
       if (!result.errors) return undefined;
-      return { ...result, errors: formatErrors(result.errors) };
+      return { ...result, errors: formatErrors(result.errors, extra.request.log as Logger) };
     },
     onError({ extra }, _id, _payload, errors) {
       // A subscription whose event queue overflowed: the process could not keep up with this
       // subscriber. Same contract as a full socket: 4008, reconnect and catch up.
       if (errors.some((error) => error.originalError instanceof SubscriberOverflowError)) extra.closeTooSlow();
-      return formatErrors(errors);
+      return formatErrors(errors, extra.request.log as Logger);
     },
   });
 

@@ -9,7 +9,7 @@ import type { GraphQLSchema } from "graphql";
 import { cachePolicyPlugin } from "../graphql/execution/cache-policy.js";
 import { compiledGateway } from "../graphql/execution/compiled-executor.js";
 import { type ApiDependencies, createContext, type GraphQLContext } from "../graphql/context.js";
-import { formatGraphQLError, unavailableStatusPlugin } from "../graphql/errors.js";
+import { graphqlErrorHandling, unavailableStatusPlugin } from "../graphql/errors.js";
 import { type QueryLimits, queryLimitsPlugin } from "../graphql/execution/limits.js";
 import { shapeLimitsRule } from "../graphql/execution/query-shape.js";
 import { requestErrorsPlugin } from "../graphql/execution/request-errors.js";
@@ -56,12 +56,13 @@ export async function registerGraphQL(
   options: GraphQLOptions,
 ): Promise<GraphQLSchema> {
   const schema = await buildApiSchema(deps.events);
+  const errors = graphqlErrorHandling<GraphQLContext>(deps.log, { exposeDetails: options.exposeErrorDetails });
   const apollo: ApolloServer<GraphQLContext> = new ApolloServer<GraphQLContext>({
     // Executes through graphql-jit (compiled-executor.ts); `schema` is what the gateway hands Apollo.
     gateway: compiledGateway(schema, options.http),
     // Shape limits (fields, aliases, root fields) before the rules whose cost they bound.
     validationRules: [shapeLimitsRule(options.limits)],
-    formatError: formatGraphQLError(deps.log, { exposeDetails: options.exposeErrorDetails }),
+    formatError: errors.formatError,
     // Apollo's default follows NODE_ENV; a production server started without it would leak stacks.
     includeStacktraceInErrorResponses: options.exposeErrorDetails,
     logger: deps.log,
@@ -78,6 +79,8 @@ export async function registerGraphQL(
       // No drain plugin: Fastify's close() drains requests and then stops Apollo through onClose
       // (the drain plugin would call close() from inside close() and wait forever).
       ApolloServerPluginLandingPageDisabled(),
+      // Logs each error with its request's id before formatError masks it.
+      errors.plugin,
       ...(options.operationMetrics ? [options.operationMetrics] : []),
       requestErrorsPlugin(),
       queryLimitsPlugin(options.limits),

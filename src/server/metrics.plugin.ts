@@ -2,6 +2,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 export interface MetricsOptions {
+  /** Record process metrics and request latency (METRICS); off: only `onResponse` runs. Default on. */
+  collect?: boolean;
   /** Serve GET /metrics on this app; off when METRICS_PORT gives it a listener of its own. */
   route: boolean;
   /** Told of every response (the per-minute request count of systemStatus). */
@@ -17,6 +19,11 @@ export function registerMetrics(
   registry: Registry = new Registry(),
   options: MetricsOptions = { route: true },
 ): Registry {
+  const { onResponse } = options;
+  if (options.collect === false) {
+    if (onResponse) app.addHook("onResponse", async () => onResponse());
+    return registry;
+  }
   collectDefaultMetrics({ register: registry });
   const requests = new Histogram({
     name: "http_request_duration_seconds",
@@ -25,7 +32,6 @@ export function registerMetrics(
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const { onResponse } = options;
   app.addHook("onResponse", async (request, reply) => {
     // The route pattern, not the URL: one series per route however many dists are asked for.
     const route = request.routeOptions.url ?? "unmatched";

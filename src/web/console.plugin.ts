@@ -13,11 +13,16 @@ const assetPaths: Record<string, string> = {
   "react.production.min.js": join(packageDir("react"), "umd/react.production.min.js"),
   "react-dom.production.min.js": join(packageDir("react-dom"), "umd/react-dom.production.min.js"),
   "graphql-ws.min.js": join(packageDir("graphql-ws"), "umd/graphql-ws.min.js"),
+  // The Explorer's UMD build reuses GraphiQL's own React components and graphql (GraphiQL.React,
+  // GraphiQL.GraphQL), so it must load after graphiql.min.js and match its @graphiql/react (0.28).
+  "plugin-explorer.css": join(packageDir("@graphiql/plugin-explorer"), "dist/style.css"),
+  "plugin-explorer.umd.js": join(packageDir("@graphiql/plugin-explorer"), "dist/index.umd.js"),
 };
 
 /**
- * /console: GraphiQL for operators and developers, driven by introspection of the live schema.
- * Served from our own packages, never from a CDN.
+ * /console: GraphiQL for operators and developers, driven by introspection of the live schema,
+ * with the Explorer plugin to build an operation by ticking fields. Served from our own packages,
+ * never from a CDN.
  */
 export function registerConsole(app: FastifyInstance): void {
   const page = readFileSync(new URL("./console.html", import.meta.url), "utf8");

@@ -21,6 +21,7 @@ import { type ReportDocumentRow, reportDocuments } from "../../src/db/schema/ind
 import { startEtlWorker } from "../../src/etl/worker.js";
 import { EtlMetrics } from "../../src/etl/etl.metrics.js";
 import type { ActivityCounter } from "../../src/monitor/activity.js";
+import type { Logger } from "../../src/log.js";
 import type { Registry } from "prom-client";
 import type { AppConfig } from "../../src/server/app.js";
 import { type RunningServer, startServer } from "../../src/server/serve.js";
@@ -126,6 +127,8 @@ export interface TestPlatformOptions {
   metrics?: Registry;
   /** Per-minute counts of this instance (and its worker). */
   activity?: ActivityCounter;
+  /** The server's logger (to read what it logs); testLog, silent unless TEST_LOG_LEVEL, when absent. */
+  log?: Logger;
 }
 
 /**
@@ -183,7 +186,7 @@ export async function startTestPlatform(backend: Backend, options: TestPlatformO
       ...options.api,
       observability: options.observability,
     },
-    { database, events, log: testLog, metrics: options.metrics, activity: options.activity },
+    { database, events, log: options.log ?? testLog, metrics: options.metrics, activity: options.activity },
   );
   const etlMetrics = options.metrics ? new EtlMetrics(options.metrics, options.activity) : undefined;
   const worker =
