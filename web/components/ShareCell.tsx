@@ -9,13 +9,14 @@ export interface Counts {
 }
 
 /**
- * The background of a matrix cell: from orange (all fail) to blue (all pass), a pair that
- * colour-blind readers tell apart too; the cell always shows its numbers as well.
+ * The background of a matrix cell (with the class `shared`): from orange (all fail) to blue (all
+ * pass), a pair that colour-blind readers tell apart too; the cell always shows its numbers as
+ * well. Only the share is written into each cell: the stylesheet mixes the colours, which keeps
+ * a large matrix's HTML small.
  */
 export function shareStyle(counts: Counts): React.CSSProperties | undefined {
   if (counts.total === 0) return undefined;
-  const share = Math.round((counts.pass / counts.total) * 100);
-  return { background: `color-mix(in oklab, var(--pass-bg) ${share}%, var(--fail-bg))` };
+  return { "--share": `${Math.round((counts.pass / counts.total) * 100)}%` } as React.CSSProperties;
 }
 
 export function describeCounts(counts: Counts): string {
@@ -24,10 +25,26 @@ export function describeCounts(counts: Counts): string {
 
 /**
  * The numbers inside a cell: the pass share, then passes and failures, each with its symbol
- * (and its word, for screen readers, which read the cell as "75% 3 pass 1 fail").
+ * (and its word, for screen readers, which read the cell as "75% 3 pass 1 fail"). Inside an
+ * element whose label already says all of it (`labelled`), the symbols and numbers alone.
  */
-export function CellCounts({ counts }: { counts: Counts }) {
+export function CellCounts({ counts, labelled = false }: { counts: Counts; labelled?: boolean }) {
   const other = counts.na + counts.unknown;
+  if (labelled)
+    return (
+      <>
+        <span className="cell-share">{percent(counts.pass, counts.total)}</span>
+        <span className="cell-counts">
+          <span className="grade-pass">✓{counts.pass}</span> <span className="grade-fail">✗{counts.fail}</span>
+          {other > 0 && (
+            <>
+              {" "}
+              <span className="grade-na">⊘{other}</span>
+            </>
+          )}
+        </span>
+      </>
+    );
   return (
     <>
       <span className="cell-share">{percent(counts.pass, counts.total)}</span>

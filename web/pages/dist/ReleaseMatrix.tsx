@@ -68,17 +68,18 @@ export function ReleaseMatrix({
                     </td>
                   );
                 const pressed = selected.series === s && selected.os === os;
+                // The label says everything the cell shows, so its content is symbols and numbers
+                // only: a popular release has hundreds of cells, and each word is in every one.
                 return (
-                  <td key={os} className="cell" style={shareStyle(cell)}>
+                  <td key={os} className="cell shared" style={shareStyle(cell)}>
                     <button
                       type="button"
                       className="cell-button"
                       aria-pressed={pressed}
-                      title={`perl ${s} on ${os}: ${describeCounts(cell)}`}
+                      aria-label={`perl ${s} on ${os}: ${describeCounts(cell)}`}
                       onClick={() => onSelect(s, os)}
                     >
-                      <span className="visually-hidden">{`perl ${s} on ${os}: `}</span>
-                      <CellCounts counts={cell} />
+                      <CellCounts counts={cell} labelled />
                     </button>
                   </td>
                 );
