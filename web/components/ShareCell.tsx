@@ -25,26 +25,10 @@ export function describeCounts(counts: Counts): string {
 
 /**
  * The numbers inside a cell: the pass share, then passes and failures, each with its symbol
- * (and its word, for screen readers, which read the cell as "75% 3 pass 1 fail"). Inside an
- * element whose label already says all of it (`labelled`), the symbols and numbers alone.
+ * (and its word, for screen readers, which read the cell as "75% 3 pass 1 fail").
  */
-export function CellCounts({ counts, labelled = false }: { counts: Counts; labelled?: boolean }) {
+export function CellCounts({ counts }: { counts: Counts }) {
   const other = counts.na + counts.unknown;
-  if (labelled)
-    return (
-      <>
-        <span className="cell-share">{percent(counts.pass, counts.total)}</span>
-        <span className="cell-counts">
-          <span className="grade-pass">✓{counts.pass}</span> <span className="grade-fail">✗{counts.fail}</span>
-          {other > 0 && (
-            <>
-              {" "}
-              <span className="grade-na">⊘{other}</span>
-            </>
-          )}
-        </span>
-      </>
-    );
   return (
     <>
       <span className="cell-share">{percent(counts.pass, counts.total)}</span>
