@@ -10,9 +10,11 @@ import { ensureWebBuild } from "./web-build.js";
  * `npm run lighthouse`: starts the platform on an empty in-memory database, sends it a few dozen
  * reports through its own intake, and prints Lighthouse's performance and accessibility scores
  * (desktop preset) of the home, distribution and report pages. Chromium: CHROMIUM_PATH, else
- * /usr/bin/chromium.
+ * /usr/bin/chromium. With LIGHTHOUSE_BASE (a running platform, e.g. one serving the benchmark's
+ * database, where authors have uploads), it audits LIGHTHOUSE_PAGES there instead and sends nothing.
  */
 const PAGES = (process.env.LIGHTHOUSE_PAGES ?? "/,/dist/Data-Printer,/report/{guid}").split(",");
+const RUNNING = process.env.LIGHTHOUSE_BASE;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,24 +61,8 @@ function report(version: string, perl: string, osname: string, grade: string) {
   };
 }
 
-await ensureWebBuild();
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "serve"], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATA_DIR: "memory://",
-    ALLOW_ANONYMOUS_REPORTS: "true",
-    RATE_LIMITS: "false",
-    SHED_EVENT_LOOP_DELAY_MS: "0",
-    LOG_LEVEL: "warn",
-    LOG_FORMAT: "json",
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-let chrome: chromeLauncher.LaunchedChrome | undefined;
-try {
+/** Sends the platform started below a few dozen reports once it is ready; the first one's GUID. */
+async function seededPlatform(base: string): Promise<string> {
   await waitFor(async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined), "the platform");
   const guids: string[] = [];
   for (const version of ["1.000", "1.001", "1.002"])
@@ -94,6 +80,30 @@ try {
       }
   const guid = guids[0] as string;
   await waitFor(async () => ((await fetch(`${base}/report/${guid}`)).status === 200 ? true : undefined), "the ETL");
+  return guid;
+}
+
+const port = await freePort();
+const base = RUNNING ?? `http://127.0.0.1:${port}`;
+if (!RUNNING) await ensureWebBuild();
+const server = RUNNING
+  ? undefined
+  : spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "serve"], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: "memory://",
+        ALLOW_ANONYMOUS_REPORTS: "true",
+        RATE_LIMITS: "false",
+        SHED_EVENT_LOOP_DELAY_MS: "0",
+        LOG_LEVEL: "warn",
+        LOG_FORMAT: "json",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+let chrome: chromeLauncher.LaunchedChrome | undefined;
+try {
+  const guid = server ? await seededPlatform(base) : "";
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     chromeFlags: [
@@ -128,5 +138,5 @@ try {
   }
 } finally {
   chrome?.kill();
-  server.kill("SIGTERM");
+  server?.kill("SIGTERM");
 }

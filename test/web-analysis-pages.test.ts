@@ -74,8 +74,14 @@ describe.each(testBackends())("server-rendered failure analysis pages on $name",
 
   it("explains why a release fails: the breaking prerequisite, the factors with their evidence, the signatures", async () => {
     const { dist, version, module, breaking } = PLANTED.prerequisite;
-    const { response, body } = await html(`/dist/${dist}/${version}`);
+    // The distribution's page links the analysis, which it loads once live; its own page renders it.
+    const distPage = (await html(`/dist/${dist}/${version}`)).body;
+    expect(distPage).toContain("Why it fails</h2>");
+    expect(distPage).toContain(`href="/dist/${dist}/${version}/why"`);
+    expect(distPage).not.toContain('data-why="factors"');
+    const { response, body } = await html(`/dist/${dist}/${version}/why`);
     expect(response.status).toBe(200);
+    expect(body).toContain(`<title>Why ${dist} ${version} fails · CPAN Testers</title>`);
     expect(body).toContain("Why it fails</h2>");
     expect(body).toContain(`Fails with <!-- -->${module}<!-- --> ≥ <!-- -->${breaking}`);
     expect(body).toMatch(new RegExp(`data-why="factors".*?${module} ≥ ${breaking.replace(/\./g, "\\.")}`, "s"));
@@ -86,7 +92,7 @@ describe.each(testBackends())("server-rendered failure analysis pages on $name",
   });
 
   it("shows flaky machines without their e-mail, the regression, and one line for a release without failures", async () => {
-    const flaky = (await html(`/dist/${PLANTED.flaky.dist}/${PLANTED.flaky.version}`)).body;
+    const flaky = (await html(`/dist/${PLANTED.flaky.dist}/${PLANTED.flaky.version}/why`)).body;
     expect(flaky).toContain("Flaky machines</h3>");
     expect(flaky).toMatch(
       /data-why="flaky".*?Perl <!-- -->5\.38\.2<!-- --> on <!-- -->linux.*?1<!-- --> fail, <!-- -->1<!-- --> pass/s,
@@ -94,13 +100,16 @@ describe.each(testBackends())("server-rendered failure analysis pages on $name",
     expect(flaky).not.toContain("flo@example.org");
 
     const { dist, version, previous, osname } = PLANTED.regression;
-    const regressed = (await html(`/dist/${dist}/${version}`)).body;
+    const regressed = (await html(`/dist/${dist}/${version}/why`)).body;
     expect(regressed).toContain(`Regression<!-- --> since ${previous}</h3>`);
     expect(regressed).toMatch(new RegExp(`perl <!-- -->5\\.38<!-- --> on <!-- -->${osname}`));
 
+    // Without failures the distribution's page says so at once, and asks for no analysis.
     const passing = (await html(`/dist/${dist}/${previous}`)).body;
     expect(passing).toContain('data-why="none"');
     expect(passing).not.toContain("Why it fails</h2>");
+    expect((await html(`/dist/${dist}/${previous}/why`)).body).toContain('data-why="none"');
+    expect((await html(`/dist/${dist}/0.00-nonesuch/why`)).response.status).toBe(404);
   });
 
   it("counts the other reports failing the same way on a report's page, linking to the failure's page", async () => {

@@ -88,6 +88,8 @@ describe("the web app in Chromium", () => {
     expect(await rows.count()).toBe(5);
     expect(await page.locator(".summary .count.grade-pass").textContent()).toContain("3");
     expect(await page.locator("table.versions tbody tr").count()).toBe(1);
+    // Why it fails is not in the server's HTML: the live page asks for it.
+    await expect.poll(() => page.locator("[data-why]").count()).toBeGreaterThan(0);
 
     await page.getByLabel("Grade").selectOption("FAIL");
     await expect.poll(() => rows.count()).toBe(1);

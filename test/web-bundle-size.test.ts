@@ -12,6 +12,7 @@ describe("the web app's JavaScript per page", () => {
         "pages/author/AuthorPage.tsx",
         "pages/blead/BleadPage.tsx",
         "pages/dist/DistPage.tsx",
+        "pages/dist/WhyItFailsPage.tsx",
         "pages/failure/FailurePage.tsx",
         "pages/home/HomePage.tsx",
         "pages/not-found/NotFoundPage.tsx",

@@ -1,3 +1,4 @@
+import { startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { browserClient } from "./app/graphql-client";
@@ -13,10 +14,15 @@ async function start() {
   const data = JSON.parse(element.textContent ?? "{}") as PageData;
   const { Page } = await loadPage(data.route);
   const client = browserClient(data.results);
-  hydrateRoot(
-    root,
-    <App client={client} Page={Page} context={{ params: data.params, search: data.search, now: data.now }} />,
-  );
+  // As a transition, hydration yields to the browser every few milliseconds instead of holding the
+  // main thread for the whole page: a release's matrix and lists are a few thousand elements, and
+  // the page is readable (server-rendered) meanwhile. Input on a part not yet hydrated hydrates it first.
+  startTransition(() => {
+    hydrateRoot(
+      root,
+      <App client={client} Page={Page} context={{ params: data.params, search: data.search, now: data.now }} />,
+    );
+  });
 }
 
 void start();

@@ -100,7 +100,13 @@ export const createSiteRenderer: CreateSiteRenderer = (options: SiteRendererOpti
         if (!("notFound" in rendered)) {
           const { prepared } = rendered;
           if ("notFound" in prepared) throw new Error("unreachable");
-          return { status: 200, html: rendered.html, maxAge: prepared.maxAge, immutable: prepared.immutable ?? false };
+          return {
+            status: 200,
+            html: rendered.html,
+            maxAge: prepared.maxAge,
+            immutable: prepared.immutable ?? false,
+            ...(prepared.invalidatedBy ? { invalidatedBy: prepared.invalidatedBy } : {}),
+          };
         }
         missing = rendered.notFound;
       }

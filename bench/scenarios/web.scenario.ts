@@ -18,7 +18,7 @@ interface PageKind {
 export const scenario: Scenario = {
   name: "web",
   summary:
-    "Server-rendered web pages (a distribution's version, a report, an author's page when the build has one), " +
+    "Server-rendered web pages (a distribution's version, an author's dashboard, a report), " +
     "with the page cache (RESPONSE_CACHE) off and on, beside the bare Fastify route of the release-matrix read " +
     `(one query, JSON, no rendering). Target: p99 under ${TARGET_P99_MS} ms.`,
   order: 15,
@@ -27,17 +27,12 @@ export const scenario: Scenario = {
     const releases = (context.readParams.get("release-matrix") ?? []).slice(0, PAGES);
     const authors = (context.readParams.get("author-dashboard") ?? []).slice(0, PAGES);
     if (releases.length === 0) throw new Error("no releases were sampled: is the database empty?");
+    if (authors.length === 0) throw new Error("no authors were sampled: is the database empty?");
     const kinds: PageKind[] = [
       { name: "dist page", paths: releases.map(({ dist, version }) => `/dist/${dist}/${version}`) },
+      { name: "author page", paths: authors.map(({ author }) => `/author/${author}`) },
       { name: "report page", paths: (await reportGuids(uncached, releases)).map((guid) => `/report/${guid}`) },
     ];
-    const authorPaths = authors.map(({ author }) => `/author/${author}`);
-    const notes: string[] = [];
-    if (authorPaths[0] && (await fetch(uncached.url + authorPaths[0])).status !== 404) {
-      kinds.push({ name: "author page", paths: authorPaths });
-    } else {
-      notes.push("author page: not in this build (404), not measured");
-    }
     for (const kind of kinds) await checkPages(uncached, kind);
 
     const bare = await context.server("baseline");
@@ -50,6 +45,10 @@ export const scenario: Scenario = {
     ] as const) {
       const server = await context.server(target);
       for (const kind of kinds) {
+        // With the cache, each page is rendered once before the window, as a popular page is in
+        // production: the case measures serving the copy. Renders after a change are served stale
+        // (src/web/page-cache.ts), so they never make a reader wait; the uncached case measures them.
+        if (target === "graphql") for (const path of kind.paths) await fetchPage(server, path);
         context.say(`  web: ${kind.name}${suffix}`);
         const figure = await measure(
           context,
@@ -57,15 +56,12 @@ export const scenario: Scenario = {
           target === "graphql" ? "platform (page cache on)" : "platform, page cache off",
           kind.paths.map((path) => ({ method: "GET", path, headers: { accept: "text/html" } })),
         );
-        rows.push({
-          case: `web: ${kind.name}${suffix}`,
-          subject: figure,
-          baselines: [baseline],
-          note: `p99 target ${TARGET_P99_MS} ms: ${(figure.p99Ms ?? Infinity) <= TARGET_P99_MS ? "met" : "missed"}`,
-        });
+        const verdict = versusTarget(figure);
+        context.say(`    ${verdict}`);
+        rows.push({ case: `web: ${kind.name}${suffix}`, subject: figure, baselines: [baseline], note: verdict });
       }
     }
-    return { rows, notes };
+    return { rows, notes: [] };
   },
 };
 
@@ -76,6 +72,13 @@ async function measure(
   requests: LoadRequest[],
 ): Promise<Figure> {
   return (await measureHttp(context.load, server, contender, requests, context.options)).figure;
+}
+
+/** The case's p99 beside the target, as the report prints it. */
+function versusTarget(figure: Figure): string {
+  const p99 = figure.p99Ms;
+  if (p99 === undefined) return `p99 not measured (target ${TARGET_P99_MS} ms)`;
+  return `p99 ${p99.toFixed(1)} ms vs target ${TARGET_P99_MS} ms: ${p99 <= TARGET_P99_MS ? "met" : "missed"}`;
 }
 
 function releasesAsBareReads(releases: ReadParams[]): LoadRequest[] {
@@ -101,6 +104,10 @@ async function reportGuids(server: RunningChild, releases: ReadParams[]): Promis
   }
   if (guids.length === 0) throw new Error("no report was found for the sampled releases");
   return guids;
+}
+
+async function fetchPage(server: RunningChild, path: string): Promise<void> {
+  await (await fetch(server.url + path, { headers: { accept: "text/html" } })).arrayBuffer();
 }
 
 /** Every page must render (200, HTML) before it is measured: a 404 or 500 page would measure nothing. */

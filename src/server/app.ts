@@ -253,6 +253,7 @@ export async function buildApp(config: AppConfig, deps: AppDependencies): Promis
     schema,
     context: () => createContext(apiDeps),
     pageCache: config.responseCache,
+    events,
     log,
   });
   await app.register(registerV3(db), { prefix: "/v3" });

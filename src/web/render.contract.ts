@@ -24,6 +24,16 @@ export interface ViteManifestChunk {
   css?: string[];
 }
 
+/**
+ * The reports a page depends on: the server's page cache keeps it until a report of this
+ * distribution (or of a distribution of this author) is counted, or an upload of one is added,
+ * instead of for its `maxAge` only. Browsers still keep it for `maxAge`.
+ */
+export interface PageTopics {
+  dist?: string;
+  author?: string;
+}
+
 export interface RenderedPage {
   status: number;
   html: string;
@@ -31,6 +41,7 @@ export interface RenderedPage {
   maxAge: number;
   /** True when the page can never change (a report): cached for a long time, with an ETag. */
   immutable: boolean;
+  invalidatedBy?: PageTopics;
 }
 
 export interface SiteRenderer {

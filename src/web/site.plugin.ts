@@ -5,8 +5,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { GraphQLSchema } from "graphql";
-import { LRUCache } from "lru-cache";
+import type { EventBus } from "../events/index.js";
 import type { Logger } from "../log.js";
+import { PageCache, type PageEntry } from "./page-cache.js";
 import type { CreateSiteRenderer, RenderedPage, SiteRenderer } from "./render.contract.js";
 
 /** The web app's build (npm run build): the browser bundle and the server-side renderer. */
@@ -18,6 +19,8 @@ export interface SiteOptions {
   context: () => unknown;
   /** Keep rendered pages for as long as each page allows (RESPONSE_CACHE). */
   pageCache: boolean;
+  /** The events that make held copies of pages stale (page-cache.ts); without them, pages keep for their max-age. */
+  events?: EventBus;
   log: Logger;
   /** Where the build is; WEB_BUILD_DIR unless a test builds elsewhere. */
   buildDir?: string;
@@ -36,14 +39,8 @@ function once(make: () => Buffer): () => Buffer {
   return () => (made ??= make());
 }
 
-interface CachedPage {
-  page: RenderedPage;
-  body: Encoded;
-}
+type CachedPage = PageEntry<Encoded>;
 
-/** Pages kept in memory at most (the cache also stops at PAGE_CACHE_BYTES). */
-const PAGE_CACHE_ENTRIES = 2_000;
-const PAGE_CACHE_BYTES = 64 * 1024 ** 2;
 /** Below this, compressing costs more than it saves. */
 const MIN_COMPRESS_BYTES = 1024;
 const YEAR = 365 * 86_400;
@@ -115,15 +112,17 @@ export async function registerSite(app: FastifyInstance, options: SiteOptions): 
     return send(request, reply, asset.body);
   });
 
+  const render = renderPage(renderer, options.log);
   const cache = options.pageCache
-    ? new LRUCache<string, CachedPage>({
-        max: PAGE_CACHE_ENTRIES,
-        maxSize: PAGE_CACHE_BYTES,
+    ? new PageCache(render, {
         // The gzipped copy, once made, is about a fifth more.
-        sizeCalculation: (entry) => Math.ceil(entry.body.identity.length * 1.2),
+        size: (entry) => Math.ceil(entry.body.identity.length * 1.2),
+        events: options.events,
+        log: options.log,
       })
     : undefined;
-  const handler = pageHandler(renderer, cache, options.log);
+  if (cache) app.addHook("onClose", async () => cache.close());
+  const handler = pageHandler(cache ? (url) => cache.get(url) : render);
   for (const path of renderer.paths) app.get(path, handler);
 
   // Browsers asking for an address nothing serves get the 404 page; API clients keep Fastify's JSON.
@@ -137,35 +136,22 @@ export async function registerSite(app: FastifyInstance, options: SiteOptions): 
   });
 }
 
-function pageHandler(renderer: SiteRenderer, cache: LRUCache<string, CachedPage> | undefined, log: Logger) {
-  // With the cache on, requests for a page that is being rendered wait for that render instead of
-  // starting another: a popular page whose copy just expired costs one render, not one per reader.
-  const rendering = new Map<string, Promise<CachedPage>>();
-  const render = async (key: string): Promise<CachedPage> => {
+function renderPage(renderer: SiteRenderer, log: Logger) {
+  return async (url: string): Promise<CachedPage> => {
     let page: RenderedPage;
     try {
-      page = await renderer.render(key);
+      page = await renderer.render(url);
     } catch (error) {
-      log.error({ err: error, url: key }, "a page failed to render");
+      log.error({ err: error, url }, "a page failed to render");
       page = { status: 500, html: ERROR_PAGE, maxAge: 0, immutable: false };
     }
-    const entry = { page, body: encode(Buffer.from(page.html), false) };
-    if (cache && page.status === 200 && page.maxAge > 0) cache.set(key, entry, { ttl: page.maxAge * 1000 });
-    return entry;
+    return { page, body: encode(Buffer.from(page.html), false) };
   };
+}
+
+function pageHandler(pageAt: (url: string) => Promise<CachedPage>) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const key = request.url;
-    let entry = cache?.get(key);
-    if (!cache) {
-      entry = await render(key);
-    } else if (!entry) {
-      let pending = rendering.get(key);
-      if (!pending) {
-        pending = render(key).finally(() => rendering.delete(key));
-        rendering.set(key, pending);
-      }
-      entry = await pending;
-    }
+    const entry = await pageAt(request.url);
     const { page } = entry;
     reply
       .code(page.status)

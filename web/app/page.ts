@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import type { ComponentType } from "react";
 import type { Client } from "urql";
+import type { PageTopics } from "../../src/web/render.contract";
 
 /** What a page is rendered from: its URL's parameters and query, and the moment it was rendered. */
 export interface PageContext {
@@ -22,6 +23,8 @@ export interface PageHead {
   feed?: { title: string; href: string };
 }
 
+export type { PageTopics };
+
 export type Prepared =
   | {
       head: PageHead;
@@ -29,6 +32,8 @@ export type Prepared =
       maxAge: number;
       /** The page can never change (a report): cacheable for long, with an ETag. */
       immutable?: boolean;
+      /** What the page shows changes only with reports of this distribution or author (see PageTopics). */
+      invalidatedBy?: PageTopics;
     }
   /** Nothing at this address: the 404 page, with suggestions for `missing`. */
   | { notFound: string };

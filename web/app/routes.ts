@@ -17,6 +17,7 @@ export const routes = {
   home: { path: "/", page: "home/HomePage" },
   dist: { path: "/dist/:dist", page: "dist/DistPage" },
   distVersion: { path: "/dist/:dist/:version", page: "dist/DistPage" },
+  whyItFails: { path: "/dist/:dist/:version/why", page: "dist/WhyItFailsPage" },
   report: { path: "/report/:id", page: "report/ReportPage" },
   author: { path: "/author/:author", page: "author/AuthorPage" },
   tester: { path: "/tester/:id", page: "tester/TesterPage" },

@@ -9,13 +9,14 @@ export interface Counts {
 }
 
 /**
- * The background of a matrix cell: from orange (all fail) to blue (all pass), a pair that
- * colour-blind readers tell apart too; the cell always shows its numbers as well.
+ * The background of a matrix cell (with the class `shared`): from orange (all fail) to blue (all
+ * pass), a pair that colour-blind readers tell apart too; the cell always shows its numbers as
+ * well. Only the share is written into each cell: the stylesheet mixes the colours, which keeps
+ * a large matrix's HTML small.
  */
 export function shareStyle(counts: Counts): React.CSSProperties | undefined {
   if (counts.total === 0) return undefined;
-  const share = Math.round((counts.pass / counts.total) * 100);
-  return { background: `color-mix(in oklab, var(--pass-bg) ${share}%, var(--fail-bg))` };
+  return { "--share": `${Math.round((counts.pass / counts.total) * 100)}%` } as React.CSSProperties;
 }
 
 export function describeCounts(counts: Counts): string {

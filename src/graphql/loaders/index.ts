@@ -5,7 +5,14 @@ import {
   releaseMatrixByDistVersion,
   uploadByDistVersion,
 } from "./release.loader.js";
-import { failuresByReportId, reportByGuid, reportById, reportDocumentByGuid, testerById } from "./report.loader.js";
+import {
+  failuresByReportId,
+  reportByGuid,
+  reportById,
+  reportDocumentByGuid,
+  testerById,
+  testerIdByGuid,
+} from "./report.loader.js";
 
 /** Every DataLoader, created afresh for each request so that no cache outlives it. */
 export function createLoaders(db: Db) {
@@ -18,6 +25,7 @@ export function createLoaders(db: Db) {
     reportByGuid: reportByGuid(db),
     reportDocumentByGuid: reportDocumentByGuid(db),
     testerById: testerById(db),
+    testerIdByGuid: testerIdByGuid(db),
     failuresByReportId: failuresByReportId(db),
   };
 }

@@ -1,6 +1,11 @@
 import type { Db } from "../../db/client.js";
 import { failuresOfReports } from "../../db/queries/analysis.queries.js";
-import { findReportDocuments, findReportsByGuids, findReportsByIds } from "../../db/queries/report.queries.js";
+import {
+  findReportDocuments,
+  findReportsByGuids,
+  findReportsByIds,
+  findReportTesterIds,
+} from "../../db/queries/report.queries.js";
 import { findTesters } from "../../db/queries/tester.queries.js";
 import { keyedLoader } from "./keyed-loader.js";
 
@@ -24,6 +29,14 @@ export const reportByGuid = (db: Db) =>
 export const reportDocumentByGuid = (db: Db) =>
   keyedLoader(
     (guids: readonly string[]) => findReportDocuments(db, guids),
+    (guid) => guid,
+    (row) => row.guid,
+  );
+
+/** The registered tester's id by report GUID, without the document; null for an unknown report. */
+export const testerIdByGuid = (db: Db) =>
+  keyedLoader(
+    (guids: readonly string[]) => findReportTesterIds(db, guids),
     (guid) => guid,
     (row) => row.guid,
   );

@@ -63,7 +63,7 @@ export class ReportResolver {
 
   @FieldResolver(() => Tester, { nullable: true, description: "The tester's profile, when the report names one." })
   async tester(@Root() report: Report, @Ctx() { loaders }: GraphQLContext): Promise<Tester | null> {
-    const testerId = (await loaders.reportDocumentByGuid.load(report.guid))?.testerId;
+    const testerId = (await loaders.testerIdByGuid.load(report.guid))?.testerId;
     const row = testerId ? await loaders.testerById.load(testerId) : null;
     return row ? toTester(row) : null;
   }

@@ -92,6 +92,7 @@ export const prepare: PageModule["prepare"] = async (client, context) => {
       feed: { title: `Failures of ${pauseId}`, href: `/author/${pauseId}/feed.atom` },
     },
     maxAge: 5,
+    invalidatedBy: { author: pauseId },
   };
 };
 

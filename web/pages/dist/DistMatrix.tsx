@@ -55,7 +55,7 @@ export function DistMatrix({
               {series.map((s) => {
                 const cell = cells.get(`${version}\u0000${s}`);
                 return cell && cell.total > 0 ? (
-                  <td key={s} className="cell" style={shareStyle(cell)} title={describeCounts(cell)}>
+                  <td key={s} className="cell shared" style={shareStyle(cell)} title={describeCounts(cell)}>
                     <a href={`/dist/${distribution.name}/${version}?series=${s}`}>{percent(cell.pass, cell.total)}</a>
                   </td>
                 ) : (

@@ -9,7 +9,7 @@ import { type Filters, filtersToSearch, parseFilters, reportsVariables } from ".
 import { ReleaseMatrix } from "./ReleaseMatrix";
 import { ReportList } from "./ReportList";
 import { VersionList } from "./VersionList";
-import { WhyItFails } from "./WhyItFails";
+import { WhyItFailsLater } from "./WhyItFails";
 import { ReportSearchForm } from "../../components/ReportSearchForm";
 
 const DistPageDocument = graphql(`
@@ -47,7 +47,6 @@ const DistReleaseDocument = graphql(`
         ...GradeCountsFields
       }
       ...ReleaseMatrixFields
-      ...WhyItFailsFields
     }
   }
 `);
@@ -116,6 +115,7 @@ export const prepare: PageModule["prepare"] = async (client, { params, search })
       description: `CPAN Testers results of ${name}${distribution.author ? ` by ${distribution.author.pauseId}` : ""}: ${summary}, by perl and OS, with every report.`,
     },
     maxAge: 5,
+    invalidatedBy: { dist: distribution.name },
   };
 };
 
@@ -235,7 +235,7 @@ export function Page(context: PageContext) {
           />
         </section>
       )}
-      {release && <WhyItFails release={release} />}
+      {release && <WhyItFailsLater dist={distribution.name} version={version} fails={release.allPerls.fail} />}
       {version && (
         <ReportList
           connection={reportsResult.data?.release?.reports}

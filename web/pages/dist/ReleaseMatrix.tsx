@@ -1,5 +1,5 @@
 import { bySeriesDescending, isDevSeries } from "../../components/perl";
-import { CellCounts, describeCounts, shareStyle } from "../../components/ShareCell";
+import { CellCounts, shareStyle } from "../../components/ShareCell";
 import { graphql } from "../../generated/gql";
 import type { ReleaseMatrixFieldsFragment } from "../../generated/graphql";
 
@@ -68,15 +68,10 @@ export function ReleaseMatrix({
                     </td>
                   );
                 const pressed = selected.series === s && selected.os === os;
+                // No title: the cell's words already name it, and a popular release has hundreds of cells.
                 return (
-                  <td key={os} className="cell" style={shareStyle(cell)}>
-                    <button
-                      type="button"
-                      className="cell-button"
-                      aria-pressed={pressed}
-                      title={`perl ${s} on ${os}: ${describeCounts(cell)}`}
-                      onClick={() => onSelect(s, os)}
-                    >
+                  <td key={os} className="cell shared" style={shareStyle(cell)}>
+                    <button type="button" className="cell-button" aria-pressed={pressed} onClick={() => onSelect(s, os)}>
                       <span className="visually-hidden">{`perl ${s} on ${os}: `}</span>
                       <CellCounts counts={cell} />
                     </button>

@@ -1,6 +1,6 @@
-import { Time } from "../../components/format";
-import { Grade, GRADE_ORDER, GRADES } from "../../components/Grade";
+import { GRADE_ORDER, GRADES } from "../../components/Grade";
 import { bySeriesDescending } from "../../components/perl";
+import { ReportTable } from "../../components/ReportRow";
 import { graphql } from "../../generated/gql";
 import type { Grade as GradeValue, Maturity, ReportListFieldsFragment } from "../../generated/graphql";
 import type { Filters } from "./filters";
@@ -8,17 +8,7 @@ import type { Filters } from "./filters";
 graphql(`
   fragment ReportListFields on ReportConnection {
     nodes {
-      reportId
-      guid
-      grade
-      perl
-      osname
-      osversion
-      platform
-      submittedAt
-      tester {
-        fullName
-      }
+      ...ReportRowFields
     }
     pageInfo {
       hasNextPage
@@ -151,42 +141,11 @@ export function ReportList({
       ) : connection.nodes.length === 0 ? (
         <p className="muted">No reports{filtered ? " match these filters" : " yet"}.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="report-list" aria-labelledby="reports-heading">
-            <thead>
-              <tr>
-                <th scope="col">Grade</th>
-                <th scope="col">Perl</th>
-                <th scope="col">OS</th>
-                <th scope="col">Archname</th>
-                <th scope="col">Tester</th>
-                <th scope="col">Submitted</th>
-              </tr>
-            </thead>
-            <tbody>
-              {connection.nodes.map((report) => (
-                <tr key={report.guid} data-report-id={report.reportId}>
-                  <td>
-                    <a href={`/report/${report.guid}`} aria-label={`Report ${report.reportId}: ${GRADES[report.grade].label}`}>
-                      <Grade grade={report.grade} />
-                    </a>
-                  </td>
-                  <td>{report.perl}</td>
-                  <td>
-                    {report.osname} <span className="muted">{report.osversion}</span>
-                  </td>
-                  <td>
-                    <code>{report.platform}</code>
-                  </td>
-                  <td>{report.tester?.fullName ?? "anonymous"}</td>
-                  <td>
-                    <Time iso={report.submittedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          reports={connection.nodes}
+          columns={{ tester: true }}
+          label={{ id: "reports-heading" }}
+        />
       )}
       <nav className="pager" aria-label="Pages of reports">
         {filters.after && (

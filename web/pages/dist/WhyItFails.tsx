@@ -1,5 +1,7 @@
+import { useEffect, useRef } from "react";
+import { useQuery } from "urql";
 import { GRADES } from "../../components/Grade";
-import { Num } from "../../components/format";
+import { Num, useHydrated } from "../../components/format";
 import { graphql } from "../../generated/gql";
 import type { WhyItFailsFieldsFragment } from "../../generated/graphql";
 
@@ -73,6 +75,15 @@ graphql(`
   }
 `);
 
+export const ReleaseWhyItFailsDocument = graphql(`
+  query ReleaseWhyItFails($dist: String!, $version: String!) {
+    release(dist: $dist, version: $version) {
+      version
+      ...WhyItFailsFields
+    }
+  }
+`);
+
 graphql(`
   fragment ExampleReportFields on Report {
     reportId
@@ -114,15 +125,58 @@ function Examples({ reports, label }: { reports: readonly Example[]; label: stri
   );
 }
 
+/** The address of a release's why-it-fails page, server-rendered on its own. */
+export const whyItFailsPath = (dist: string, version: string) =>
+  `/dist/${encodeURIComponent(dist)}/${encodeURIComponent(version)}/why`;
+
+const NoFailures = () => (
+  <p className="why-none muted" data-why="none">
+    No failures to explain.
+  </p>
+);
+
+/**
+ * Why-it-fails on the distribution page: asked for once the page is live, never on the server.
+ * The analysis costs more than the rest of the page together (a dozen statements over the
+ * release's reports, factors and failures), and sits below the matrix, so the first render goes
+ * without it; its own page (`whyItFailsPath`) renders it on the server for readers without
+ * JavaScript. A release without failures has nothing to explain and asks for nothing.
+ */
+export function WhyItFailsLater({ dist, version, fails }: { dist: string; version: string; fails: number }) {
+  const hydrated = useHydrated();
+  const [result, refetch] = useQuery({
+    query: ReleaseWhyItFailsDocument,
+    variables: { dist, version },
+    pause: !hydrated || fails === 0,
+  });
+  // New failures change the analysis: ask again when the count the page shows changes.
+  const seen = useRef(fails);
+  useEffect(() => {
+    if (seen.current === fails) return;
+    seen.current = fails;
+    if (fails > 0) refetch({ requestPolicy: "network-only" });
+  }, [fails, refetch]);
+  if (fails === 0) return <NoFailures />;
+  const release = result.data?.release;
+  if (release) return <WhyItFails release={release} />;
+  return (
+    <section className="why-it-fails" aria-labelledby="why-heading" aria-busy={hydrated}>
+      <h2 id="why-heading">Why it fails</h2>
+      <p className="muted">
+        <a href={whyItFailsPath(dist, version)}>
+          {result.error ? "The analysis could not be loaded: open it on its own page" : "The analysis of its failures"}
+        </a>
+        {hydrated && !result.error && " is loading…"}
+      </p>
+    </section>
+  );
+}
+
 /** Why a release fails: its failures by signature, the factors, a breaking prerequisite, flaky machines, a regression. */
 export function WhyItFails({ release: { whyItFails: why } }: { release: WhyItFailsFieldsFragment }) {
   const { signatures, factors, prerequisiteBreak, flakyMachines, regression } = why;
   if (signatures.length === 0 && factors.factors.length === 0 && flakyMachines.length === 0 && regression.cells.length === 0)
-    return (
-      <p className="why-none muted" data-why="none">
-        No failures to explain.
-      </p>
-    );
+    return <NoFailures />;
   return (
     <section className="why-it-fails" aria-labelledby="why-heading">
       <h2 id="why-heading">Why it fails</h2>

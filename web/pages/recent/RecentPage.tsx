@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { useQuery } from "urql";
 import { load, type PageContext, type PageModule } from "../../app/page";
-import { Time } from "../../components/format";
-import { Grade, GRADE_ORDER, GRADES } from "../../components/Grade";
+import { GRADE_ORDER, GRADES } from "../../components/Grade";
 import { useLive } from "../../components/live";
+import { ReportTable } from "../../components/ReportRow";
 import { graphql } from "../../generated/gql";
 import type { Grade as GradeValue } from "../../generated/graphql";
 
@@ -11,19 +11,7 @@ const RecentPageDocument = graphql(`
   query RecentPage($grade: Grade, $osname: String, $perlSeries: String) {
     reports(first: 50, grade: $grade, osname: $osname, perlSeries: $perlSeries) {
       nodes {
-        reportId
-        guid
-        grade
-        dist
-        version
-        perl
-        osname
-        platform
-        receivedAt
-        tester {
-          testerId
-          fullName
-        }
+        ...ReportRowFields
       }
     }
   }
@@ -166,53 +154,13 @@ export function Page(context: PageContext) {
       ) : reports.length === 0 ? (
         <p className="muted">No reports match these filters yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="report-list recent-list" aria-label="Recent reports" aria-busy={result.fetching}>
-            <thead>
-              <tr>
-                <th scope="col">Grade</th>
-                <th scope="col">Distribution</th>
-                <th scope="col">Perl</th>
-                <th scope="col">OS</th>
-                <th scope="col">Tester</th>
-                <th scope="col">Received</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((report) => (
-                <tr key={report.guid} data-report-id={report.reportId}>
-                  <td>
-                    <a
-                      href={`/report/${report.guid}`}
-                      aria-label={`Report ${report.reportId}: ${GRADES[report.grade].label}`}
-                    >
-                      <Grade grade={report.grade} />
-                    </a>
-                  </td>
-                  <td>
-                    <a href={`/dist/${report.dist}/${report.version}`}>
-                      {report.dist} {report.version}
-                    </a>
-                  </td>
-                  <td>{report.perl}</td>
-                  <td>
-                    {report.osname} <code className="muted">{report.platform}</code>
-                  </td>
-                  <td>
-                    {report.tester ? (
-                      <a href={`/tester/${report.tester.testerId}`}>{report.tester.fullName}</a>
-                    ) : (
-                      "anonymous"
-                    )}
-                  </td>
-                  <td>
-                    <Time iso={report.receivedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          reports={reports}
+          columns={{ dist: true, tester: true }}
+          className="report-list recent-list"
+          label={{ text: "Recent reports" }}
+          busy={result.fetching}
+        />
       )}
     </article>
   );

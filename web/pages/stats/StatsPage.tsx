@@ -232,7 +232,7 @@ function OsPerlMatrix({ cells }: { cells: Statistics["osPerlMatrix"] }) {
                 {series.map((s) => {
                   const cell = at.get(`${os} ${s}`);
                   return cell ? (
-                    <td key={s} style={shareStyle(cell)} title={describeCounts(cell)}>
+                    <td key={s} className="shared" style={shareStyle(cell)} title={describeCounts(cell)}>
                       <CellCounts counts={cell} />
                     </td>
                   ) : (
@@ -251,53 +251,19 @@ function OsPerlMatrix({ cells }: { cells: Statistics["osPerlMatrix"] }) {
 }
 
 function Trends({ title, trends, months }: { title: string; trends: Statistics["osTrends"]; months: string[] }) {
-  const series = trends.map((trend, index) => {
-    const byMonth = new Map(trend.months.map((month) => [month.period, month.total]));
+  const columns = trends.map((trend, index) => {
+    const byMonth = new Map(trend.months.map((month) => [month.period, month]));
     return {
       label: trend.key,
       colour: LINE_COLOURS[index % LINE_COLOURS.length]!,
-      values: months.map((m) => byMonth.get(m) ?? 0),
+      values: months.map((m) => byMonth.get(m)?.total ?? 0),
+      changes: months.map((m) => byMonth.get(m)?.change),
     };
   });
   return (
     <section>
       <h2>{title}</h2>
-      <MonthChart kind="lines" months={months} series={series} caption={`${title}, reports per month`}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              {trends.map((trend) => (
-                <th scope="col" key={trend.key}>
-                  {trend.key}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((month) => (
-              <tr key={month}>
-                <th scope="row">{month.slice(0, 7)}</th>
-                {trends.map((trend) => {
-                  const point = trend.months.find((m) => m.period === month);
-                  return (
-                    <td key={trend.key}>
-                      <Num value={point?.total ?? 0} />
-                      {point?.change != null && (
-                        <span className={point.change < 0 ? "muted change down" : "muted change up"}>
-                          {" "}
-                          ({point.change >= 0 ? "+" : ""}
-                          {(point.change * 100).toFixed(0)}%)
-                        </span>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </MonthChart>
+      <MonthChart kind="lines" months={months} columns={columns} caption={`${title}, reports per month`} />
     </section>
   );
 }
@@ -311,10 +277,10 @@ export function Page(context: PageContext) {
   const perMonth = new Map(stats.reportsPerMonth.map((row) => [row.period, row]));
   const testers = new Map(stats.testersPerMonth.map((row) => [row.month, row]));
   const grades = [
-    { label: "pass", colour: "--pass", key: "pass" as const },
-    { label: "fail", colour: "--fail", key: "fail" as const },
-    { label: "n/a", colour: "--na", key: "na" as const },
-    { label: "unknown", colour: "--muted", key: "unknown" as const },
+    { label: "Pass", colour: "--pass", key: "pass" as const },
+    { label: "Fail", colour: "--fail", key: "fail" as const },
+    { label: "N/A", colour: "--na", key: "na" as const },
+    { label: "Unknown", colour: "--muted", key: "unknown" as const },
   ];
   return (
     <article className="stats">
@@ -329,83 +295,28 @@ export function Page(context: PageContext) {
         <MonthChart
           kind="stacked"
           months={months}
-          series={grades.map((g) => ({
-            label: g.label,
-            colour: g.colour,
-            values: months.map((m) => perMonth.get(m)?.[g.key] ?? 0),
-          }))}
+          columns={[
+            { label: "Reports", values: months.map((m) => perMonth.get(m)?.total ?? 0) },
+            ...grades.map((g) => ({
+              label: g.label,
+              colour: g.colour,
+              values: months.map((m) => perMonth.get(m)?.[g.key] ?? 0),
+            })),
+          ]}
           caption="Reports per month by grade"
-        >
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <th scope="col">Reports</th>
-                <th scope="col">Pass</th>
-                <th scope="col">Fail</th>
-                <th scope="col">N/A</th>
-                <th scope="col">Unknown</th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((month) => {
-                const row = perMonth.get(month);
-                return (
-                  <tr key={month}>
-                    <th scope="row">{month.slice(0, 7)}</th>
-                    <td>
-                      <Num value={row?.total ?? 0} />
-                    </td>
-                    <td>
-                      <Num value={row?.pass ?? 0} />
-                    </td>
-                    <td>
-                      <Num value={row?.fail ?? 0} />
-                    </td>
-                    <td>
-                      <Num value={row?.na ?? 0} />
-                    </td>
-                    <td>
-                      <Num value={row?.unknown ?? 0} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </MonthChart>
+        />
       </section>
       <section>
         <h2>Testers per month</h2>
         <MonthChart
           kind="lines"
           months={months}
-          series={[{ label: "testers", colour: "--pass", values: months.map((m) => testers.get(m)?.testers ?? 0) }]}
+          columns={[
+            { label: "Testers", colour: "--pass", values: months.map((m) => testers.get(m)?.testers ?? 0) },
+            { label: "Reports", values: months.map((m) => testers.get(m)?.reports ?? 0) },
+          ]}
           caption="Testers who sent at least one report, per month"
-        >
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <th scope="col">Testers</th>
-                <th scope="col">Reports</th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((month) => (
-                <tr key={month}>
-                  <th scope="row">{month.slice(0, 7)}</th>
-                  <td>
-                    <Num value={testers.get(month)?.testers ?? 0} />
-                  </td>
-                  <td>
-                    <Num value={testers.get(month)?.reports ?? 0} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </MonthChart>
+        />
       </section>
       <div className="grid two">
         <ShareList title="OS share" rows={stats.osShare} label="OS" />

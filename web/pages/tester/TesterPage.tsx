@@ -2,8 +2,8 @@ import { useState } from "react";
 import { useQuery } from "urql";
 import { load, type PageContext, type PageModule } from "../../app/page";
 import { CountsBar } from "../../components/CountsBar";
-import { Num, Time } from "../../components/format";
-import { Grade, GRADES } from "../../components/Grade";
+import { Num } from "../../components/format";
+import { ReportTable } from "../../components/ReportRow";
 import { graphql } from "../../generated/gql";
 
 const TesterPageDocument = graphql(`
@@ -26,15 +26,7 @@ const TesterPageDocument = graphql(`
       }
       reports(first: 25, after: $after) {
         nodes {
-          reportId
-          guid
-          grade
-          dist
-          version
-          perl
-          osname
-          platform
-          submittedAt
+          ...ReportRowFields
         }
         pageInfo {
           hasNextPage
@@ -122,45 +114,7 @@ export function Page(context: PageContext) {
         {tester.reports.nodes.length === 0 ? (
           <p className="muted">No reports yet.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="report-list" aria-labelledby="reports-heading">
-              <thead>
-                <tr>
-                  <th scope="col">Grade</th>
-                  <th scope="col">Distribution</th>
-                  <th scope="col">Perl</th>
-                  <th scope="col">OS</th>
-                  <th scope="col">Submitted</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tester.reports.nodes.map((report) => (
-                  <tr key={report.guid} data-report-id={report.reportId}>
-                    <td>
-                      <a
-                        href={`/report/${report.guid}`}
-                        aria-label={`Report ${report.reportId}: ${GRADES[report.grade].label}`}
-                      >
-                        <Grade grade={report.grade} />
-                      </a>
-                    </td>
-                    <td>
-                      <a href={`/dist/${report.dist}/${report.version}`}>
-                        {report.dist} {report.version}
-                      </a>
-                    </td>
-                    <td>{report.perl}</td>
-                    <td>
-                      {report.osname} <code className="muted">{report.platform}</code>
-                    </td>
-                    <td>
-                      <Time iso={report.submittedAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportTable reports={tester.reports.nodes} columns={{ dist: true }} label={{ id: "reports-heading" }} />
         )}
         <nav className="pager" aria-label="Pages of reports">
           {after && (
