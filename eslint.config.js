@@ -19,7 +19,16 @@ const rooms = {
   events: ["src/events"],
   report: ["src/report"],
   analysis: ["src/analysis"],
-  base: ["src/config.ts", "src/config", "src/log.ts", "src/redis.ts", "src/version.ts", "src/tracing.ts", "src/errors"],
+  base: [
+    "src/config.ts",
+    "src/config",
+    "src/cached-value.ts",
+    "src/log.ts",
+    "src/redis.ts",
+    "src/version.ts",
+    "src/tracing.ts",
+    "src/errors",
+  ],
   bench: ["bench"],
   // The web app's own code (React, in the browser and in the server-side render), outside src/.
   webapp: ["web/app", "web/components", "web/pages", "web/entry-client.tsx", "web/entry-server.tsx"],

@@ -10,6 +10,7 @@ import {
   QUEUE_COUNT_CAP,
 } from "../db/queries/operations.queries.js";
 import type { Logger } from "../log.js";
+import { cachedValue } from "../cached-value.js";
 import { addBuckets, lagQuantile } from "./activity.js";
 
 export type ComponentState = "up" | "down" | "not_configured";
@@ -151,20 +152,10 @@ async function probe(check: Probe | undefined, kind: string): Promise<ComponentS
 }
 
 /**
- * The status, computed at most once per `maxAgeMs` and shared by every caller meanwhile: a status
- * page polled by many browsers costs the database one set of reads per period.
+ * The status, computed at most once per `maxAgeMs` and shared by every caller meanwhile, and once
+ * stale recomputed behind the last one: a status page polled by many browsers costs the database
+ * one set of reads per period, and no caller waits for them but the first.
  */
 export function cachedSystemStatus(sources: StatusSources, maxAgeMs: number): () => Promise<SystemStatus> {
-  let cached: { at: number; status: Promise<SystemStatus> } | undefined;
-  const now = sources.now ?? Date.now;
-  return () => {
-    const at = now();
-    if (!cached || at - cached.at >= maxAgeMs) {
-      const status = readSystemStatus(sources);
-      cached = { at, status };
-      // A failure is not kept: the next caller tries again.
-      status.catch(() => (cached = undefined));
-    }
-    return cached.status;
-  };
+  return cachedValue(() => readSystemStatus(sources), maxAgeMs, sources.now ?? Date.now);
 }

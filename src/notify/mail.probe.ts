@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import { cachedValue } from "../cached-value.js";
 
 /** What systemStatus shows for mail: up or down, with a line an operator can act on. */
 export interface MailCheck {
@@ -44,30 +45,8 @@ export function mailProbe(smtpUrl: string | undefined, options: MailProbeOptions
       return { up: false, detail: `the SMTP server ${server} failed its check: ${message}` };
     }
   };
-  return cachedCheck(check, options.maxAgeMs ?? 15_000, options.now ?? Date.now);
-}
-
-/**
- * The last answer while it is fresh; once stale, still the last answer, with one check started for
- * the next caller. Only the first caller waits for the server: systemStatus stays as fast as its
- * database reads however slow the SMTP server is.
- */
-function cachedCheck(check: () => Promise<MailCheck>, maxAgeMs: number, now: () => number): () => Promise<MailCheck> {
-  let last: { at: number; answer: MailCheck } | undefined;
-  let running: Promise<MailCheck> | undefined;
-  const refresh = () => {
-    running ??= check().then((answer) => {
-      last = { at: now(), answer };
-      running = undefined;
-      return answer;
-    });
-    return running;
-  };
-  return async () => {
-    if (!last) return refresh();
-    if (now() - last.at >= maxAgeMs) void refresh();
-    return last.answer;
-  };
+  // Only the first caller waits for the server: systemStatus stays as fast as its database reads.
+  return cachedValue(check, options.maxAgeMs ?? 15_000, options.now ?? Date.now);
 }
 
 /** host:port, never the user name or password that SMTP_URL may carry: systemStatus is public. */
