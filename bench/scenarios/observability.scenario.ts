@@ -44,7 +44,9 @@ export const scenario: Scenario = {
       context.generator.reportAt(context.generator.size + i),
     );
     for (let round = 0; round < rounds; round++) {
-      for (const side of SIDES) {
+      // On then off, then off then on: a machine warming up or slowing down over the run favours
+      // neither side.
+      for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) {
         context.say(`  ${READ}, ${SIDE_LABEL[side]} (round ${round + 1} of ${rounds})`);
         const server = await context.server(side);
         const { figure } = await measureHttp(context.load, server, SIDE_LABEL[side], requests, context.options, true);
@@ -66,7 +68,7 @@ export const scenario: Scenario = {
       costRow("v3 intake throughput (acknowledged), metrics on vs off (target: at most 3% lower)", intake),
     ];
     const notes = [
-      `${rounds} round(s) of on then off, each ${context.options.durationSeconds} s after ${context.options.warmupSeconds} s of warm-up; figures are the rounds' mean`,
+      `${rounds} round(s), on then off in odd rounds and off then on in even ones, each ${context.options.durationSeconds} s after ${context.options.warmupSeconds} s of warm-up; figures are the rounds' mean`,
     ];
     rows.push(...(await latencyRows(context, notes)));
     return { rows, notes };
