@@ -1,5 +1,6 @@
 import type { BenchDatabaseTarget } from "./bench-database.js";
 import { freePort, type RunningChild, startChild } from "./process.js";
+import { TraceSink } from "./trace-sink.js";
 
 /**
  * The servers a scenario can put under load, each in a process of its own:
@@ -8,7 +9,8 @@ import { freePort, type RunningChild, startChild } from "./process.js";
  * - baseline: a bare Fastify server calling the platform's query functions (bench/baseline);
  * - postgraphile: PostGraphile 4's CLI over the same database, what a user would reach for to put
  *   GraphQL on this Postgres (version 5 needs Node 22);
- * - graphql-metrics-off: the platform as it ships with METRICS=off (not a contender in reads).
+ * - graphql-metrics-off: the platform as it ships with METRICS=off (not a contender in reads);
+ * - graphql-tracing: the platform with OpenTelemetry on, exporting to the run's TraceSink.
  */
 export const TARGETS = {
   graphql: { label: "platform (GraphQL)", postgresOnly: false, reads: true },
@@ -17,12 +19,14 @@ export const TARGETS = {
   postgraphile: { label: "PostGraphile 4", postgresOnly: true, reads: true },
   // The observability scenario's: what Prometheus collection costs the platform as it ships.
   "graphql-metrics-off": { label: "platform, METRICS=off", postgresOnly: false, reads: false },
+  "graphql-tracing": { label: "platform, metrics and tracing on", postgresOnly: false, reads: false },
 } as const;
 export type TargetName = keyof typeof TARGETS;
 
 /** The platform, with or without its response cache. */
-export const isPlatform = (name: TargetName): name is "graphql" | "graphql-uncached" | "graphql-metrics-off" =>
-  name.startsWith("graphql");
+export const isPlatform = (
+  name: TargetName,
+): name is "graphql" | "graphql-uncached" | "graphql-metrics-off" | "graphql-tracing" => name.startsWith("graphql");
 
 /** The contender's name in results; the bare baseline names the database it talks to. */
 export function targetLabel(name: TargetName, database: BenchDatabaseTarget): string {
@@ -103,6 +107,11 @@ export async function startTarget(name: TargetName, database: BenchDatabaseTarge
       return startPlatform(name, database, port, name === "graphql-uncached" ? { RESPONSE_CACHE: "false" } : {});
     case "graphql-metrics-off":
       return startPlatform(name, database, port, { METRICS: "off" });
+    case "graphql-tracing": {
+      const sink = TraceSink.running;
+      if (!sink) throw new Error("graphql-tracing needs a TraceSink started by its scenario");
+      return startPlatform(name, database, port, { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint });
+    }
     case "baseline":
       return startChild({
         name,

@@ -55,8 +55,8 @@ export async function measureHttpIntake(
   scratch: BenchDatabaseTarget,
   protocol: IntakeProtocol,
   shape: PlatformShape,
-  /** The embedded shape's server: the platform as it ships, or with METRICS=off. */
-  target: "graphql" | "graphql-metrics-off" = "graphql",
+  /** The embedded shape's server: the platform as it ships, with METRICS=off, or with tracing on. */
+  target: "graphql" | "graphql-metrics-off" | "graphql-tracing" = "graphql",
 ): Promise<HttpIntakeOutcome> {
   const token = await registerBenchTester(scratch);
   if (shape === "production") {

@@ -1,4 +1,5 @@
 import { measureHttp } from "../harness/measure.js";
+import { TraceSink } from "../harness/trace-sink.js";
 import type { Figure, ResultRow } from "../harness/results.js";
 import { measureHttpIntake } from "../intake/http-intake.js";
 import { v3Protocol } from "../intake/protocols.js";
@@ -22,15 +23,19 @@ const STATUS_QUERY = JSON.stringify({
     "{ systemStatus { healthy components { kind state } minutes { minute received processed } waitingDocuments lagSeconds lagP99Seconds } }",
 });
 
-type Side = "graphql" | "graphql-metrics-off";
-const SIDES: Side[] = ["graphql", "graphql-metrics-off"];
-const SIDE_LABEL: Record<Side, string> = { graphql: "metrics on (as shipped)", "graphql-metrics-off": "METRICS=off" };
+type Side = "graphql" | "graphql-metrics-off" | "graphql-tracing";
+const SIDES: Side[] = ["graphql", "graphql-metrics-off", "graphql-tracing"];
+const SIDE_LABEL: Record<Side, string> = {
+  graphql: "metrics on (as shipped)",
+  "graphql-metrics-off": "METRICS=off",
+  "graphql-tracing": "metrics and tracing on (OTLP)",
+};
 
 export const scenario: Scenario = {
   name: "observability",
   summary:
-    "What watching the platform costs: read and intake throughput with Prometheus metrics on against the same platform " +
-    "with METRICS=off, alternated in the same run; then a /metrics scrape and a systemStatus query, one at a time, " +
+    "What watching the platform costs: read and intake throughput with Prometheus metrics on, and with OpenTelemetry " +
+    "traces exported over OTLP too, against the same platform with METRICS=off, alternated in the same run; then a /metrics scrape and a systemStatus query, one at a time, " +
     "beside /healthz (the cost of any request) on the same server.",
   order: 40,
   async run(context) {
@@ -38,36 +43,45 @@ export const scenario: Scenario = {
     const read = READS.find((candidate) => candidate.name === READ);
     const requests = read && requestsFor(read, "graphql", context.readParams.get(READ) ?? []);
     if (!requests) throw new Error(`the ${READ} read has no GraphQL operation on this build`);
-    const reads: Record<Side, Figure[]> = { graphql: [], "graphql-metrics-off": [] };
-    const intake: Record<Side, Figure[]> = { graphql: [], "graphql-metrics-off": [] };
+    const reads: Record<Side, Figure[]> = { graphql: [], "graphql-metrics-off": [], "graphql-tracing": [] };
+    const intake: Record<Side, Figure[]> = { graphql: [], "graphql-metrics-off": [], "graphql-tracing": [] };
+    const sink = await TraceSink.start();
     const reports = Array.from({ length: INTAKE_POOL }, (_, i) =>
       context.generator.reportAt(context.generator.size + i),
     );
-    for (let round = 0; round < rounds; round++) {
-      // On then off, then off then on: a machine warming up or slowing down over the run favours
-      // neither side.
-      for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) {
-        context.say(`  ${READ}, ${SIDE_LABEL[side]} (round ${round + 1} of ${rounds})`);
-        const server = await context.server(side);
-        const { figure } = await measureHttp(context.load, server, SIDE_LABEL[side], requests, context.options, true);
-        reads[side].push(figure);
-        context.say(`  intake, ${SIDE_LABEL[side]} (round ${round + 1} of ${rounds})`);
-        const outcome = await measureHttpIntake(
-          context,
-          await context.scratchDatabase(),
-          v3Protocol(reports),
-          "embedded",
-          side,
-        );
-        if ("missing" in outcome) throw new Error(outcome.missing);
-        intake[side].push(outcome.acknowledged);
+    try {
+      for (let round = 0; round < rounds; round++) {
+        // On then off, then off then on: a machine warming up or slowing down over the run favours
+        // neither side.
+        for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) {
+          context.say(`  ${READ}, ${SIDE_LABEL[side]} (round ${round + 1} of ${rounds})`);
+          const server = await context.server(side);
+          const { figure } = await measureHttp(context.load, server, SIDE_LABEL[side], requests, context.options, true);
+          reads[side].push(figure);
+          context.say(`  intake, ${SIDE_LABEL[side]} (round ${round + 1} of ${rounds})`);
+          const outcome = await measureHttpIntake(
+            context,
+            await context.scratchDatabase(),
+            v3Protocol(reports),
+            "embedded",
+            side,
+          );
+          if ("missing" in outcome) throw new Error(outcome.missing);
+          intake[side].push(outcome.acknowledged);
+        }
       }
+    } finally {
+      await sink.stop();
     }
     const rows: ResultRow[] = [
-      costRow(`${READ} read throughput, metrics on vs off (target: at most 3% lower)`, reads),
-      costRow("v3 intake throughput (acknowledged), metrics on vs off (target: at most 3% lower)", intake),
+      costRow(`${READ} read throughput, metrics (and tracing) on vs off (target: at most 3% lower)`, reads),
+      costRow(
+        "v3 intake throughput (acknowledged), metrics (and tracing) on vs off (target: at most 3% lower)",
+        intake,
+      ),
     ];
     const notes = [
+      `traces: ${sink.exports.toLocaleString("en-US")} OTLP exports, ${(sink.bytes / 1e6).toFixed(1)} MB, taken by a sink that answers at once`,
       `${rounds} round(s), on then off in odd rounds and off then on in even ones, each ${context.options.durationSeconds} s after ${context.options.warmupSeconds} s of warm-up; figures are the rounds' mean`,
     ];
     rows.push(...(await latencyRows(context, notes)));
@@ -75,24 +89,26 @@ export const scenario: Scenario = {
   },
 };
 
-/** Metrics on as the subject, off as its baseline, throughput averaged over the rounds. */
+/** Metrics on, and metrics with tracing, each beside off as the baseline, throughput averaged over the rounds. */
 function costRow(name: string, figures: Record<Side, Figure[]>): ResultRow {
   const on = mean(figures.graphql, SIDE_LABEL.graphql);
   const off = mean(figures["graphql-metrics-off"], SIDE_LABEL["graphql-metrics-off"]);
-  return { case: name, subject: on, baselines: [off], note: costNote(figures) };
+  const traced = mean(figures["graphql-tracing"], SIDE_LABEL["graphql-tracing"]);
+  const note = [costNote(figures, "graphql"), costNote(figures, "graphql-tracing")].join("; ");
+  return { case: name, subject: on, baselines: [off, traced], note };
 }
 
-function costNote(figures: Record<Side, Figure[]>): string {
-  const on = mean(figures.graphql, "").throughput ?? 0;
+function costNote(figures: Record<Side, Figure[]>, side: "graphql" | "graphql-tracing"): string {
+  const on = mean(figures[side], "").throughput ?? 0;
   const off = mean(figures["graphql-metrics-off"], "").throughput ?? 0;
   if (off === 0) return "no throughput measured";
   const cost = 1 - on / off;
   const verdict = cost <= TARGET_COST ? "within" : "over";
   // Each round's figure: their spread says how much of the ratio is the machine's noise.
-  const rounds = (side: Side) => figures[side].map((figure) => Math.round(figure.throughput ?? 0)).join(", ");
+  const rounds = (of: Side) => figures[of].map((figure) => Math.round(figure.throughput ?? 0)).join(", ");
   return (
-    `on/off = ${(on / off).toFixed(3)} (cost ${(cost * 100).toFixed(1)}%, ${verdict} the 3% target; ` +
-    `rounds on: ${rounds("graphql")}, off: ${rounds("graphql-metrics-off")})`
+    `${SIDE_LABEL[side]} / off = ${(on / off).toFixed(3)} (cost ${(cost * 100).toFixed(1)}%, ${verdict} the 3% target; ` +
+    `rounds: ${rounds(side)} against ${rounds("graphql-metrics-off")})`
   );
 }
 
