@@ -55,6 +55,13 @@ describe.each(testBackends())("GraphQL client errors on $name", (backend) => {
     expect(codes(body)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
   });
 
+  it("answers sign-in on a server without account services with NOT_FOUND, not a retryable 503", async () => {
+    const { status, body } = await post(platform, { query: "mutation { requestSignIn { message } }" });
+    expect(status).toBe(200);
+    expect(codes(body)).toEqual(["NOT_FOUND"]);
+    expect(body.errors?.[0]?.message).toBe("sign-in and notifications are not served here");
+  });
+
   it("answers a bad variable value with 400 BAD_USER_INPUT naming the variable", async () => {
     const query = "query($first: Int!) { reports(first: $first) { nodes { reportId } } }";
     const { status, body } = await post(platform, { query, variables: { first: "x" } });
