@@ -15,7 +15,6 @@ import { classifyDatabaseError, rootMessage } from "../errors/index.js";
 import { deriveReportFacts } from "../report/index.js";
 import type { Logger } from "../log.js";
 import { detectRegressions } from "./regressions.js";
-import { linkActiveSpanTo } from "../tracing.js";
 import type { CountedReport } from "../db/queries/rollup.deltas.js";
 import { type PendingReport, writeIsolating } from "./report.writer.js";
 
@@ -30,6 +29,8 @@ export interface BatchResult {
   reportEvents: ReportProcessedPayload[];
   releaseEvents: ReleaseUpdatedPayload[];
   regressionEvents: RegressionDetectedPayload[];
+  /** The intake spans of the documents claimed, for the batch's span to link (when tracing). */
+  traceparents: string[];
 }
 
 export interface FailedDocument {
@@ -50,6 +51,7 @@ const EMPTY: BatchResult = {
   reportEvents: [],
   releaseEvents: [],
   regressionEvents: [],
+  traceparents: [],
 };
 
 /**
@@ -119,8 +121,6 @@ async function processClaimed(
   await withoutStatementTimeout(tx);
   const claimed = await claimDocuments(tx, claim, analysis);
   if (claimed.length === 0) return EMPTY;
-  // The batch's span (when tracing) links the intake span of every report it makes visible.
-  for (const doc of claimed) linkActiveSpanTo(doc.traceparent);
 
   const toInsert: PendingReport[] = [];
   const failed: FailedDocument[] = [];
@@ -163,6 +163,7 @@ async function processClaimed(
     reportEvents: written.counted.map((r) => reportEvent(r, authors)),
     releaseEvents: releases.map(releaseEvent),
     regressionEvents: analysis ? await detectRegressions(tx, written.counted, authors) : [],
+    traceparents: claimed.flatMap((doc) => (doc.traceparent ? [doc.traceparent] : [])),
   };
 }
 
@@ -194,6 +195,7 @@ async function processIsolating(db: Db, ids: string[], analysis: boolean): Promi
       reportEvents: [...first.reportEvents, ...second.reportEvents],
       releaseEvents: [...first.releaseEvents, ...second.releaseEvents],
       regressionEvents: [...first.regressionEvents, ...second.regressionEvents],
+      traceparents: [...first.traceparents, ...second.traceparents],
     };
   }
 }

@@ -3,7 +3,7 @@ import { DOCUMENTS_CHANNEL } from "../db/queries/document.queries.js";
 import type { EventBus } from "../events/index.js";
 import { classifyDatabaseError, rootMessage } from "../errors/index.js";
 import type { Logger } from "../log.js";
-import { inSpan } from "../tracing.js";
+import { inSpan, linkSpanTo } from "../tracing.js";
 import type { EtlMetrics } from "./etl.metrics.js";
 import { type BatchResult, processNextBatch } from "./process-batch.js";
 
@@ -63,6 +63,8 @@ export async function startEtlWorker(
         result = await inSpan("etl.batch", {}, async (span) => {
           const batch = await processNextBatch({ db: database.db, events: deps.events, log }, options.batchSize);
           span.setAttributes({ "cpantesters.claimed": batch.claimed, "cpantesters.failed": batch.failed.length });
+          // The batch's span links the intake span of every report it claimed.
+          for (const traceparent of batch.traceparents) linkSpanTo(span, traceparent);
           return batch;
         });
         failures = 0;

@@ -12,7 +12,7 @@ import {
   type ReportDocument,
   type SerializedReport,
 } from "../report/index.js";
-import { currentTraceparent, inSpan } from "../tracing.js";
+import { inSpan, traceparentOf } from "../tracing.js";
 import type { DocumentBatcher } from "./document.batcher.js";
 import type { IntakeMetrics, IntakeOutcome } from "./intake.metrics.js";
 import { reportIdForKey } from "./idempotency-key.js";
@@ -30,6 +30,8 @@ export type DocumentSource = NewDocument["source"];
 export interface SubmissionOrigin {
   /** The X-Request-Id of the request. */
   requestId?: string | undefined;
+  /** The intake span's W3C traceparent, set by the intake when tracing is on. */
+  traceparent?: string | undefined;
 }
 
 /** What a client is told when storing failed unexpectedly: nothing was kept, so a retry is safe. */
@@ -50,10 +52,10 @@ export class ReportIntake {
 
   /** A CPAN-Testers-Report fact from a Metabase client, submitted by a registered tester. */
   submitMetabase(fact: unknown, tester: TesterRow, origin: SubmissionOrigin = {}): Promise<Submission> {
-    return this.counted("metabase", origin, () => {
+    return this.counted("metabase", origin, (traced) => {
       const parsed = parseMetabaseReport(fact, { name: tester.fullName, email: tester.email });
       if (!parsed.ok) throw invalidReport(parsed.errors);
-      return this.store(parsed.report, "metabase", tester.id, origin);
+      return this.store(parsed.report, "metabase", tester.id, traced);
     });
   }
 
@@ -69,7 +71,7 @@ export class ReportIntake {
     idempotencyKey?: string,
     origin: SubmissionOrigin = {},
   ): Promise<Submission> {
-    return this.counted(source, origin, () => {
+    return this.counted(source, origin, (traced) => {
       const testerId = tester?.id ?? null;
       const prepared = prepareV3Report(
         body,
@@ -81,7 +83,7 @@ export class ReportIntake {
         this.jsonLimits,
       );
       if (!prepared.ok) throw invalidReport(prepared.errors);
-      return this.write(prepared.report.id, prepared.serialized, source, testerId, origin);
+      return this.write(prepared.report.id, prepared.serialized, source, testerId, traced);
     });
   }
 
@@ -89,14 +91,14 @@ export class ReportIntake {
   private async counted(
     source: DocumentSource,
     origin: SubmissionOrigin,
-    submit: () => Promise<Submission>,
+    submit: (traced: SubmissionOrigin) => Promise<Submission>,
   ): Promise<Submission> {
     let outcome: IntakeOutcome = "error";
     try {
       const submission = await inSpan(
         "intake.report",
         { "cpantesters.protocol": source, ...(origin.requestId ? { "http.request.id": origin.requestId } : {}) },
-        submit,
+        (span) => submit({ ...origin, traceparent: traceparentOf(span) }),
       );
       outcome = submission.created ? "created" : "duplicate";
       return submission;
@@ -136,7 +138,7 @@ export class ReportIntake {
       json,
       contentHash,
       requestId: origin.requestId ?? null,
-      traceparent: currentTraceparent() ?? null,
+      traceparent: origin.traceparent ?? null,
     });
     if (outcome === "conflict") {
       throw new AppError(

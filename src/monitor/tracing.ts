@@ -1,3 +1,4 @@
+import { type Context, type ContextManager, ROOT_CONTEXT } from "@opentelemetry/api";
 import type { Logger } from "../log.js";
 
 /**
@@ -22,8 +23,49 @@ export async function startTracing(
     }),
     // Our own spans (intake, ETL batch, publish) only: no auto-instrumentation of every module.
     instrumentations: [],
+    // The SDK's default keeps the context across awaits with AsyncLocalStorage, whose promise
+    // hooks cost every request: reads fell to 0.77x of the throughput without tracing
+    // (bench/scenarios/observability.scenario.ts). The platform hands spans on explicitly.
+    contextManager: new SynchronousContextManager(),
   });
   sdk.start();
   log.info({ endpoint, serviceName }, "tracing: exporting spans over OTLP");
   return () => sdk.shutdown();
+}
+
+/** The active context only for the synchronous extent of `with`; nothing follows an `await`. */
+class SynchronousContextManager implements ContextManager {
+  private current: Context = ROOT_CONTEXT;
+
+  active(): Context {
+    return this.current;
+  }
+
+  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
+    context: Context,
+    fn: F,
+    thisArg?: ThisParameterType<F>,
+    ...args: A
+  ): ReturnType<F> {
+    const previous = this.current;
+    this.current = context;
+    try {
+      return fn.call(thisArg, ...args);
+    } finally {
+      this.current = previous;
+    }
+  }
+
+  bind<T>(_context: Context, target: T): T {
+    return target;
+  }
+
+  enable(): this {
+    return this;
+  }
+
+  disable(): this {
+    this.current = ROOT_CONTEXT;
+    return this;
+  }
 }
