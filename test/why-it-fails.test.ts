@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLANTED, plantedReports } from "../bench/generate/planted-causes.js";
 import { rankFactors, searchedWords } from "../src/analysis/index.js";
 import { queryRows } from "../src/db/client.js";
+import { flakyMachines, releaseFactorRows } from "../src/db/queries/analysis.queries.js";
 import {
   failuresOfReports,
-  flakyMachines,
-  releaseFactorRows,
   releaseFailureGroups,
   spreadingSignatures,
-} from "../src/db/queries/analysis.queries.js";
+} from "../src/db/queries/failure-signature.queries.js";
 import { searchReportTexts } from "../src/db/queries/report-search.queries.js";
 import { seriesBreaks } from "../src/db/queries/regression.queries.js";
 import { resetDerivedTables, verifyDerivedCounts } from "../src/db/queries/derived.queries.js";

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { failuresOfReports } from "../../db/queries/analysis.queries.js";
+import { failuresOfReports } from "../../db/queries/failure-signature.queries.js";
 import {
   findReportDocuments,
   findReportsByGuids,

@@ -19,13 +19,12 @@ import {
   type RankedFactor,
   regressedCells,
 } from "../../analysis/index.js";
+import { flakyMachines, releaseFactorRows } from "../../db/queries/analysis.queries.js";
 import {
   findSignatures,
-  flakyMachines,
-  releaseFactorRows,
   releaseFailureGroups,
   spreadingSignatures,
-} from "../../db/queries/analysis.queries.js";
+} from "../../db/queries/failure-signature.queries.js";
 import { reporterName } from "../../report/index.js";
 import { releaseCells, seriesBreaks, versionsOf } from "../../db/queries/regression.queries.js";
 import { type RegressionDetectedPayload, regressionFilter, Topic } from "../../events/index.js";

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { signatureReportPage } from "../../db/queries/analysis.queries.js";
+import { signatureReportPage } from "../../db/queries/failure-signature.queries.js";
 import { ConnectionArgs, pageSize } from "../args/connection.args.js";
 import { type CursorKey, decodeCursor, encodeCursor } from "../args/cursor.js";
 import { cacheFor, MaxAge } from "../execution/cache-hints.js";
