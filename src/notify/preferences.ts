@@ -1,5 +1,6 @@
 import { badInput } from "../errors/index.js";
 import { GRADES, type Grade, isGrade } from "../report/grade.js";
+import type { ReportToNotify } from "../db/queries/notification.queries.js";
 
 /**
  * What an author asked to be mailed, as the original mailer offered it: for the author as a whole
@@ -113,21 +114,20 @@ export function list(name: string, value: unknown): string[] {
 export const field = (name: string, message: string) =>
   badInput(`${name}: ${message}`, [{ message: `${name}: ${message}`, path: `/${name}` }]);
 
-/** What a report must show for a preference to mail it. */
-export interface ReportForMail {
-  dist: string;
-  version: string;
-  grade: string;
-  perl: string;
-  /** "5.36" */
-  perlSeries: string;
-  perlMaturity: string;
-  perlPatched: boolean;
-  platform: string;
-  osname: string;
-  /** No earlier report of this release has the same platform, perl and grade. */
-  first: boolean;
-}
+/** What a report must show for a preference to mail it: the notifier's reports, as its filters see them. */
+export type ReportForMail = Pick<
+  ReportToNotify,
+  | "dist"
+  | "version"
+  | "grade"
+  | "perl"
+  | "perlSeries"
+  | "perlMaturity"
+  | "perlPatched"
+  | "platform"
+  | "osname"
+  | "first"
+>;
 
 /** Whether a preference mails this report; `latestVersion` is the distribution's newest release. */
 export function wants(pref: Preference, report: ReportForMail, latestVersion: string | undefined): boolean {
