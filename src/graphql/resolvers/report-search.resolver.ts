@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor, type CursorKey } from "../args/cursor.js";
 import { cacheFor, MaxAge } from "../execution/cache-hints.js";
 import type { GraphQLContext } from "../context.js";
 import { DateTimeScalar, type InvalidScalarValue } from "../scalars.js";
-import { ReportSearchHitConnection, type ReportSearchHit } from "../types/analysis.type.js";
+import { ReportSearchHitConnection, type ReportSearchHit } from "../types/report-search.type.js";
 import { type Connection, toConnection } from "../types/connection.type.js";
 import { Grade } from "../types/enums.type.js";
 import { toReport } from "../types/report.type.js";

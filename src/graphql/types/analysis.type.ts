@@ -2,8 +2,6 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import type { RegressionDetectedPayload } from "../../events/index.js";
 import { inheritCache } from "../execution/cache-hints.js";
 import { DateTimeScalar } from "../scalars.js";
-import { connectionType } from "./connection.type.js";
-import { Report } from "./report.type.js";
 
 @ObjectType({
   simpleResolvers: true,
@@ -237,41 +235,6 @@ export class ReleaseDiagnosis {
   dist!: string;
   version!: string;
 }
-
-@ObjectType({ simpleResolvers: true, description: "A match of a search, with the text around it." })
-@inheritCache()
-export class TextRange {
-  @Field(() => Int, { description: "UTF-16 offset in the excerpt." })
-  start!: number;
-
-  @Field(() => Int, { description: "UTF-16 code units." })
-  length!: number;
-}
-
-@ObjectType({ simpleResolvers: true, description: "Part of a report's output around a match." })
-@inheritCache()
-export class TextExcerpt {
-  @Field(() => String, { description: "The excerpt." })
-  text!: string;
-
-  @Field(() => [TextRange], { description: "Where the searched text is in `text`: what to highlight." })
-  matches!: TextRange[];
-}
-
-@ObjectType({ simpleResolvers: true, description: "A report whose output contains the searched text." })
-@inheritCache()
-export class ReportSearchHit {
-  @Field(() => Report, { description: "The report." })
-  report!: Report;
-
-  @Field(() => Float, { description: "Full-text rank of the report's output for the searched words (higher first)." })
-  rank!: number;
-
-  @Field(() => [TextExcerpt], { description: "Up to three excerpts around the first matches." })
-  excerpts!: TextExcerpt[];
-}
-
-export const ReportSearchHitConnection = connectionType(ReportSearchHit, "ReportSearchHit", "search hit");
 
 @ObjectType({
   simpleResolvers: true,
