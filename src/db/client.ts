@@ -211,6 +211,8 @@ async function listenForever(
   };
 }
 
+const OWN_TRANSACTION = /^\s*BEGIN\b/i;
+
 async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Database> {
   let unlock: () => void = () => undefined;
   if (!dataDir.startsWith("memory://")) {
@@ -237,7 +239,12 @@ async function openPglite(dataDir: string, options: DatabaseOptions): Promise<Da
     async executeSql(text, params) {
       // PGlite's query takes one statement; exec takes a script (but no parameters).
       if (params && params.length > 0) return { rows: (await client.query(text, params)).rows };
-      return { rows: (await client.exec(text)).at(-1)?.rows ?? [] };
+      // A script with its own BEGIN (pg-boss's) that fails would leave PGlite's one session aborted
+      // for every caller; inside transaction() PGlite rolls it back before anyone else's statement.
+      const results = OWN_TRANSACTION.test(text)
+        ? await client.transaction((tx) => tx.exec(text))
+        : await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
     },
     async listen(channel, onNotify) {
       const stop = await client.listen(channel, onNotify);

@@ -18,16 +18,19 @@ export class JobQueue implements DeliveryScheduler {
   private constructor(private readonly boss: PgBoss) {}
 
   static async start(database: Database, outbox: Outbox, notifier: Notifier, log: Logger): Promise<JobQueue> {
-    const boss = new PgBoss({
-      db: { executeSql: (text, values) => database.executeSql(text, values) },
-      schema: "pgboss",
-      // Maintenance and cron on PGlite too: one process owns the data directory anyway.
-      supervise: true,
-      schedule: true,
+    // A failed start leaves a PgBoss that will not start again: each attempt gets a new one.
+    const boss = await retryRace(async () => {
+      const attempt = new PgBoss({
+        db: { executeSql: (text, values) => database.executeSql(text, values) },
+        schema: "pgboss",
+        // Maintenance and cron on PGlite too: one process owns the data directory anyway.
+        supervise: true,
+        schedule: true,
+      });
+      attempt.on("error", (error) => log.error({ err: error }, "job queue error"));
+      return attempt.start();
     });
-    boss.on("error", (error) => log.error({ err: error }, "job queue error"));
-    await boss.start();
-    for (const name of [DELIVER, DIGESTS, SWEEP]) await createQueue(boss, name);
+    for (const name of [DELIVER, DIGESTS, SWEEP]) await retryRace(() => boss.createQueue(name));
     const queue = new JobQueue(boss);
     outbox.scheduler = queue;
     await boss.work<{ id: number }>(DELIVER, { batchSize: 20, pollingIntervalSeconds: 0.5 }, async (jobs) => {
@@ -62,17 +65,20 @@ export class JobQueue implements DeliveryScheduler {
   }
 }
 
+/** Deadlock, and a duplicate catalog row (the loser of two `CREATE SCHEMA IF NOT EXISTS`). */
+const RACE_CODES = new Set(["40P01", "23505"]);
+
 /**
- * Creates a queue, again after a deadlock: replicas starting together run pg-boss's queue creation
- * at the same moment, and Postgres picks one of them to fail (40P01). Creating is idempotent.
+ * Runs pg-boss's installation or queue creation again when it lost a race: replicas starting
+ * together on a fresh database run the same DDL at the same moment, and Postgres fails one of
+ * them. Both steps are idempotent, and the second try finds the winner's work done.
  */
-async function createQueue(boss: PgBoss, name: string): Promise<void> {
+async function retryRace<T>(step: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await boss.createQueue(name);
-      return;
+      return await step();
     } catch (error) {
-      if (attempt >= 5 || (error as { code?: unknown }).code !== "40P01") throw error;
+      if (attempt >= 5 || !RACE_CODES.has(String((error as { code?: unknown }).code))) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }
