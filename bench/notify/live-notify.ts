@@ -9,6 +9,7 @@ import { startServer } from "../../src/server/serve.js";
 import type { GeneratedReport } from "../generate/report.generate.js";
 import { type BenchDatabaseTarget, openBenchDatabase } from "../harness/bench-database.js";
 import { BENCH_TESTER } from "../intake/http-intake.js";
+import type { Frequency } from "../../src/notify/preferences.js";
 import { seedAuthors } from "./seed-authors.js";
 
 const log = pino({ level: "error" });
@@ -29,20 +30,33 @@ export interface LiveRun {
 
 /**
  * The platform as `npm start` runs it, in this process: the HTTP server (with notifications and
- * their job queue, or without), an ETL worker beside it, every author wanting every report. The
- * reports are POSTed to /v3/report at `rate` per second, or as fast as `concurrency` clients go.
+ * their job queue, or without), an ETL worker beside it, every author wanting all their reports,
+ * at the frequency `frequencyOf` picks (default: each mailed at once). The reports are POSTed to
+ * /v3/report at `rate` per second, or as fast as `concurrency` clients go.
  */
 export async function runLive(
   target: BenchDatabaseTarget,
   reports: readonly GeneratedReport[],
-  options: { authors: number; notify: boolean; rate?: number; concurrency?: number },
+  options: {
+    authors: number;
+    notify: boolean;
+    frequencyOf?: (author: number) => Frequency;
+    rate?: number;
+    concurrency?: number;
+  },
 ): Promise<LiveRun> {
   const database = await openBenchDatabase(target);
   const events = createMemoryEventBus();
   const { secret, ...profile } = BENCH_TESTER;
   await registerTester(database.db, profile, secret);
   const token = await createApiToken(database.db, profile.id, "benchmark");
-  await seedAuthors(database.db, reports, options.authors, () => "report", new Date());
+  const instant = await seedAuthors(
+    database.db,
+    reports,
+    options.authors,
+    options.frequencyOf ?? (() => "report"),
+    new Date(),
+  );
   const unlimited = 1_000_000_000;
   const server = await startServer(
     {
@@ -101,8 +115,8 @@ export async function runLive(
           .select({ key: outboxMessages.idempotencyKey, createdAt: outboxMessages.createdAt })
           .from(outboxMessages)
           .where(eq(outboxMessages.kind, "report"));
-        return rows.length >= guids.length ? rows : undefined;
-      }, "a message for every report");
+        return rows.length >= instant ? rows : undefined;
+      }, "a message for every report mailed at once");
       const counted = new Map(
         (
           await db

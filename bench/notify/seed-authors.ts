@@ -10,7 +10,7 @@ const BATCH = 500;
 /**
  * Gives every release of `reports` an author (AUTHOR0 .. AUTHOR<authors-1>, in turn) and every
  * author settings that want each of their reports (all grades, versions and perls), mailed at the
- * frequency `frequencyOf` picks.
+ * frequency `frequencyOf` picks. Answers how many of `reports` their authors want mailed one by one.
  */
 export async function seedAuthors(
   db: Db,
@@ -18,10 +18,9 @@ export async function seedAuthors(
   authors: number,
   frequencyOf: (author: number) => Frequency,
   now: Date,
-): Promise<void> {
-  const releases = [
-    ...new Map(reports.map((r) => [`${r.document.distribution.name}\0${r.document.distribution.version}`, r])).values(),
-  ];
+): Promise<number> {
+  const releaseOf = (r: GeneratedReport) => `${r.document.distribution.name}\0${r.document.distribution.version}`;
+  const releases = [...new Map(reports.map((r) => [releaseOf(r), r])).values()];
   for (let i = 0; i < releases.length; i += BATCH) {
     await db
       .insert(uploads)
@@ -46,4 +45,6 @@ export async function seedAuthors(
     };
     await saveSettings(db, `AUTHOR${a}`, "", rowValues(pref, { ignoredDists: [], timeZone: "UTC" }), now);
   }
+  const authorOf = new Map(releases.map((r, i) => [releaseOf(r), i % authors]));
+  return reports.filter((r) => frequencyOf(authorOf.get(releaseOf(r)) ?? 0) === "report").length;
 }
