@@ -10,8 +10,12 @@ import { TraceSink } from "./trace-sink.js";
  * - postgraphile: PostGraphile 4's CLI over the same database, what a user would reach for to put
  *   GraphQL on this Postgres (version 5 needs Node 22);
  * - graphql-metrics-off: the platform as it ships with METRICS=off (not a contender in reads);
- * - graphql-tracing: the platform with OpenTelemetry on, exporting to the run's TraceSink.
+ * - graphql-tracing: the platform with OpenTelemetry on, exporting to the run's TraceSink, sampling
+ *   one trace in twenty as docs/OPERATIONS.md advises for a busy instance (TRACE_SAMPLE_RATIO).
  */
+/** The tracing target's sampling ratio: what an operator sets on a busy instance. */
+export const TRACE_SAMPLE_RATIO = 0.05;
+
 export const TARGETS = {
   graphql: { label: "platform (GraphQL)", postgresOnly: false, reads: true },
   "graphql-uncached": { label: "platform, response cache off", postgresOnly: false, reads: true },
@@ -110,7 +114,11 @@ export async function startTarget(name: TargetName, database: BenchDatabaseTarge
     case "graphql-tracing": {
       const sink = TraceSink.running;
       if (!sink) throw new Error("graphql-tracing needs a TraceSink started by its scenario");
-      return startPlatform(name, database, port, { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint });
+      return startPlatform(name, database, port, {
+        OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint,
+        OTEL_TRACES_SAMPLER: "parentbased_traceidratio",
+        OTEL_TRACES_SAMPLER_ARG: String(TRACE_SAMPLE_RATIO),
+      });
     }
     case "baseline":
       return startChild({

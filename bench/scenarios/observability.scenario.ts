@@ -1,4 +1,5 @@
 import { measureHttp } from "../harness/measure.js";
+import { TRACE_SAMPLE_RATIO } from "../harness/targets.js";
 import { TraceSink } from "../harness/trace-sink.js";
 import type { Figure, ResultRow } from "../harness/results.js";
 import { measureHttpIntake } from "../intake/http-intake.js";
@@ -10,7 +11,7 @@ import { requestsFor } from "./reads.scenario.js";
 /** Sequential requests per case: latency of one at a time, not throughput. */
 const REQUESTS = { full: 400, smoke: 20 };
 /** Rounds of metrics on then off: alternating spreads the machine's drift over both. */
-const ROUNDS = { full: 2, smoke: 1 };
+const ROUNDS = { full: 4, smoke: 1 };
 /** The read whose throughput is compared: a hot point read, where any per-request cost shows most. */
 const READ = "release-summary";
 /** Reports per intake run, cycled through (ids are unique per request). */
@@ -28,7 +29,7 @@ const SIDES: Side[] = ["graphql", "graphql-metrics-off", "graphql-tracing"];
 const SIDE_LABEL: Record<Side, string> = {
   graphql: "metrics on (as shipped)",
   "graphql-metrics-off": "METRICS=off",
-  "graphql-tracing": "metrics and tracing on (OTLP)",
+  "graphql-tracing": `metrics and tracing on (OTLP, ${TRACE_SAMPLE_RATIO * 100}% of traces sampled)`,
 };
 
 export const scenario: Scenario = {

@@ -4,7 +4,8 @@ import { listMessages } from "../../db/queries/outbox.queries.js";
 import { ViewerKind } from "../../db/schema/index.js";
 import { AppError, ErrorCode } from "../../errors/index.js";
 import type { GraphQLContext } from "../context.js";
-import { MailMessage, SignInRequest, toMailMessage, Viewer } from "../types/account.type.js";
+import { SignInRequest, Viewer } from "../types/account.type.js";
+import { MailMessage, toMailMessage } from "../types/mail.type.js";
 import { accountsOf } from "./account-services.js";
 
 /** What every sign-in request is told, whether the address exists or not. */

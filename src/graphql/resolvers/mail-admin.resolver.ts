@@ -5,7 +5,7 @@ import { listMessages, outboxCounts } from "../../db/queries/outbox.queries.js";
 import { OutboxStatus } from "../../db/schema/index.js";
 import { AppError, ErrorCode } from "../../errors/index.js";
 import type { GraphQLContext } from "../context.js";
-import { MailMessage, OutboxStats, SignInRecord, toMailMessage, toSignInRecord } from "../types/account.type.js";
+import { MailMessage, OutboxStats, SignInRecord, toMailMessage, toSignInRecord } from "../types/mail.type.js";
 import { accountsOf } from "./account-services.js";
 
 const STATUSES = Object.values(OutboxStatus) as string[];
