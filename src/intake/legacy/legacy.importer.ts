@@ -15,7 +15,7 @@ export interface TableSummary {
   /** Rows whose key was already stored (an earlier run, or a report that arrived through intake). */
   alreadyThere: number;
   invalid: number;
-  /** Invalid rows by reason (reasonOf), with the first few keys of each. */
+  /** Invalid rows by reason (reasonOf, legacy.rows.ts), with the first few keys of each. */
   invalidByReason: Map<string, { count: number; keys: string[] }>;
 }
 
