@@ -3,6 +3,7 @@ import {
   addPending,
   dropPending,
   dueDigests,
+  firstOfTheirKind,
   lockCursor,
   moveCursor,
   type ReportToNotify,
@@ -45,12 +46,21 @@ export class Notifier {
       if (!last) return 0;
       const authors = [...new Set(batch.map((r) => r.author).filter((a): a is string => a !== null))];
       const settings = settingsByAuthor(await settingsOfAuthors(tx, authors));
-      const pending: { author: string; reportId: number }[] = [];
-      const instant: ReportToNotify[] = [];
+      const wanted: { report: ReportToNotify & { author: string }; pref: Preference }[] = [];
       for (const report of batch) {
         if (!report.author) continue;
         const pref = preferenceFor(settings.get(report.author), report.dist);
-        if (!pref || !wants(pref, report, report.latestVersion ?? undefined)) continue;
+        if (pref && wants(pref, report, report.latestVersion ?? undefined))
+          wanted.push({ report: { ...report, author: report.author }, pref });
+      }
+      const firsts = await firstOfTheirKind(
+        tx,
+        wanted.filter((w) => w.pref.firstOnly).map((w) => w.report.id),
+      );
+      const pending: { author: string; reportId: number }[] = [];
+      const instant: ReportToNotify[] = [];
+      for (const { report, pref } of wanted) {
+        if (pref.firstOnly && !firsts.has(report.id)) continue;
         if (pref.frequency === "report") instant.push(report);
         else pending.push({ author: report.author, reportId: report.id });
       }

@@ -117,23 +117,17 @@ export const field = (name: string, message: string) =>
 /** What a report must show for a preference to mail it: the notifier's reports, as its filters see them. */
 export type ReportForMail = Pick<
   ReportToNotify,
-  | "dist"
-  | "version"
-  | "grade"
-  | "perl"
-  | "perlSeries"
-  | "perlMaturity"
-  | "perlPatched"
-  | "platform"
-  | "osname"
-  | "first"
+  "dist" | "version" | "grade" | "perl" | "perlSeries" | "perlMaturity" | "perlPatched" | "platform" | "osname"
 >;
 
-/** Whether a preference mails this report; `latestVersion` is the distribution's newest release. */
+/**
+ * Whether a preference mails this report, `firstOnly` aside; `latestVersion` is the distribution's
+ * newest release. Whether a report is the first of its kind is asked of the database afterwards,
+ * for the reports that pass everything else (Notifier.scan).
+ */
 export function wants(pref: Preference, report: ReportForMail, latestVersion: string | undefined): boolean {
   if (pref.frequency === "never") return false;
   if (!pref.grades.includes(report.grade as Grade)) return false;
-  if (pref.firstOnly && !report.first) return false;
   if (pref.versions === "latest" && latestVersion !== undefined && report.version !== latestVersion) return false;
   if (pref.versions === "list" && !pref.versionList.includes(report.version)) return false;
   if (!pref.includePatched && report.perlPatched) return false;
