@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from "fastify";
-import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Registry } from "prom-client";
+import { RequestHistogram } from "../monitor/request-histogram.js";
 
 export interface MetricsOptions {
   /** Record process metrics and request latency (METRICS); off: only `onResponse` runs. Default on. */
@@ -25,18 +26,20 @@ export function registerMetrics(
     return registry;
   }
   collectDefaultMetrics({ register: registry });
-  const requests = new Histogram({
-    name: "http_request_duration_seconds",
-    help: "HTTP requests by route, method and status",
-    labelNames: ["route", "method", "status"] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  });
-  app.addHook("onResponse", async (request, reply) => {
+  const requests = new RequestHistogram(
+    "http_request_duration_seconds",
+    "HTTP requests by route, method and status",
+    ["route", "method", "status"],
+    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registry,
+  );
+  // A callback hook, not an async one: no promise per response.
+  app.addHook("onResponse", (request, reply, done) => {
     // The route pattern, not the URL: one series per route however many dists are asked for.
     const route = request.routeOptions.url ?? "unmatched";
-    requests.observe({ route, method: request.method, status: reply.statusCode }, reply.elapsedTime / 1000);
+    requests.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     onResponse?.();
+    done();
   });
   if (options.route) serveMetrics(app, registry);
   return registry;

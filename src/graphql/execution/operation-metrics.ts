@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { OperationTypeNode } from "graphql";
-import { Counter, Histogram, type Registry } from "prom-client";
+import { Counter, type Registry } from "prom-client";
+import { RequestHistogram } from "../../monitor/request-histogram.js";
 import { errorCodeOf } from "../errors.js";
 
 /** Seconds: a cached answer takes well under a millisecond, a cold matrix tens of milliseconds. */
@@ -19,13 +20,13 @@ export function operationMetricsPlugin<Context extends BaseContext>(
   registry: Registry,
   maxOperations: number,
 ): ApolloServerPlugin<Context> {
-  const duration = new Histogram({
-    name: "graphql_operation_duration_seconds",
-    help: "GraphQL operations over HTTP, from parsing to the response, by operation name and type",
-    labelNames: ["operation", "type"] as const,
-    buckets: DURATION_BUCKETS,
-    registers: [registry],
-  });
+  const duration = new RequestHistogram(
+    "graphql_operation_duration_seconds",
+    "GraphQL operations over HTTP, from parsing to the response, by operation name and type",
+    ["operation", "type"],
+    DURATION_BUCKETS,
+    registry,
+  );
   const errors = new Counter({
     name: "graphql_operation_errors_total",
     help: "Errors in GraphQL responses, by operation name and error code",
