@@ -1,7 +1,8 @@
-import { Counter, Gauge, Histogram, type Registry } from "prom-client";
+import { Counter, Gauge, type Registry } from "prom-client";
 import type { Database, StatementObserver } from "../db/client.js";
 import { queueDepth } from "../db/queries/operations.queries.js";
 import { platformVersion } from "../version.js";
+import { RequestHistogram } from "./request-histogram.js";
 
 /*
  * The metrics every process exposes, API and ETL alike: what it is, its database pool and
@@ -24,16 +25,16 @@ export function registerProcessInfo(registry: Registry, kind: string): void {
 
 /** The histogram of statement durations; pass `observe` to the database as it is opened. */
 export function statementMetrics(registry: Registry): StatementObserver {
-  const statements = new Histogram({
-    name: "db_statement_duration_seconds",
-    help: "Statements sent to Postgres, by outcome (ok or error); PGlite is not timed",
-    labelNames: ["outcome"] as const,
-    buckets: STATEMENT_BUCKETS,
-    registers: [registry],
-  });
-  const ok = statements.labels({ outcome: "ok" });
-  const failed = statements.labels({ outcome: "error" });
-  return (seconds, error) => (error ? failed : ok).observe(seconds);
+  const statements = new RequestHistogram(
+    "db_statement_duration_seconds",
+    "Statements sent to Postgres, by outcome (ok or error); PGlite is not timed",
+    ["outcome"],
+    STATEMENT_BUCKETS,
+    registry,
+  );
+  const ok = { outcome: "ok" };
+  const failed = { outcome: "error" };
+  return (seconds, error) => statements.observe(error ? failed : ok, seconds);
 }
 
 /** Connections of the pool: in use, idle, and queries waiting for one. */
