@@ -10,8 +10,8 @@ import { requestsFor } from "./reads.scenario.js";
 
 /** Sequential requests per case: latency of one at a time, not throughput. */
 const REQUESTS = { full: 400, smoke: 20 };
-/** Rounds of metrics on then off: alternating spreads the machine's drift over both. */
-const ROUNDS = { full: 4, smoke: 1 };
+/** Rounds of the three sides, each round in another order (ORDERS). */
+const ROUNDS = { full: 6, smoke: 1 };
 /** The read whose throughput is compared: a hot point read, where any per-request cost shows most. */
 const READ = "release-summary";
 /** Reports per intake run, cycled through (ids are unique per request). */
@@ -26,6 +26,14 @@ const STATUS_QUERY = JSON.stringify({
 
 type Side = "graphql" | "graphql-metrics-off" | "graphql-tracing";
 const SIDES: Side[] = ["graphql", "graphql-metrics-off", "graphql-tracing"];
+/** The six orders of the three sides. */
+const ORDERS: Side[][] = SIDES.flatMap((first) =>
+  SIDES.filter((side) => side !== first).map((second) => [
+    first,
+    second,
+    ...SIDES.filter((side) => side !== first && side !== second),
+  ]),
+);
 const SIDE_LABEL: Record<Side, string> = {
   graphql: "metrics on (as shipped)",
   "graphql-metrics-off": "METRICS=off",
@@ -52,9 +60,9 @@ export const scenario: Scenario = {
     );
     try {
       for (let round = 0; round < rounds; round++) {
-        // On then off, then off then on: a machine warming up or slowing down over the run favours
-        // neither side.
-        for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) {
+        // Every order of the sides once in six rounds: a machine warming up or slowing down over
+        // the run, or a slot that is always slower, favours none of them.
+        for (const side of ORDERS[round % ORDERS.length] ?? SIDES) {
           context.say(`  ${READ}, ${SIDE_LABEL[side]} (round ${round + 1} of ${rounds})`);
           const server = await context.server(side);
           const { figure } = await measureHttp(context.load, server, SIDE_LABEL[side], requests, context.options, true);
@@ -83,7 +91,7 @@ export const scenario: Scenario = {
     ];
     const notes = [
       `traces: ${sink.exports.toLocaleString("en-US")} OTLP exports, ${(sink.bytes / 1e6).toFixed(1)} MB, taken by a sink that answers at once`,
-      `${rounds} round(s), on then off in odd rounds and off then on in even ones, each ${context.options.durationSeconds} s after ${context.options.warmupSeconds} s of warm-up; figures are the rounds' mean`,
+      `${rounds} round(s), each side in every slot of the order in turn, each ${context.options.durationSeconds} s after ${context.options.warmupSeconds} s of warm-up; figures are the rounds' mean`,
     ];
     rows.push(...(await latencyRows(context, notes)));
     return { rows, notes };
