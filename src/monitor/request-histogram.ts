@@ -30,7 +30,8 @@ export class RequestHistogram<Label extends string> {
   }
 
   observe(labels: Record<Label, string>, seconds: number): void {
-    const key = this.labelNames.map((name) => labels[name]).join("\u0000");
+    let key = "";
+    for (const name of this.labelNames) key += `${labels[name]}\u0000`;
     let series = this.series.get(key);
     if (!series) {
       series = new HistogramSeries({ ...labels }, this.buckets);
@@ -76,7 +77,11 @@ class HistogramSeries {
   observe(value: number): void {
     this.sum += value;
     this.count += 1;
-    const bucket = this.bounds.findIndex((bound) => value <= bound);
-    if (bucket >= 0) this.counts[bucket] = (this.counts[bucket] ?? 0) + 1;
+    for (let i = 0; i < this.bounds.length; i++) {
+      if (value <= (this.bounds[i] as number)) {
+        this.counts[i] = (this.counts[i] as number) + 1;
+        return;
+      }
+    }
   }
 }
