@@ -20,15 +20,21 @@ export async function seedAuthors(
   now: Date,
 ): Promise<number> {
   const releaseOf = (r: GeneratedReport) => `${r.document.distribution.name}\0${r.document.distribution.version}`;
+  // Each release's author number, in turn: the uploads below and the count returned read it.
+  const authorOf = new Map<string, number>();
+  for (const report of reports) {
+    const release = releaseOf(report);
+    if (!authorOf.has(release)) authorOf.set(release, authorOf.size % authors);
+  }
   const releases = [...new Map(reports.map((r) => [releaseOf(r), r])).values()];
   for (let i = 0; i < releases.length; i += BATCH) {
     await db
       .insert(uploads)
       .values(
-        releases.slice(i, i + BATCH).map((r, j) => ({
+        releases.slice(i, i + BATCH).map((r) => ({
           dist: r.document.distribution.name,
           version: r.document.distribution.version,
-          author: `AUTHOR${(i + j) % authors}`,
+          author: `AUTHOR${authorOf.get(releaseOf(r))}`,
         })),
       )
       .onConflictDoNothing();
@@ -45,6 +51,5 @@ export async function seedAuthors(
     };
     await saveSettings(db, `AUTHOR${a}`, "", rowValues(pref, { ignoredDists: [], timeZone: "UTC" }), now);
   }
-  const authorOf = new Map(releases.map((r, i) => [releaseOf(r), i % authors]));
   return reports.filter((r) => frequencyOf(authorOf.get(releaseOf(r)) ?? 0) === "report").length;
 }

@@ -19,6 +19,10 @@ import type { Outbox } from "./outbox.js";
 import { DEFAULT_PREFERENCE, type Preference, wants } from "./preferences.js";
 import { preferenceOfRow } from "./settings.rows.js";
 
+/** A report of a release whose author is known: the only ones anybody is mailed about. */
+type AuthoredReport = ReportToNotify & { author: string };
+const hasAuthor = (report: ReportToNotify): report is AuthoredReport => report.author !== null;
+
 /** Reports one notifier transaction looks at, at most. */
 export const NOTIFY_BATCH = 2_000;
 
@@ -44,30 +48,28 @@ export class Notifier {
       const batch = await reportsAfter(tx, cursor, limit);
       const last = batch.at(-1);
       if (!last) return 0;
-      const authors = [...new Set(batch.map((r) => r.author).filter((a): a is string => a !== null))];
-      const settings = settingsByAuthor(await settingsOfAuthors(tx, authors));
-      const wanted: { report: ReportToNotify & { author: string }; pref: Preference }[] = [];
-      for (const report of batch) {
-        if (!report.author) continue;
+      const authored = batch.filter(hasAuthor);
+      const settings = settingsByAuthor(await settingsOfAuthors(tx, [...new Set(authored.map((r) => r.author))]));
+      const wanted: { report: AuthoredReport; pref: Preference }[] = [];
+      for (const report of authored) {
         const pref = preferenceFor(settings.get(report.author), report.dist);
-        if (pref && wants(pref, report, report.latestVersion ?? undefined))
-          wanted.push({ report: { ...report, author: report.author }, pref });
+        if (pref && wants(pref, report, report.latestVersion ?? undefined)) wanted.push({ report, pref });
       }
       const firsts = await firstOfTheirKind(
         tx,
         wanted.filter((w) => w.pref.firstOnly).map((w) => w.report.id),
       );
       const pending: { author: string; reportId: number }[] = [];
-      const instant: ReportToNotify[] = [];
+      const instant: AuthoredReport[] = [];
       for (const { report, pref } of wanted) {
         if (pref.firstOnly && !firsts.has(report.id)) continue;
         if (pref.frequency === "report") instant.push(report);
         else pending.push({ author: report.author, reportId: report.id });
       }
       // One statement each for the tokens and the messages of a whole batch.
-      const tokens = await unsubscribeTokensOf(tx, [...new Set(instant.map((r) => r.author as string))]);
+      const tokens = await unsubscribeTokensOf(tx, [...new Set(instant.map((r) => r.author))]);
       const messages = instant.map((report) => {
-        const author = report.author as string;
+        const { author } = report;
         const title = `${report.grade.toUpperCase()} ${report.dist} ${report.version} perl ${report.perl} on ${report.platform}`;
         return {
           ...reportsMail(this.links, author, [report], title, tokens.get(author) ?? ""),
