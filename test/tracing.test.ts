@@ -13,15 +13,26 @@ interface OtlpSpan {
   links?: { traceId: string; spanId: string }[];
 }
 
+/** An OTLP resource attribute, as the JSON encoding carries it. */
+interface OtlpAttribute {
+  key: string;
+  value: { stringValue?: string };
+}
+
 describe("traces over OTLP", () => {
   const spans: OtlpSpan[] = [];
+  const services = new Set<string | undefined>();
   const collector = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
-      const exported = JSON.parse(body) as { resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[] };
-      for (const resource of exported.resourceSpans)
-        for (const scope of resource.scopeSpans) spans.push(...scope.spans);
+      const exported = JSON.parse(body) as {
+        resourceSpans: { resource: { attributes: OtlpAttribute[] }; scopeSpans: { spans: OtlpSpan[] }[] }[];
+      };
+      for (const { resource, scopeSpans } of exported.resourceSpans) {
+        services.add(resource.attributes.find((attribute) => attribute.key === "service.name")?.value.stringValue);
+        for (const scope of scopeSpans) spans.push(...scope.spans);
+      }
       response.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
   });
@@ -73,5 +84,7 @@ describe("traces over OTLP", () => {
     );
     expect(linked.intake.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(linked.batch.traceId).not.toBe(linked.intake.traceId);
+    // The ETL runs in the API process here, so every span names the API as its service.
+    expect([...services]).toEqual(["cpantesters-api"]);
   });
 });
