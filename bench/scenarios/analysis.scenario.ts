@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { pino } from "pino";
-import { rankFactors, searchedWords } from "../../src/analysis/index.js";
+import { rankFactors, searchFor } from "../../src/analysis/index.js";
 import { type Database, openDatabase, queryRows } from "../../src/db/client.js";
 import { releaseFactorRows } from "../../src/db/queries/analysis.queries.js";
 import { releaseFailureGroups } from "../../src/db/queries/failure-signature.queries.js";
@@ -57,7 +57,7 @@ export const scenario: Scenario = {
       const db = database.db;
       const search = await concurrently(requests, (i) => {
         const text = i % 2 ? PLANTED.recurring.text : "Failed test";
-        return searchReportTexts(db, { text, words: searchedWords(text), filter: {}, limit: 20 });
+        return searchReportTexts(db, { ...searchFor(text), filter: {}, limit: 20 });
       });
       const releases = [
         PLANTED.prerequisite,

@@ -29,6 +29,8 @@ export {
 export {
   searchableText,
   searchedWords,
+  searchFor,
+  searchRank,
   searchWords,
   SEARCH_TEXT_LIMITS,
   excerpts,

@@ -121,3 +121,18 @@ describe("searchWords", () => {
     expect(searchedWords("::=")).toEqual([]);
   });
 });
+
+describe("searchRank", () => {
+  it("counts the whole text first, then its words, ignoring case", async () => {
+    const { searchFor } = await import("./search-text.js");
+    const { rank } = searchFor("Failed test");
+    const once = "#   Failed test 'parses' at t/basic.t line 12.";
+    const twice = `${once}\n#   FAILED TEST 'dumps' at t/basic.t line 30.`;
+    const wordy = `${once}\n# Looks like you failed 1 test of 2.`;
+    // 1 text; the words "Failed" and "test" once each in it.
+    expect(rank(once)).toBe(1.02);
+    expect(rank(twice)).toBe(2.04);
+    expect(rank(wordy)).toBe(1.04);
+    expect([rank(wordy), rank(twice), rank(once)].sort((a, b) => b - a)).toEqual([2.04, 1.04, 1.02]);
+  });
+});

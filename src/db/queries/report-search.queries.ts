@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gt, inArray, max, min, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lte, max, min, sql } from "drizzle-orm";
 import { type Db } from "../client.js";
 import { reports, reportTexts, type ReportRow } from "../schema/index.js";
 import { filterConditions, type ReportFilter } from "./report.queries.js";
@@ -7,6 +7,8 @@ export interface SearchRequest {
   text: string;
   /** The words of `text` (searchedWords, src/analysis/search-text.ts): what the index looks up. */
   words: readonly string[];
+  /** How well the text around a first match answers the search, higher first (searchRank, same file). */
+  rank: (window: string) => number;
   filter: ReportFilter;
   limit: number;
   after?: { rank: number; id: number };
@@ -33,19 +35,25 @@ export const MAX_RANKED_MATCHES = 200;
 /** Report ids the first look reaches back from the newest; each further look 64 times as far. */
 export const FIRST_REACH = 5_000;
 
+/** A match before ranking: the report and the stored text around its first match. */
+interface Match {
+  id: number;
+  window: string;
+}
+
 /**
  * Reports whose stored output contains `text` (ignoring case), best ranked first. The trigram
  * index over each text's distinct words finds the reports having every word of `text` within
- * one of theirs, and ILIKE on the text keeps exactly those that contain it; the newest
- * MAX_RANKED_MATCHES of them are ranked by ts_rank over the text around their first match (a few
- * hundred characters, not the whole output), the id breaks ties, and the page continues after
- * (rank, id).
+ * one of theirs, and the text itself keeps exactly those that contain it, cutting out the text
+ * around the first match in the same pass (each stored text is read once). The newest
+ * MAX_RANKED_MATCHES matches are ranked by `request.rank`, the id breaks ties, the page continues
+ * after (rank, id), and only the page's reports are read.
  *
  * The newest matches are looked for among the newest reports first, then 64 times further
- * back, until there are enough or every report was looked at. A common text ("Failed test")
- * is then found among a few thousand reports instead of checking each of its matches (on 257,000
- * generated reports with 41,000 texts: 5.5 s → tens of ms), and a rare one costs a few cheap
- * index lookups more.
+ * back (only the part not looked at yet), until there are enough or every report was looked at.
+ * A common text ("Failed test") is then found among a few thousand reports instead of checking
+ * each of its matches (on 257,000 generated reports with 41,000 texts: 5.5 s → tens of ms), and
+ * a rare one costs a few cheap index lookups more.
  */
 export async function searchReportTexts(db: Db, request: SearchRequest): Promise<SearchHitRow[]> {
   const [span] = await db
@@ -55,55 +63,81 @@ export async function searchReportTexts(db: Db, request: SearchRequest): Promise
   const first = Number(span.first);
   const last = Number(span.last);
   let reach = request.firstReach ?? FIRST_REACH;
-  let ids = await newestMatches(db, request, last - reach);
-  while (ids.length < MAX_RANKED_MATCHES && last - reach >= first) {
+  const matches = await newestMatches(db, request, last - reach, last, MAX_RANKED_MATCHES);
+  while (matches.length < MAX_RANKED_MATCHES && last - reach >= first) {
+    const lookedAt = last - reach;
     reach *= 64;
-    ids = await newestMatches(db, request, last - reach);
+    matches.push(...(await newestMatches(db, request, last - reach, lookedAt, MAX_RANKED_MATCHES - matches.length)));
   }
-  if (ids.length === 0) return [];
-
-  const at = sql`strpos(lower(${reportTexts.body}), lower(${request.text}))`;
-  const candidates = db
-    .select({
-      id: reportTexts.reportId,
-      window:
-        sql<string>`substr(${reportTexts.body}, greatest(1, ${at} - ${SEARCH_WINDOW}), ${2 * SEARCH_WINDOW} + length(${request.text}))`.as(
-          "window",
-        ),
-    })
-    .from(reportTexts)
-    .where(inArray(reportTexts.reportId, ids))
-    .as("candidates");
-  const rank = sql<number>`ts_rank(to_tsvector('simple', ${candidates.window}), plainto_tsquery('simple', ${request.text}))::float8`;
-  const rows = await db
-    .select({ report: getTableColumns(reports), rank, window: candidates.window })
-    .from(candidates)
-    .innerJoin(reports, eq(reports.id, candidates.id))
-    .where(
-      request.after ? sql`(${rank}, ${reports.id}) < (${request.after.rank}::float8, ${request.after.id})` : undefined,
+  const ranked = matches
+    .map((match) => ({ ...match, rank: request.rank(match.window) }))
+    .filter(
+      ({ id, rank }) =>
+        !request.after || rank < request.after.rank || (rank === request.after.rank && id < request.after.id),
     )
-    .orderBy(desc(rank), desc(reports.id))
-    .limit(request.limit + 1);
-  return rows.map((row) => ({ ...row, rank: Number(row.rank) }));
+    .sort((a, b) => b.rank - a.rank || b.id - a.id)
+    .slice(0, request.limit + 1);
+  if (ranked.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(reports)
+    .where(
+      inArray(
+        reports.id,
+        ranked.map((match) => match.id),
+      ),
+    );
+  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  return ranked.flatMap(({ id, rank, window }) => {
+    const report = byId.get(id);
+    return report ? [{ report, rank, window }] : [];
+  });
 }
 
-/** The newest MAX_RANKED_MATCHES reports after `afterId` whose text contains the searched one. */
-async function newestMatches(db: Db, request: SearchRequest, afterId: number): Promise<number[]> {
-  const rows = await db
-    .select({ id: reportTexts.reportId })
+/**
+ * The newest `limit` reports with ids in (afterId, upTo] whose text contains the searched one,
+ * each with the text around its first match. The matching position is computed once per text in
+ * a subquery the planner keeps apart (OFFSET 0), and the window cut from it for matches alone.
+ */
+async function newestMatches(
+  db: Db,
+  request: SearchRequest,
+  afterId: number,
+  upTo: number,
+  limit: number,
+): Promise<Match[]> {
+  const filter = filterConditions(request.filter);
+  const texts = db
+    .select({
+      id: reportTexts.reportId,
+      body: reportTexts.body,
+      at: sql<number>`strpos(lower(${reportTexts.body}), lower(${request.text}))`.as("at"),
+    })
     .from(reportTexts)
-    .innerJoin(reports, eq(reports.id, reportTexts.reportId))
+    .$dynamic();
+  // Reports are joined only to filter by their fields.
+  const candidates = (filter.length > 0 ? texts.innerJoin(reports, eq(reports.id, reportTexts.reportId)) : texts)
     .where(
       and(
         gt(reportTexts.reportId, afterId),
+        lte(reportTexts.reportId, upTo),
         ...request.words.map((word) => sql`${reportTexts.words} ilike ${containing(word)}`),
-        sql`${reportTexts.body} ilike ${containing(request.text)}`,
-        ...filterConditions(request.filter),
+        ...filter,
       ),
     )
     .orderBy(desc(reportTexts.reportId))
-    .limit(MAX_RANKED_MATCHES);
-  return rows.map((row) => Number(row.id));
+    .offset(0)
+    .as("candidates");
+  const rows = await db
+    .select({
+      id: candidates.id,
+      window: sql<string>`substr(${candidates.body}, greatest(1, ${candidates.at} - ${SEARCH_WINDOW}), ${2 * SEARCH_WINDOW} + length(${request.text}))`,
+    })
+    .from(candidates)
+    .where(gt(candidates.at, 0))
+    .orderBy(desc(candidates.id))
+    .limit(limit);
+  return rows.map((row) => ({ id: Number(row.id), window: row.window }));
 }
 
 // ---- signatures

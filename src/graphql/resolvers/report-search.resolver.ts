@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, Query, Resolver } from "type-graphql";
-import { excerpts, searchedWords } from "../../analysis/index.js";
+import { excerpts, searchFor } from "../../analysis/index.js";
 import { searchReportTexts } from "../../db/queries/report-search.queries.js";
 import type { ReportFilter } from "../../db/queries/report.queries.js";
 import { badArgument, dateTimeArgument, intInRange, perlSeriesArgument } from "../args/arguments.js";
@@ -87,8 +87,7 @@ export class ReportSearchResolver {
     const first = intInRange("first", args.first, 1, MAX_SEARCH_PAGE);
     const after = args.after ? decodeCursor("search", args.after, isRankAndId) : undefined;
     const rows = await searchReportTexts(db, {
-      text,
-      words: searchedWords(text),
+      ...searchFor(text),
       filter: searchFilter(args),
       limit: first,
       ...(after ? { after: { rank: after[0], id: after[1] } } : {}),

@@ -31,7 +31,10 @@ export class ReportSearchHit {
   @Field(() => Report, { description: "The report." })
   report!: Report;
 
-  @Field(() => Float, { description: "Full-text rank of the report's output for the searched words (higher first)." })
+  @Field(() => Float, {
+    description:
+      "How well the output around the first match answers the search (higher first): occurrences of the text, plus a hundredth for each of one of its words.",
+  })
   rank!: number;
 
   @Field(() => [TextExcerpt], { description: "Up to three excerpts around the first matches." })
