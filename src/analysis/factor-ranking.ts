@@ -1,4 +1,4 @@
-import { decodeFactor, type FactorKind, ORDERED_KINDS } from "./factors.js";
+import { decodeFactor, factorKeyAndValue, type FactorKind, ORDERED_KINDS } from "./factors.js";
 import { fisherExact, holmAdjust } from "./fisher.js";
 import { compareVersions } from "./versions.js";
 
@@ -53,14 +53,32 @@ export interface FactorRanking {
   factors: RankedFactor[];
 }
 
-interface Split {
+/** The reports that share one value of a factor, as positions in the ranked list. */
+interface ValueReports {
+  positions: number[];
+  fails: number;
+}
+
+/** One factor (kind and name) and its values across a release's reports. */
+interface FactorGroup {
   kind: FactorKind;
   name: string;
+  values: Map<string, ValueReports>;
+  reports: number;
+  fails: number;
+  /** The position of the last report counted. */
+  last: number;
+}
+
+/** A split of a factor's reports: those with one of `values` against the group's others. */
+interface Split {
+  group: FactorGroup;
   value: string;
   ordered: boolean;
-  with: Set<number>;
-  members: Set<number>;
+  values: string[];
   below: string | null;
+  /** [fails with, fails without, passes with, passes without] */
+  table: [number, number, number, number];
 }
 
 /**
@@ -68,32 +86,47 @@ interface Split {
  * (two-sided) with Holm's correction for the number of splits tried. A factor is reported only
  * when its adjusted p-value is under the level: a release whose grades do not depend on its
  * machines shows nothing.
+ *
+ * Each split's table is counted from per-value counts (a threshold adds up the values at or above
+ * it), so ranking costs one pass over the reports' factors: no set of reports is built per split,
+ * and the reports of a split are listed only for the few factors shown, for their examples.
  */
 export function rankFactors(
   reports: readonly GradedReport[],
   options: RankingOptions = DEFAULT_RANKING,
 ): FactorRanking {
   const graded = reports.filter((r) => r.grade === "pass" || r.grade === "fail");
-  const fails = new Set(graded.filter((r) => r.grade === "fail").map((r) => r.id));
+  const failed = graded.map((r) => r.grade === "fail");
+  const fails = failed.filter(Boolean).length;
   const empty = { reports: graded.length, tested: 0, level: options.level, factors: [] };
-  if (graded.length < options.minReports || fails.size === 0 || fails.size === graded.length) return empty;
+  if (graded.length < options.minReports || fails === 0 || fails === graded.length) return empty;
 
-  const splits = candidateSplits(graded, options.minSide);
+  const splits = candidateSplits(factorGroups(graded, failed), options.minSide);
   if (splits.length === 0) return empty;
-  const tables = splits.map((split) => table(split, fails));
-  const pValues = tables.map(([a, b, c, d]) => fisherExact(a, b, c, d));
+  const pValues = splits.map(({ table: [a, b, c, d] }) => fisherExact(a, b, c, d));
   const adjusted = holmAdjust(pValues);
   const ranked: RankedFactor[] = [];
   splits.forEach((split, index) => {
     const adjustedP = adjusted[index] ?? 1;
     if (adjustedP >= options.level) return;
-    const [a, b, c, d] = tables[index] ?? [0, 0, 0, 0];
+    const [a, b, c, d] = split.table;
     const failsMoreWith = a * (b + d) > b * (a + c);
     const operator = split.ordered ? (failsMoreWith ? ">=" : "<") : failsMoreWith ? "=" : "!=";
-    const failing = failsMoreWith ? split.with : complement(split.members, split.with);
+    const withSide = new Set(split.values);
+    const [failing, passing] = failsMoreWith ? [true, false] : [false, true];
+    const side = (inWith: boolean) =>
+      [...split.group.values]
+        .filter(([value]) => withSide.has(value) === inWith)
+        .flatMap(([, { positions }]) => positions)
+        .sort((x, y) => x - y);
+    const examples = (positions: number[], wantFail: boolean) =>
+      positions
+        .filter((position) => failed[position] === wantFail)
+        .slice(0, options.examples)
+        .map((position) => graded[position]?.id ?? 0);
     ranked.push({
-      kind: split.kind,
-      name: split.name,
+      kind: split.group.kind,
+      name: split.group.name,
       operator,
       value: split.value,
       title: titleOf(split, operator),
@@ -104,8 +137,8 @@ export function rankFactors(
       pValue: pValues[index] ?? 1,
       adjustedP,
       below: split.below,
-      failExamples: [...failing].filter((id) => fails.has(id)).slice(0, options.examples),
-      passExamples: [...complement(split.members, failing)].filter((id) => !fails.has(id)).slice(0, options.examples),
+      failExamples: examples(side(failing), true),
+      passExamples: examples(side(passing), false),
     });
   });
   ranked.sort((x, y) => x.pValue - y.pValue || support(y) - support(x) || x.title.localeCompare(y.title));
@@ -114,75 +147,71 @@ export function rankFactors(
 
 const support = (f: RankedFactor) => f.failsWith + f.passesWith + f.failsWithout + f.passesWithout;
 
-function table(split: Split, fails: Set<number>): [number, number, number, number] {
-  let [a, b, c, d] = [0, 0, 0, 0];
-  for (const id of split.members) {
-    const failed = fails.has(id);
-    const inside = split.with.has(id);
-    if (inside && failed) a++;
-    else if (inside) c++;
-    else if (failed) b++;
-    else d++;
-  }
-  return [a, b, c, d];
+/** The reports' factors grouped by kind and name, then by value, with counts. */
+function factorGroups(reports: readonly GradedReport[], failed: readonly boolean[]): FactorGroup[] {
+  // Keyed by the encoded `kind US name`: a factor is decoded once per group, not once per report.
+  const groups = new Map<string, FactorGroup | null>();
+  reports.forEach((report, position) => {
+    for (const encoded of report.factors) {
+      const [key, value] = factorKeyAndValue(encoded);
+      let group = groups.get(key);
+      if (group === undefined) {
+        const factor = decodeFactor(encoded);
+        group = factor && { kind: factor.kind, name: factor.name, values: new Map(), reports: 0, fails: 0, last: -1 };
+        groups.set(key, group);
+      }
+      // A report counts once per factor (the first of two values it lists).
+      if (group === null || group.last === position) continue;
+      group.last = position;
+      const reportsOfValue = group.values.get(value) ?? { positions: [], fails: 0 };
+      reportsOfValue.positions.push(position);
+      group.reports += 1;
+      if (failed[position]) {
+        reportsOfValue.fails += 1;
+        group.fails += 1;
+      }
+      group.values.set(value, reportsOfValue);
+    }
+  });
+  return [...groups.values()].filter((group): group is FactorGroup => group !== null);
 }
 
-function candidateSplits(reports: readonly GradedReport[], minSide: number): Split[] {
-  // kind+name -> value -> report ids
-  const groups = new Map<string, { kind: FactorKind; name: string; values: Map<string, Set<number>> }>();
-  for (const report of reports) {
-    for (const encoded of report.factors) {
-      const factor = decodeFactor(encoded);
-      if (!factor) continue;
-      const key = `${factor.kind}\u0000${factor.name}`;
-      const group = groups.get(key) ?? { kind: factor.kind, name: factor.name, values: new Map<string, Set<number>>() };
-      const ids = group.values.get(factor.value) ?? new Set<number>();
-      ids.add(report.id);
-      group.values.set(factor.value, ids);
-      groups.set(key, group);
-    }
-  }
+function candidateSplits(groups: readonly FactorGroup[], minSide: number): Split[] {
   const splits: Split[] = [];
-  const keep = (split: Split) => {
-    const without = split.members.size - split.with.size;
-    if (split.with.size >= minSide && without >= minSide) splits.push(split);
-  };
-  for (const { kind, name, values } of groups.values()) {
-    const members = new Set([...values.values()].flatMap((ids) => [...ids]));
-    const ordered = ORDERED_KINDS.has(kind);
-    const versions = [...values.keys()].filter((v) => v !== "missing").sort(compareVersions);
+  for (const group of groups) {
+    const split = (value: string, ordered: boolean, values: string[], below: string | null) => {
+      let [withReports, a] = [0, 0];
+      for (const of of values) {
+        withReports += group.values.get(of)?.positions.length ?? 0;
+        a += group.values.get(of)?.fails ?? 0;
+      }
+      const without = group.reports - withReports;
+      if (withReports < minSide || without < minSide) return;
+      const b = group.fails - a;
+      splits.push({ group, value, ordered, values, below, table: [a, b, withReports - a, without - b] });
+    };
+    const ordered = ORDERED_KINDS.has(group.kind);
     if (ordered) {
-      const at = new Set<number>();
+      const versions = [...group.values.keys()].filter((v) => v !== "missing").sort(compareVersions);
       // Walk down from the highest version: each threshold's side is everything at or above it.
       for (let i = versions.length - 1; i >= 1; i--) {
-        for (const id of values.get(versions[i] ?? "") ?? []) at.add(id);
-        keep({
-          kind,
-          name,
-          value: versions[i] ?? "",
-          ordered,
-          with: new Set(at),
-          members,
-          below: versions[i - 1] ?? null,
-        });
+        split(versions[i] ?? "", true, versions.slice(i), versions[i - 1] ?? null);
       }
+      if (group.values.has("missing")) split("missing", false, ["missing"], null);
+      continue;
     }
-    const categories = ordered ? (values.has("missing") ? ["missing"] : []) : [...values.keys()].sort();
+    const categories = [...group.values.keys()].sort();
     // Two values split the reports the same way: test one.
-    const tested = !ordered && categories.length === 2 ? categories.slice(0, 1) : categories;
-    for (const value of tested) {
-      keep({ kind, name, value, ordered: false, with: values.get(value) ?? new Set(), members, below: null });
+    for (const value of categories.length === 2 ? categories.slice(0, 1) : categories) {
+      split(value, false, [value], null);
     }
   }
   return splits;
 }
 
-function complement(all: Set<number>, part: Set<number>): Set<number> {
-  return new Set([...all].filter((id) => !part.has(id)));
-}
-
 function titleOf(split: Split, operator: RankedFactor["operator"]): string {
-  const { kind, name, value } = split;
+  const { kind, name } = split.group;
+  const { value } = split;
   const shown = operator === ">=" ? "≥" : operator === "!=" ? "≠" : operator;
   switch (kind) {
     case "perl":

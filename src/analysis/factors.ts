@@ -32,6 +32,12 @@ export function decodeFactor(encoded: string): Factor | null {
   return { kind: kind as FactorKind, name, value };
 }
 
+/** An encoded factor's `kind US name` (which factor it is) and its value, without decoding it. */
+export function factorKeyAndValue(encoded: string): [key: string, value: string] {
+  const cut = encoded.lastIndexOf(SEPARATOR);
+  return [encoded.slice(0, cut), encoded.slice(cut + 1)];
+}
+
 export const ARCH_FEATURES = ["threads", "64bitint", "longdouble", "quadmath", "debugging"] as const;
 
 /** The factors of a report, encoded, in a stable order. */
