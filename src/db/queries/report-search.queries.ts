@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, lte, max, min, sql } from "drizzle-orm";
-import { type Db } from "../client.js";
+import { type Db, queryRows } from "../client.js";
 import { reports, reportTexts, type ReportRow } from "../schema/index.js";
 import { filterConditions, type ReportFilter } from "./report.queries.js";
 
@@ -96,8 +96,9 @@ export async function searchReportTexts(db: Db, request: SearchRequest): Promise
 
 /**
  * The newest `limit` reports with ids in (afterId, upTo] whose text contains the searched one,
- * each with the text around its first match. The matching position is computed once per text in
- * a subquery the planner keeps apart (OFFSET 0), and the window cut from it for matches alone.
+ * each with the text around its first match. The match's position is computed once per text in
+ * a subquery that OFFSET 0 keeps apart: without it the planner moves `at > 0` into the scan and
+ * lowers each matching text twice.
  */
 async function newestMatches(
   db: Db,
@@ -109,7 +110,7 @@ async function newestMatches(
   const filter = filterConditions(request.filter);
   const texts = db
     .select({
-      id: reportTexts.reportId,
+      id: sql<number>`${reportTexts.reportId}`.as("id"),
       body: reportTexts.body,
       at: sql<number>`strpos(lower(${reportTexts.body}), lower(${request.text}))`.as("at"),
     })
@@ -125,18 +126,15 @@ async function newestMatches(
         ...filter,
       ),
     )
-    .orderBy(desc(reportTexts.reportId))
-    .offset(0)
-    .as("candidates");
-  const rows = await db
-    .select({
-      id: candidates.id,
-      window: sql<string>`substr(${candidates.body}, greatest(1, ${candidates.at} - ${SEARCH_WINDOW}), ${2 * SEARCH_WINDOW} + length(${request.text}))`,
-    })
-    .from(candidates)
-    .where(gt(candidates.at, 0))
-    .orderBy(desc(candidates.id))
-    .limit(limit);
+    .orderBy(desc(reportTexts.reportId));
+  const rows = await queryRows<{ id: number | string; window: string }>(
+    db,
+    sql`select id, substr(body, greatest(1, at - ${SEARCH_WINDOW}), ${2 * SEARCH_WINDOW} + length(${request.text})) as window
+      from (${candidates} offset 0) as candidates
+      where at > 0
+      order by id desc
+      limit ${limit}`,
+  );
   return rows.map((row) => ({ id: Number(row.id), window: row.window }));
 }
 
