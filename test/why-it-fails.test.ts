@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLANTED, plantedReports } from "../bench/generate/planted-causes.js";
-import { rankFactors, searchFor } from "../src/analysis/index.js";
+import { rankFactors, searchFor, searchWords } from "../src/analysis/index.js";
 import { queryRows } from "../src/db/client.js";
 import { flakyMachines, releaseFactorRows } from "../src/db/queries/analysis.queries.js";
 import {
@@ -146,6 +146,27 @@ describe.each(testBackends())("why it fails ($name)", (backend) => {
       limit: 10,
     });
     expect(filtered.map((r) => r.report.dist)).toEqual(["Planted-Ghost-B", "Planted-Ghost-B", "Planted-Ghost-B"]);
+  });
+
+  it("ignores the case of letters beyond ASCII too", async () => {
+    // A text of its own on a pass report (passes have none), removed again for the tests after.
+    const [pass] = await queryRows<{ id: number | string }>(
+      db(),
+      sql`select id from reports where grade = 'pass' limit 1`,
+    );
+    const id = Number(pass?.id);
+    const body = "Can't open ÆRØ-Ødegård/Straße.txt: No such file";
+    await queryRows(db(), sql`insert into report_texts values (${id}, ${body}, ${searchWords(body)})`);
+    try {
+      for (const text of ["ærø-ødegård", "ÆRØ-ØDEGÅRD/STRASSE", "ærø-Ødegård/straße.TXT"]) {
+        const found = (await searchReportTexts(db(), { ...searchFor(text), filter: {}, limit: 5 })).map(
+          (r) => r.report.id,
+        );
+        expect({ text, found: found.includes(id) }).toEqual({ text, found: !text.includes("STRASSE") });
+      }
+    } finally {
+      await queryRows(db(), sql`delete from report_texts where report_id = ${id}`);
+    }
   });
 
   it("announces the regression once, naming the cells and the previous release", () => {

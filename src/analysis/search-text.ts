@@ -27,16 +27,15 @@ export function searchableText(doc: ReportDocument): string | null {
  * give the same trigrams from about a sixth of the text (generated failure output: 4.7 KB → 0.8
  * KB), and extracting them was most of what the index cost the ETL. A report contains a searched
  * text only if each word of that text is part of one of its words, which the index answers; the
- * text itself then decides (src/db/queries/report-search.queries.ts).
+ * text itself then decides (src/db/queries/report-search.queries.ts). The words are kept in lower
+ * case, so that the search compares them with LIKE: ILIKE lowers the whole of each report's words
+ * again for every searched word.
  */
 const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/u;
 
-/**
- * The distinct words of a searchable text, space-separated, in order of first appearance.
- * Not lowercased: the database compares them ignoring case, as it compares the text.
- */
+/** The distinct words of a searchable text, in lower case, space-separated, in order of first appearance. */
 export function searchWords(text: string): string {
-  const words = new Set(text.split(NOT_WORD));
+  const words = new Set(text.toLowerCase().split(NOT_WORD));
   words.delete("");
   return [...words].join(" ");
 }
@@ -44,10 +43,13 @@ export function searchWords(text: string): string {
 /**
  * The words of a searched text that a matching report's words each contain, for the index to look
  * up: those of three characters or more, the shortest that hold a trigram (shorter ones only add
- * work to the plan and to each check).
+ * work to the plan and to each check); in lower case, longest first, as a longer word is more
+ * often missing from a report's words and the check of a report stops at the first one missing.
  */
 export function searchedWords(text: string): string[] {
-  return [...new Set(text.split(NOT_WORD))].filter((word) => word.length >= 3);
+  return [...new Set(text.toLowerCase().split(NOT_WORD))]
+    .filter((word) => word.length >= 3)
+    .sort((a, b) => b.length - a.length);
 }
 
 /** What a search of `text` needs: the words the index looks up and how matches are ranked. */

@@ -23,6 +23,15 @@ export interface SearchHitRow {
   window: string;
 }
 
+/**
+ * A report's text in lower case, to find `text` in. An ASCII `text` is looked for with ASCII case
+ * folding (collation "C"): the same matches but for the odd sign that folds to an ASCII letter
+ * (the Kelvin sign), at a third of the cost of the full folding of a UTF-8 collation, which was
+ * most of what a search of a common text cost.
+ */
+const lowered = (text: string) =>
+  /^\p{ASCII}*$/u.test(text) ? sql`lower(${reportTexts.body} collate "C")` : sql`lower(${reportTexts.body})`;
+
 /** A LIKE pattern matching `text` anywhere, with its wildcards escaped. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -112,7 +121,7 @@ async function newestMatches(
     .select({
       id: sql<number>`${reportTexts.reportId}`.as("id"),
       body: reportTexts.body,
-      at: sql<number>`strpos(lower(${reportTexts.body}), lower(${request.text}))`.as("at"),
+      at: sql<number>`strpos(${lowered(request.text)}, lower(${request.text}))`.as("at"),
     })
     .from(reportTexts)
     .$dynamic();
@@ -122,7 +131,7 @@ async function newestMatches(
       and(
         gt(reportTexts.reportId, afterId),
         lte(reportTexts.reportId, upTo),
-        ...request.words.map((word) => sql`${reportTexts.words} ilike ${containing(word)}`),
+        ...request.words.map((word) => sql`${reportTexts.words} like ${containing(word)}`),
         ...filter,
       ),
     )
