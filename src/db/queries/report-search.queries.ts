@@ -7,7 +7,7 @@ export interface SearchRequest {
   text: string;
   /** The words of `text` (searchedWords, src/analysis/search-text.ts): what the index looks up. */
   words: readonly string[];
-  /** How well the text around a first match answers the search, higher first (searchRank, same file). */
+  /** How well the text around a first match answers the search, higher first (searchFor, src/analysis/search-text.ts). */
   rank: (window: string) => number;
   filter: ReportFilter;
   limit: number;
@@ -44,7 +44,7 @@ export const MAX_RANKED_MATCHES = 200;
 /** Report ids the first look reaches back from the newest; each further look 64 times as far. */
 export const FIRST_REACH = 5_000;
 
-/** A match before ranking: the report and the stored text around its first match. */
+/** A match before ranking: the report's id and the stored text around its first match. */
 interface Match {
   id: number;
   window: string;
