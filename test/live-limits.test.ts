@@ -47,7 +47,10 @@ async function rawSubscriber(httpUrl: string, query: string) {
 describe.each(testBackends())("limits of live subscriptions on $name", (backend) => {
   let platform: TestPlatform;
   beforeAll(async () => {
-    platform = await startTestPlatform(backend, { subscriptions: { maxPerConnection: 2 } });
+    // Each subscription may hold far more events than the thousands published below: the bound
+    // under test is the socket's, and a fast reader on a busy machine (CI, two cores shared with
+    // other suites) could otherwise fall a thousand events behind in a burst and be closed too.
+    platform = await startTestPlatform(backend, { subscriptions: { maxPerConnection: 2, bufferEvents: 100_000 } });
   });
   afterAll(() => platform.stop());
 
