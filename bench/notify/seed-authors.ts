@@ -20,13 +20,15 @@ export async function seedAuthors(
   now: Date,
 ): Promise<number> {
   const releaseOf = (r: GeneratedReport) => `${r.document.distribution.name}\0${r.document.distribution.version}`;
-  // Each release's author number, in turn: the uploads below and the count returned read it.
+  // Each release once, with its author number in turn: the uploads below and the count returned read it.
   const authorOf = new Map<string, number>();
+  const releases: GeneratedReport[] = [];
   for (const report of reports) {
     const release = releaseOf(report);
-    if (!authorOf.has(release)) authorOf.set(release, authorOf.size % authors);
+    if (authorOf.has(release)) continue;
+    authorOf.set(release, authorOf.size % authors);
+    releases.push(report);
   }
-  const releases = [...new Map(reports.map((r) => [releaseOf(r), r])).values()];
   for (let i = 0; i < releases.length; i += BATCH) {
     await db
       .insert(uploads)

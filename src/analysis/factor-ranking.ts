@@ -179,16 +179,17 @@ function factorGroups(reports: readonly GradedReport[], failed: readonly boolean
 function candidateSplits(groups: readonly FactorGroup[], minSide: number): Split[] {
   const splits: Split[] = [];
   for (const group of groups) {
-    const split = (value: string, ordered: boolean, values: string[], below: string | null) => {
+    const split = (shown: string, ordered: boolean, values: string[], below: string | null) => {
       let [withReports, a] = [0, 0];
-      for (const of of values) {
-        withReports += group.values.get(of)?.positions.length ?? 0;
-        a += group.values.get(of)?.fails ?? 0;
+      for (const value of values) {
+        const reportsOfValue = group.values.get(value);
+        withReports += reportsOfValue?.positions.length ?? 0;
+        a += reportsOfValue?.fails ?? 0;
       }
       const without = group.reports - withReports;
       if (withReports < minSide || without < minSide) return;
       const b = group.fails - a;
-      splits.push({ group, value, ordered, values, below, table: [a, b, withReports - a, without - b] });
+      splits.push({ group, value: shown, ordered, values, below, table: [a, b, withReports - a, without - b] });
     };
     const ordered = ORDERED_KINDS.has(group.kind);
     if (ordered) {

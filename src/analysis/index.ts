@@ -30,7 +30,6 @@ export {
   searchableText,
   searchedWords,
   searchFor,
-  searchRank,
   searchWords,
   SEARCH_TEXT_LIMITS,
   excerpts,

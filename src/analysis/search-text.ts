@@ -55,7 +55,8 @@ export function searchedWords(text: string): string[] {
 /** What a search of `text` needs: the words the index looks up and how matches are ranked. */
 export function searchFor(text: string): { text: string; words: string[]; rank: (window: string) => number } {
   const words = searchedWords(text);
-  return { text, words, rank: (window) => searchRank(window, text, words) };
+  const needle = text.toLowerCase();
+  return { text, words, rank: (window) => searchRank(window.toLowerCase(), needle, words) };
 }
 
 /**
@@ -64,10 +65,10 @@ export function searchFor(text: string): { text: string; words: string[]; rank: 
  * failure, or says more about it, first). Computed here over a few hundred characters: Postgres'
  * ts_rank over the same windows cost a search of "Failed test" a quarter of its time.
  */
-export function searchRank(window: string, text: string, words: readonly string[]): number {
-  const haystack = window.toLowerCase();
-  const hundredths = words.reduce((sum, word) => sum + occurrences(haystack, word.toLowerCase()), 0);
-  return (100 * occurrences(haystack, text.toLowerCase()) + hundredths) / 100;
+function searchRank(window: string, text: string, words: readonly string[]): number {
+  // All three in lower case already (searchedWords gives the words so).
+  const hundredths = words.reduce((sum, word) => sum + occurrences(window, word), 0);
+  return (100 * occurrences(window, text) + hundredths) / 100;
 }
 
 /** Non-overlapping occurrences of `needle` in `haystack`. */

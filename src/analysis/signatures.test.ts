@@ -123,7 +123,7 @@ describe("searchWords", () => {
   });
 });
 
-describe("searchRank", () => {
+describe("searchFor's rank", () => {
   it("counts the whole text first, then its words, ignoring case", async () => {
     const { searchFor } = await import("./search-text.js");
     const { rank } = searchFor("Failed test");
